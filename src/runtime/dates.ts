@@ -1,0 +1,105 @@
+/**
+ * Date values are JS Dates read in the engine's local time zone. Conversions between date
+ * strings and Dates live here so comparisons, casts and the date functions agree.
+ */
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Day number of the CFML epoch (1899-12-30), as used when dates take part in arithmetic. */
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function dateToNumber(d: Date): number {
+  const localMs = d.getTime() - d.getTimezoneOffset() * 60_000;
+  return (localMs - EPOCH_MS) / DAY_MS;
+}
+
+export function numberToDate(n: number): Date {
+  const utc = new Date(EPOCH_MS + Math.round(n * DAY_MS));
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** `{ts '2024-01-05 10:00:00'}`: how Lucee prints a date value. */
+export function formatTimestamp(d: Date): string {
+  return `{ts '${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}'}`;
+}
+
+function make(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date | undefined {
+  if (y < 100) y += y < 30 ? 2000 : 1900;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+  const date = new Date(y, mo - 1, d, h, mi, s, ms);
+  if (date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
+  return date;
+}
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (n.length < 3) return -1;
+  return MONTHS.findIndex((m) => m.startsWith(n));
+}
+
+function applyTime(date: Date | undefined, time: string | undefined): Date | undefined {
+  if (!date || !time) return date;
+  const t = /^(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2})(?:[.,](\d{1,3}))?)?\s*([ap]\.?m\.?)?$/i.exec(time.trim());
+  if (!t) return undefined;
+  let h = +t[1]!;
+  const ap = t[5]?.toLowerCase();
+  if (ap) {
+    if (h > 12) return undefined;
+    if (ap.startsWith('p') && h < 12) h += 12;
+    if (ap.startsWith('a') && h === 12) h = 0;
+  }
+  return make(date.getFullYear(), date.getMonth() + 1, date.getDate(), h, +(t[2] ?? 0), +(t[3] ?? 0), +(t[4] ?? '0').padEnd(3, '0'));
+}
+
+/**
+ * Parses the date strings CFML accepts wherever a date is expected. Returns undefined when the
+ * string is not a date; never guesses from a bare number.
+ */
+export function parseDateString(input: string): Date | undefined {
+  const s = input.trim();
+  if (s.length < 6 || s.length > 60) return undefined;
+  let m = /^\{(?:ts|d|t)\s+'([^']*)'\}$/i.exec(s);
+  if (m) return parseDateString(m[1]!);
+  // ISO: 2024-01-05, 2024-01-05 10:00:00, 2024-01-05T10:00:00Z, with optional offset
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  if (m) {
+    if (m[5]) {
+      const iso = `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}T${m[4]!.split(':').map((p, i) => (i < 2 ? pad(+p) : p)).join(':')}${m[5].toUpperCase() === 'Z' ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
+      const d = new Date(iso);
+      return isNaN(d.getTime()) ? undefined : d;
+    }
+    return applyTime(make(+m[1]!, +m[2]!, +m[3]!), m[4]);
+  }
+  // US: 01/05/2024 [10:00[:00] [AM]]; also with - or .
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+(.+))?$/.exec(s);
+  if (m) return applyTime(make(+m[4]!, +m[1]!, +m[3]!), m[5]);
+  // 2024/01/05
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(.+))?$/.exec(s);
+  if (m) return applyTime(make(+m[1]!, +m[2]!, +m[3]!), m[4]);
+  // Month names: "January 5, 2024", "Jan 5 2024 10:00", "5 January 2024", "Fri, 05 Jan 2024 10:00:00 +0100"
+  const cleaned = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
+  m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(.+))?$/i.exec(cleaned);
+  if (m) {
+    const mo = monthIndex(m[1]!);
+    if (mo >= 0) return applyTime(make(+m[3]!, mo + 1, +m[2]!), m[4]);
+  }
+  m = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2,4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(GMT|UTC|Z|[+-]\d{4}))?.*)?$/i.exec(cleaned);
+  if (m) {
+    const mo = monthIndex(m[2]!);
+    if (mo < 0) return undefined;
+    if (m[5]) {
+      const off = /^[+-]\d{4}$/.test(m[5]) ? m[5] : '+0000';
+      const [h, mi, se] = m[4]!.split(':').map(Number);
+      const sign = off[0] === '-' ? -1 : 1;
+      const offMin = sign * (+off.slice(1, 3) * 60 + +off.slice(3, 5));
+      let y = +m[3]!;
+      if (y < 100) y += y < 50 ? 2000 : 1900;
+      return new Date(Date.UTC(y, mo, +m[1]!, h!, mi!, se ?? 0) - offMin * 60_000);
+    }
+    return applyTime(make(+m[3]!, mo + 1, +m[1]!), m[4]);
+  }
+  return undefined;
+}

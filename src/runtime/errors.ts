@@ -1,0 +1,112 @@
+/** A position in a template. Lines and columns are 1-based. */
+export interface SourceLoc {
+  file: string;
+  line: number;
+  col: number;
+  offset?: number;
+}
+
+export interface TagContextEntry {
+  template: string;
+  line: number;
+  column: number;
+  /** The tag or function the frame stands for, e.g. "cfinclude" or "myFunction". */
+  id?: string;
+}
+
+export interface CfmlErrorInit {
+  type?: string;
+  detail?: string;
+  errorCode?: string;
+  extendedInfo?: string;
+  loc?: SourceLoc;
+  cause?: unknown;
+  /** Stable machine code (CF1001...) so tests can assert codes, not wording. */
+  code?: string;
+}
+
+/**
+ * The one error class of the engine. Everything a template can see in cfcatch lives here, so a JS
+ * error never reaches a user as a stack trace: the evaluator wraps foreign errors into this class.
+ */
+export class CfmlError extends Error {
+  type: string;
+  detail: string;
+  errorCode: string;
+  extendedInfo: string;
+  loc?: SourceLoc;
+  code: string;
+  tagContext: TagContextEntry[] = [];
+  /** Set when the error came from user code (cfthrow / throw()), so rethrow keeps it as it is. */
+  custom = false;
+  /** Source of the file the error points at, kept for the code frame. */
+  source?: string;
+
+  constructor(message: string, init: CfmlErrorInit = {}) {
+    super(message, init.cause !== undefined ? { cause: init.cause } : undefined);
+    this.name = 'CfmlError';
+    this.type = init.type ?? 'Application';
+    this.detail = init.detail ?? '';
+    this.errorCode = init.errorCode ?? '';
+    this.extendedInfo = init.extendedInfo ?? '';
+    this.loc = init.loc;
+    this.code = init.code ?? 'CF0000';
+  }
+
+  /** Adds the location when the error does not have one yet (innermost location wins). */
+  at(loc: SourceLoc | undefined): this {
+    if (!this.loc && loc) this.loc = loc;
+    return this;
+  }
+}
+
+export class ParseError extends CfmlError {
+  constructor(message: string, loc: SourceLoc, init: CfmlErrorInit = {}) {
+    super(message, { type: 'Template', code: 'CF1001', ...init, loc });
+    this.name = 'ParseError';
+  }
+}
+
+export const expressionError = (message: string, init: CfmlErrorInit = {}) =>
+  new CfmlError(message, { type: 'Expression', code: 'CF2001', ...init });
+
+export const applicationError = (message: string, init: CfmlErrorInit = {}) =>
+  new CfmlError(message, { type: 'Application', code: 'CF3001', ...init });
+
+/** Wraps anything thrown into a CfmlError, keeping CfmlErrors as they are. */
+export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
+  if (e instanceof CfmlError) return e.at(loc);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new CfmlError('Stack overflow: too deep recursion', { type: 'Expression', loc, cause: e, code: 'CF2009' });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new CfmlError(message, { type: 'Application', loc, cause: e, code: 'CF9000' });
+}
+
+/** `file:line:col: message` plus a two-line code frame around the location. */
+export function formatError(err: CfmlError, source?: string): string {
+  const loc = err.loc;
+  const head = loc ? `${loc.file}:${loc.line}:${loc.col}: ${err.message}` : err.message;
+  const parts = [head];
+  if (err.detail) parts.push(err.detail);
+  const src = source ?? err.source;
+  if (loc && src !== undefined) parts.push(codeFrame(src, loc.line, loc.col));
+  if (err.tagContext.length > 1) {
+    parts.push('Tag context:\n' + err.tagContext.map((t) => `  at ${t.id ? t.id + ' ' : ''}${t.template}:${t.line}:${t.column}`).join('\n'));
+  }
+  return parts.join('\n');
+}
+
+export function codeFrame(source: string, line: number, col: number): string {
+  const lines = source.split(/\r?\n/);
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const mark = n === line ? '>' : ' ';
+    out.push(`${mark} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, col - 1))}^`);
+  }
+  return out.join('\n');
+}

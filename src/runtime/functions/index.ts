@@ -1,0 +1,39 @@
+import type { FunctionDef } from './types.js';
+import { stringFunctions } from './string.js';
+import { regexFunctions } from './regex.js';
+import { encodingFunctions } from './encoding.js';
+import { listFunctions } from './list.js';
+import { arrayFunctions } from './array.js';
+import { structsFunctions } from './structs.js';
+import { queryFunctions } from './query.js';
+import { mathFunctions } from './math.js';
+import { decisionFunctions } from './decision.js';
+import { dateFunctions } from './date.js';
+import { formatFunctions } from './format.js';
+import { jsonFunctions } from './json.js';
+import { conversionFunctions } from './conversion.js';
+import { filesFunctions } from './files.js';
+import { runtimeFunctions } from './runtime.js';
+
+/** Every built-in function, family by family; the Engine registers them like user functions. */
+export const builtinFunctions: readonly FunctionDef[] = [
+  ...stringFunctions,
+  ...regexFunctions,
+  ...encodingFunctions,
+  ...listFunctions,
+  ...arrayFunctions,
+  ...structsFunctions,
+  ...queryFunctions,
+  ...mathFunctions,
+  ...decisionFunctions,
+  ...dateFunctions,
+  ...formatFunctions,
+  ...jsonFunctions,
+  ...conversionFunctions,
+  ...filesFunctions,
+  ...runtimeFunctions,
+];
+
+export { FunctionRegistry } from './registry.js';
+export { invokeBuiltin } from './invoke.js';
+export * from './types.js';

@@ -1,0 +1,100 @@
+import { expressionError } from '../errors.js';
+import { toBool, toDate, toNum, toStr, typeName, simple } from '../cast.js';
+import { Struct } from '../struct.js';
+import { Query, QueryColumnRef } from '../query.js';
+import { CfFunction } from '../function-value.js';
+import type { FnContext, FunctionDef, ParamSpec } from './types.js';
+
+function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
+  switch (p.type) {
+    case undefined:
+    case 'any':
+    case 'object':
+      return v;
+    case 'string':
+      return toStr(v);
+    case 'numeric':
+      return toNum(v);
+    case 'boolean':
+      return toBool(v);
+    case 'date':
+      return toDate(v);
+    case 'array':
+      if (v instanceof QueryColumnRef) return v.values();
+      if (Array.isArray(v)) return v;
+      break;
+    case 'struct':
+      if (v instanceof Struct) return v;
+      break;
+    case 'query':
+      if (v instanceof Query) return v;
+      break;
+    case 'function':
+      if (v instanceof CfFunction) return v;
+      break;
+  }
+  throw expressionError(`Invalid argument for function [${def.name}], can't cast ${typeName(v)} to ${p.type} for argument [${p.name}]`);
+}
+
+function castArg(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
+  try {
+    return cast(def, p, p.type === 'array' ? v : simpleUnlessWanted(p, v));
+  } catch (e) {
+    if (e instanceof Error && !/^Invalid argument/.test(e.message)) {
+      throw expressionError(`Invalid argument [${p.name}] for function [${def.name}]: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** Query column refs stay refs only for 'any' parameters (valueList needs the column itself). */
+function simpleUnlessWanted(p: ParamSpec, v: unknown): unknown {
+  return p.type === undefined || p.type === 'any' ? v : simple(v);
+}
+
+/**
+ * Calls a built-in with positional arguments, or named ones when `named` is given. Applies
+ * defaults and declared casts, and checks the argument count, so each implementation can trust
+ * its inputs.
+ */
+export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[], named?: Map<string, unknown>): unknown {
+  const params = def.params;
+  let values: unknown[];
+  if (named) {
+    values = new Array(params.length);
+    for (const [k, v] of named) {
+      const i = params.findIndex((p) => p.name.toLowerCase() === k);
+      if (i < 0) {
+        throw expressionError(`function [${def.name}] has no argument with name [${k}]`, {
+          detail: `the function has the arguments [${params.map((p) => p.name).join(', ')}]`,
+        });
+      }
+      values[i] = v;
+    }
+  } else {
+    if (args.length > params.length && !def.variadic) {
+      throw expressionError(`too many arguments passed to function [${def.name}], the function takes at most ${params.length} arguments but got ${args.length}`, {
+        detail: signature(def),
+      });
+    }
+    values = args.slice();
+  }
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    let v = values[i];
+    if (v === undefined) {
+      if (p.required) {
+        throw expressionError(`The parameter [${p.name}] to function [${def.name}] is required but was not passed in.`, { detail: signature(def) });
+      }
+      if (p.default !== undefined) values[i] = p.default;
+      continue;
+    }
+    values[i] = castArg(def, p, v);
+  }
+  while (values.length && values[values.length - 1] === undefined && values.length > params.length) values.pop();
+  return def.impl(ctx, ...values);
+}
+
+export function signature(def: FunctionDef): string {
+  return `${def.name}(${def.params.map((p) => (p.required ? '' : '[') + (p.type ?? 'any') + ' ' + p.name + (p.required ? '' : ']')).join(', ')})`;
+}

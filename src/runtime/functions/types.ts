@@ -1,0 +1,67 @@
+import type { CfFunction } from '../function-value.js';
+import type { SourceLoc } from '../errors.js';
+
+export type ParamType = 'any' | 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'object';
+
+export interface ParamSpec {
+  /** Argument name for named calls (`listLen(list="a,b")`); matched case-insensitively. */
+  name: string;
+  /** Declared type: the registry casts (string/numeric/boolean/date) or checks the argument before the call. */
+  type?: ParamType;
+  required?: boolean;
+  /** Value used when the argument is not passed; when absent the implementation receives undefined. */
+  default?: unknown;
+}
+
+/** Receiver types for member calls (`s.len()`, `arr.append(x)`, `q.filter(f)`). */
+export type MemberReceiver = 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'list';
+
+export interface MemberSpec {
+  type: MemberReceiver;
+  /** Method name; defaults to the function name minus the type prefix (arrayAppend -> append). */
+  name: string;
+  /** Which argument the receiver fills (0-based); default 0. `s.find(x)` -> find(x, s) uses 1. */
+  receiverArg?: number;
+  /** Member form returns the receiver instead of the function result (`arr.append(x)` is the array). */
+  returnsReceiver?: boolean;
+}
+
+export interface FunctionDef {
+  name: string;
+  params: ParamSpec[];
+  /** Accepts more positional arguments than declared (max, min, writeOutput...). */
+  variadic?: boolean;
+  members?: MemberSpec[];
+  impl: (ctx: FnContext, ...args: any[]) => unknown;
+}
+
+/** What the runtime offers a built-in function. Functions are synchronous. */
+export interface FnContext {
+  /** Calls a UDF or closure with positional arguments. */
+  call(fn: CfFunction, args: unknown[]): unknown;
+  /** Appends to the page output (writeOutput). */
+  write(text: string): void;
+  /** Renders a value the way cfdump does, into the output. */
+  dump(value: unknown, opts?: { label?: string; top?: number }): void;
+  /** Runs a CFML expression string in the caller's scopes (evaluate, iif). */
+  evaluate(expr: string): unknown;
+  /** isDefined("a.b.c"): walks scopes with the dotted name. */
+  isDefined(name: string): boolean;
+  /** Reads a variable by its (possibly dotted or scoped) name, undefined when missing. */
+  getVariable(name: string): unknown;
+  /** setVariable("a.b", v). */
+  setVariable(name: string, value: unknown): void;
+  /** Absolute path of the template being run (getCurrentTemplatePath) and of the page requested. */
+  readonly templatePath: string;
+  readonly baseTemplatePath: string;
+  /** Resolves a path relative to the current template's directory (expandPath). */
+  expandPath(path: string): string;
+  /** Writes a log line (writeLog / cflog). */
+  log(text: string, opts?: { type?: string; file?: string }): void;
+  /** Where the call is, for error messages. */
+  readonly loc?: SourceLoc;
+  /** A per-render bag the function library may use (e.g. a random seed). */
+  readonly locals: Map<string, unknown>;
+}
+
+export const defineFunction = (d: FunctionDef): FunctionDef => d;
