@@ -53,6 +53,17 @@ export class Query {
     if (type) this.types.set(lower, type.toLowerCase());
   }
 
+  /** Removes a column and returns its values (queryDeleteColumn). */
+  removeColumn(name: string): unknown[] {
+    const lower = name.toLowerCase();
+    const col = this.data.get(lower);
+    if (!col) throw this.noColumn(name);
+    this.data.delete(lower);
+    this.types.delete(lower);
+    this.columns.splice(this.columns.findIndex((c) => c.toLowerCase() === lower), 1);
+    return col;
+  }
+
   /** Appends n empty rows and returns the new recordCount. */
   addRows(n = 1): number {
     for (const col of this.data.values()) for (let i = 0; i < n; i++) col.push('');

@@ -1,3 +1,270 @@
+/**
+ * Decision functions (is*). They take raw values (parameter type 'any') so nothing is cast before
+ * the test, and they never throw for a value of the wrong type: they answer false.
+ */
+import { expressionError } from '../errors.js';
+import { isBooleanLike, isNumeric, isSimple, simple, toStr, tryDate, tryNum } from '../cast.js';
+import { Struct } from '../struct.js';
+import { Query } from '../query.js';
+import { CfFunction } from '../function-value.js';
 import type { FunctionDef } from './types.js';
+import { arrayDepth } from './array.js';
 
-export const decisionFunctions: FunctionDef[] = [];
+const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
+
+export function isDateValue(v: unknown): boolean {
+  v = simple(v);
+  return v instanceof Date || (typeof v === 'string' && tryDate(v) !== undefined);
+}
+
+function isEmptyValue(v: unknown): boolean {
+  v = simple(v);
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.length === 0;
+  if (Array.isArray(v)) return v.length === 0;
+  if (v instanceof Struct) return v.size === 0;
+  if (v instanceof Query) return v.recordCount === 0;
+  if (v instanceof Uint8Array) return v.length === 0;
+  return false;
+}
+
+function isJsonText(v: unknown): boolean {
+  v = simple(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return true;
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  if (!t) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function validDayMonth(month: number, day: number, year: number): boolean {
+  if (year < 100) year += year < 30 ? 2000 : 1900;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(year, month, 0).getDate();
+}
+
+const PATTERNS: Record<string, RegExp> = {
+  email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i,
+  guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{16}$/i,
+  ssn: /^\d{3}[- ]?\d{2}[- ]?\d{4}$/,
+  telephone: /^(?:\+?1[-. ]?)?(?:\(\d{3}\)|\d{3})[-. ]?\d{3}[-. ]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i,
+  zipcode: /^\d{5}(?:[- ]\d{4})?$/,
+  url: /^(?:(?:https?|ftps?):\/\/(?:[^\s:@/]+(?::[^\s@/]*)?@)?[^\s/?#:@]+(?::\d+)?(?:[/?#]\S*)?|file:\/\/\S+|mailto:[^\s@]+@\S+|news:\S+)$/i,
+  variablename: /^[a-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*(?:\.[a-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*)*$/i,
+  time: /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?\s*(?:[ap]\.?m\.?)?$/i,
+};
+
+function textOf(v: unknown): string | undefined {
+  v = simple(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return toStr(v);
+  return undefined;
+}
+
+function matches(re: RegExp, v: unknown): boolean {
+  const s = textOf(v);
+  return s !== undefined && re.test(s.trim());
+}
+
+function isIntegerValue(v: unknown): boolean {
+  v = simple(v);
+  if (!isNumeric(v)) return false;
+  const n = tryNum(v)!;
+  return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647;
+}
+
+function usOrEuroDate(v: unknown, euro: boolean): boolean {
+  v = simple(v);
+  if (v instanceof Date) return true;
+  const s = textOf(v);
+  if (s === undefined) return false;
+  const mt = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+.+)?$/.exec(s.trim());
+  if (!mt) return false;
+  const a = +mt[1]!;
+  const b = +mt[2]!;
+  return euro ? validDayMonth(b, a, +mt[3]!) : validDayMonth(a, b, +mt[3]!);
+}
+
+function isCreditCard(v: unknown): boolean {
+  const s = textOf(v);
+  if (s === undefined) return false;
+  const digits = s.replace(/[ -]/g, '');
+  return /^\d{13,19}$/.test(digits) && luhn(digits);
+}
+
+function rangeNumber(arg: string, v: unknown): number {
+  const n = tryNum(simple(v));
+  if (n === undefined) throw expressionError(`function [isValid]: the ${arg} value must be numeric`);
+  return n;
+}
+
+export function isValidValue(type: string, value: unknown, min?: unknown, max?: unknown, pattern?: unknown): boolean {
+  const t = type.trim().toLowerCase();
+  const v = simple(value);
+  switch (t) {
+    case 'range': {
+      if (min === undefined || max === undefined) throw expressionError('function [isValid]: for type [range] you have to pass a min and a max value');
+      const n = isNumeric(v) ? tryNum(v)! : undefined;
+      return n !== undefined && n >= rangeNumber('min', min) && n <= rangeNumber('max', max);
+    }
+    case 'regex':
+    case 'regular_expression': {
+      const p = pattern ?? min;
+      if (p === undefined) throw expressionError('function [isValid]: for type [regex] you have to pass a pattern');
+      const s = textOf(v);
+      if (s === undefined) return false;
+      let re: RegExp;
+      try {
+        re = new RegExp(`^(?:${toStr(p)})$`);
+      } catch (e) {
+        throw expressionError(`function [isValid]: invalid regular expression [${toStr(p)}]: ${(e as Error).message}`);
+      }
+      return re.test(s);
+    }
+    case 'any':
+      return isSimple(v);
+    case 'string':
+      if (min !== undefined && max !== undefined) {
+        if (!isSimple(v)) return false;
+        const len = toStr(v).length;
+        return len >= rangeNumber('min', min) && len <= rangeNumber('max', max);
+      }
+      return isSimple(v);
+    case 'numeric':
+    case 'number':
+    case 'float':
+    case 'integer': {
+      const ok = t === 'integer' ? isIntegerValue(v) : isNumeric(v);
+      if (!ok || min === undefined || max === undefined) return ok;
+      const n = tryNum(v)!;
+      return n >= rangeNumber('min', min) && n <= rangeNumber('max', max);
+    }
+    case 'boolean':
+      return isBooleanLike(v);
+    case 'date':
+      return isDateValue(v);
+    case 'time':
+      return isDateValue(v) || matches(PATTERNS.time!, v);
+    case 'usdate':
+      return usOrEuroDate(v, false);
+    case 'eurodate':
+      return usOrEuroDate(v, true);
+    case 'array':
+      return Array.isArray(v);
+    case 'struct':
+      return v instanceof Struct;
+    case 'query':
+      return v instanceof Query;
+    case 'binary':
+      return v instanceof Uint8Array;
+    case 'function':
+    case 'udf':
+    case 'closure':
+      return v instanceof CfFunction;
+    case 'creditcard':
+      return isCreditCard(v);
+    case 'ssn':
+    case 'social_security_number':
+      return matches(PATTERNS.ssn!, v);
+    case 'email':
+    case 'guid':
+    case 'uuid':
+    case 'telephone':
+    case 'zipcode':
+    case 'url':
+    case 'variablename':
+      return matches(PATTERNS[t]!, v);
+    case 'component':
+    case 'xml':
+      return false;
+    default:
+      throw expressionError(`invalid type [${type}] for function [isValid]`, {
+        detail:
+          'valid types are [any, array, binary, boolean, creditcard, date, time, email, eurodate, float, numeric, guid, integer, query, range, regex, regular_expression, ssn, social_security_number, string, struct, telephone, url, usdate, uuid, variablename, zipcode, function]',
+      });
+  }
+}
+
+export const decisionFunctions: FunctionDef[] = [
+  {
+    name: 'isDefined',
+    params: [{ name: 'variable_name', type: 'string', required: true }],
+    impl: (ctx, name: string) => ctx.isDefined(name.trim()),
+  },
+  // The evaluator must pass `undefined` (not throw) for an undefined variable argument.
+  { name: 'isNull', params: [anyParam('object', false)], impl: (_c, v: unknown) => v === null || v === undefined },
+  { name: 'isNumeric', params: [anyParam('string')], impl: (_c, v: unknown) => isNumeric(v) },
+  { name: 'isBoolean', params: [anyParam('value')], impl: (_c, v: unknown) => isBooleanLike(v) },
+  { name: 'isDate', params: [anyParam('object')], impl: (_c, v: unknown) => isDateValue(v) },
+  {
+    name: 'isArray',
+    params: [anyParam('value'), { name: 'number', type: 'numeric' }],
+    impl: (_c, v: unknown, dim?: number) => {
+      v = simple(v);
+      if (!Array.isArray(v)) return false;
+      if (dim === undefined || dim === -999) return true;
+      // Arrays do not record their dimension; an empty array or nested arrays of that depth pass.
+      const depth = arrayDepth(v);
+      return v.length === 0 || depth === Math.trunc(dim) || (Math.trunc(dim) === 1 && depth >= 1);
+    },
+  },
+  { name: 'isStruct', params: [anyParam('variable')], impl: (_c, v: unknown) => simple(v) instanceof Struct },
+  { name: 'isQuery', params: [anyParam('value')], impl: (_c, v: unknown) => simple(v) instanceof Query },
+  { name: 'isSimpleValue', params: [anyParam('value')], impl: (_c, v: unknown) => isSimple(v) },
+  {
+    name: 'isObject',
+    params: [anyParam('value')],
+    // Components (and Java objects) are objects; the built-in value types are not.
+    impl: (_c, v: unknown) => {
+      v = simple(v);
+      if (v === null || v === undefined || typeof v !== 'object') return false;
+      return !(v instanceof Date || Array.isArray(v) || v instanceof Struct || v instanceof Query || v instanceof Uint8Array || v instanceof CfFunction);
+    },
+  },
+  {
+    name: 'isCustomFunction',
+    params: [anyParam('object'), { name: 'type', type: 'string' }],
+    impl: (_c, v: unknown, type?: string) => {
+      if (!(v instanceof CfFunction)) return false;
+      const t = type?.trim().toLowerCase();
+      if (!t) return true;
+      if (t === 'udf') return !v.isClosure;
+      if (t === 'closure' || t === 'lambda') return v.isClosure;
+      throw expressionError(`invalid type [${type}] for function [isCustomFunction], valid values are [udf, closure, lambda]`);
+    },
+  },
+  { name: 'isClosure', params: [anyParam('object')], impl: (_c, v: unknown) => v instanceof CfFunction && v.isClosure },
+  { name: 'isJSON', params: [anyParam('value')], impl: (_c, v: unknown) => isJsonText(v) },
+  { name: 'isBinary', params: [anyParam('value')], impl: (_c, v: unknown) => simple(v) instanceof Uint8Array },
+  { name: 'isEmpty', params: [anyParam('value', false)], impl: (_c, v: unknown) => isEmptyValue(v) },
+  {
+    name: 'isValid',
+    params: [
+      { name: 'type', type: 'string', required: true },
+      { name: 'value', type: 'any', required: true },
+      { name: 'min', type: 'any' },
+      { name: 'max', type: 'any' },
+      { name: 'pattern', type: 'any' },
+    ],
+    impl: (_c, type: string, value: unknown, min: unknown, max: unknown, pattern: unknown) => isValidValue(type, value, min, max, pattern),
+  },
+];
