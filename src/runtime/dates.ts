@@ -21,8 +21,25 @@ export function numberToDate(n: number): Date {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * A date that prints in ODBC date-only (`{d '2024-01-05'}`) or time-only (`{t '10:00:00'}`) form,
+ * as createODBCDate / createODBCTime / createTime results do. Otherwise an ordinary Date.
+ */
+export class OdbcDate extends Date {
+  constructor(
+    ms: number,
+    readonly odbc: 'd' | 't',
+  ) {
+    super(ms);
+  }
+}
+
 /** `{ts '2024-01-05 10:00:00'}`: how Lucee prints a date value. */
 export function formatTimestamp(d: Date): string {
+  if (d instanceof OdbcDate) {
+    if (d.odbc === 'd') return `{d '${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}'}`;
+    return `{t '${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}'}`;
+  }
   return `{ts '${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}'}`;
 }
 
@@ -52,6 +69,20 @@ function applyTime(date: Date | undefined, time: string | undefined): Date | und
     if (ap.startsWith('a') && h === 12) h = 0;
   }
   return make(date.getFullYear(), date.getMonth() + 1, date.getDate(), h, +(t[2] ?? 0), +(t[3] ?? 0), +(t[4] ?? '0').padEnd(3, '0'));
+}
+
+/** RFC 822 / common zone names with their offsets in minutes. */
+const ZONES: Record<string, number> = {
+  GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, MET: 60, CEST: 120, MEST: 120, EET: 120, EEST: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+function zoneOffset(z: string): number | undefined {
+  const u = z.toUpperCase();
+  if (u in ZONES) return ZONES[u];
+  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(u);
+  if (!m) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +(m[3] ?? 0));
 }
 
 /**
@@ -84,22 +115,31 @@ export function parseDateString(input: string): Date | undefined {
   m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(.+))?$/i.exec(cleaned);
   if (m) {
     const mo = monthIndex(m[1]!);
-    if (mo >= 0) return applyTime(make(+m[3]!, mo + 1, +m[2]!), m[4]);
+    const d = mo >= 0 ? applyTime(make(+m[3]!, mo + 1, +m[2]!), m[4]) : undefined;
+    if (d) return d;
   }
-  m = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2,4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(GMT|UTC|Z|[+-]\d{4}))?.*)?$/i.exec(cleaned);
+  m = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2,4})(?:,?\s+(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?:\s*([a-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2}))?(?:\s*\([^)]*\))?)?$/i.exec(cleaned);
   if (m) {
     const mo = monthIndex(m[2]!);
     if (mo < 0) return undefined;
-    if (m[5]) {
-      const off = /^[+-]\d{4}$/.test(m[5]) ? m[5] : '+0000';
-      const [h, mi, se] = m[4]!.split(':').map(Number);
-      const sign = off[0] === '-' ? -1 : 1;
-      const offMin = sign * (+off.slice(1, 3) * 60 + +off.slice(3, 5));
-      let y = +m[3]!;
-      if (y < 100) y += y < 50 ? 2000 : 1900;
-      return new Date(Date.UTC(y, mo, +m[1]!, h!, mi!, se ?? 0) - offMin * 60_000);
-    }
-    return applyTime(make(+m[3]!, mo + 1, +m[1]!), m[4]);
+    let y = +m[3]!;
+    if (m[3]!.length <= 2) y += y < 50 ? 2000 : 1900;
+    const local = applyTime(make(y, mo + 1, +m[1]!), m[4]);
+    if (!local || !m[5]) return local;
+    const off = zoneOffset(m[5]);
+    if (off === undefined) return undefined;
+    const wall = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
+    return new Date(wall - off * 60_000);
+  }
+  // "Jan 5 2024 10:00:00 GMT+0100" style (JS Date.toString without the weekday)
+  m = /^([a-z]+)\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*((?:GMT|UTC)?[+-]\d{4}|GMT|UTC|Z)(?:\s*\([^)]*\))?$/i.exec(cleaned);
+  if (m) {
+    const mo = monthIndex(m[1]!);
+    const local = mo < 0 ? undefined : applyTime(make(+m[3]!, mo + 1, +m[2]!), m[4]);
+    const off = zoneOffset(m[5]!);
+    if (!local || off === undefined) return undefined;
+    const wall = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
+    return new Date(wall - off * 60_000);
   }
   return undefined;
 }
