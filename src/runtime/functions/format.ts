@@ -1,3 +1,105 @@
 import type { FunctionDef } from './types.js';
+import { expressionError } from '../errors.js';
+import { isBooleanLike, simple, toBool, tryNum, typeName } from '../cast.js';
+import { formatFixed, numberMask } from './number-mask.js';
 
-export const formatFunctions: FunctionDef[] = [];
+/** The number argument of the formatting functions: "" counts as 0, like Lucee. */
+function numberArg(v: unknown, fn: string): number {
+  v = simple(v);
+  if (typeof v === 'string' && v.trim() === '') return 0;
+  const n = tryNum(v);
+  if (n === undefined || Number.isNaN(n)) {
+    const shown = typeof v === 'string' ? v : typeName(v);
+    throw expressionError(`invalid argument [number] for function [${fn}]: can't cast value [${shown}] to a number`);
+  }
+  return n;
+}
+
+/** Boolean argument of yesNoFormat & co: "" is false, anything else must be boolean-like. */
+function boolArg(v: unknown, fn: string): boolean {
+  v = simple(v);
+  if (typeof v === 'string' && v.trim() === '') return false;
+  if (!isBooleanLike(v)) throw expressionError(`invalid argument [value] for function [${fn}]: can't cast [${typeof v === 'string' ? v : typeName(v)}] to a boolean value`);
+  return toBool(v);
+}
+
+function currency(n: number, type: string, symbol: string, code: string, fn: string): string {
+  const body = formatFixed(Math.abs(n), 2);
+  const neg = n < 0 && /[1-9]/.test(body);
+  let s: string;
+  switch (type.toLowerCase()) {
+    case 'local':
+      s = symbol + body;
+      break;
+    case 'international':
+      s = `${code} ${body}`;
+      break;
+    case 'none':
+      s = body;
+      break;
+    default:
+      throw expressionError(`invalid argument [type] for function [${fn}]: invalid value [${type}], valid values are [local, international, none]`);
+  }
+  return neg ? '-' + s : s;
+}
+
+const numberParam = { name: 'number', type: 'any' as const, required: true };
+
+export const formatFunctions: FunctionDef[] = [
+  {
+    name: 'numberFormat',
+    params: [numberParam, { name: 'mask', type: 'string' }],
+    members: [{ type: 'numeric', name: 'numberFormat' }],
+    impl: (_ctx, v: unknown, mask?: string) => numberMask(numberArg(v, 'numberFormat'), mask),
+  },
+  {
+    name: 'lsNumberFormat',
+    params: [numberParam, { name: 'mask', type: 'string' }, { name: 'locale', type: 'string' }],
+    members: [{ type: 'numeric', name: 'lsNumberFormat' }],
+    impl: (_ctx, v: unknown, mask?: string) => numberMask(numberArg(v, 'lsNumberFormat'), mask, 'lsNumberFormat'),
+  },
+  {
+    name: 'decimalFormat',
+    params: [numberParam],
+    members: [{ type: 'numeric', name: 'decimalFormat' }],
+    impl: (_ctx, v: unknown) => formatFixed(numberArg(v, 'decimalFormat'), 2),
+  },
+  {
+    name: 'dollarFormat',
+    params: [numberParam],
+    members: [{ type: 'numeric', name: 'dollarFormat' }],
+    impl: (_ctx, v: unknown) => {
+      const n = numberArg(v, 'dollarFormat');
+      const body = '$' + formatFixed(Math.abs(n), 2);
+      return n < 0 && /[1-9]/.test(body) ? `(${body})` : body;
+    },
+  },
+  {
+    name: 'lsCurrencyFormat',
+    params: [numberParam, { name: 'type', type: 'string', default: 'local' }, { name: 'locale', type: 'string' }],
+    members: [{ type: 'numeric', name: 'lsCurrencyFormat' }],
+    impl: (_ctx, v: unknown, type: string) => currency(numberArg(v, 'lsCurrencyFormat'), type, '$', 'USD', 'lsCurrencyFormat'),
+  },
+  {
+    name: 'lsEuroCurrencyFormat',
+    params: [{ name: 'currency', type: 'any', required: true }, { name: 'type', type: 'string', default: 'local' }, { name: 'locale', type: 'string' }],
+    impl: (_ctx, v: unknown, type: string) => currency(numberArg(v, 'lsEuroCurrencyFormat'), type, '€', 'EUR', 'lsEuroCurrencyFormat'),
+  },
+  {
+    name: 'yesNoFormat',
+    params: [{ name: 'value', type: 'any', required: true }],
+    members: [{ type: 'boolean', name: 'yesNoFormat' }],
+    impl: (_ctx, v: unknown) => (boolArg(v, 'yesNoFormat') ? 'Yes' : 'No'),
+  },
+  {
+    name: 'booleanFormat',
+    params: [{ name: 'value', type: 'any', required: true }],
+    members: [{ type: 'boolean', name: 'booleanFormat' }],
+    impl: (_ctx, v: unknown) => (boolArg(v, 'booleanFormat') ? 'true' : 'false'),
+  },
+  {
+    name: 'trueFalseFormat',
+    params: [{ name: 'value', type: 'any', required: true }],
+    impl: (_ctx, v: unknown) => (boolArg(v, 'trueFalseFormat') ? 'true' : 'false'),
+  },
+];
