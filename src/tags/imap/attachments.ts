@@ -1,0 +1,104 @@
+/**
+ * Attachment file names and writing attachments only inside attachmentPath: names are
+ * sanitised, symlinks are never followed, files are created with O_NOFOLLOW / O_EXCL.
+ */
+import { constants as C } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { ImapUsageError } from './errors.js';
+
+/** Maximum length of a file name in UTF-8 bytes (most file systems allow 255). */
+export const MAX_NAME_BYTES = 200;
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+function truncateUtf8(s: string, maxBytes: number): string {
+  if (Buffer.byteLength(s, 'utf8') <= maxBytes) return s;
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    const b = Buffer.byteLength(ch, 'utf8');
+    if (bytes + b > maxBytes) break;
+    out += ch;
+    bytes += b;
+  }
+  return out;
+}
+
+/**
+ * A safe file name: NFC, no path parts (both / and \), no control characters, no leading dots or
+ * spaces, no trailing dots or spaces, no characters Windows refuses, bounded length (extension kept).
+ */
+export function sanitizeFilename(name: string, fallback = 'attachment'): string {
+  let s = String(name ?? '').normalize('NFC');
+  // keep only the last path segment, whatever separator was used
+  s = s.split(/[/\\]/).pop() ?? '';
+  // control characters (C0, DEL, C1) and characters Windows does not allow
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/[<>:"|?*]/g, '_');
+  s = s.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+  if (!s) s = fallback;
+  if (WINDOWS_RESERVED.test(s)) s = '_' + s;
+  if (Buffer.byteLength(s, 'utf8') > MAX_NAME_BYTES) {
+    const ext = path.extname(s);
+    const safeExt = ext && Buffer.byteLength(ext, 'utf8') <= 20 ? ext : '';
+    s = truncateUtf8(s.slice(0, s.length - safeExt.length), MAX_NAME_BYTES - Buffer.byteLength(safeExt, 'utf8')) + safeExt;
+  }
+  return s;
+}
+
+/** Creates the directory when missing; returns its absolute, real path. */
+export async function prepareAttachmentDir(dir: string): Promise<string> {
+  const abs = path.resolve(dir);
+  try {
+    await fs.mkdir(abs, { recursive: true });
+  } catch {
+    throw new ImapUsageError(`Directory [${abs}] doesn't exist and couldn't be created`);
+  }
+  const st = await fs.stat(abs);
+  if (!st.isDirectory()) throw new ImapUsageError(`File [${abs}] is not a directory`);
+  return fs.realpath(abs);
+}
+
+const CREATE_EXCL = C.O_WRONLY | C.O_CREAT | C.O_EXCL | C.O_NOFOLLOW;
+
+function withCounter(name: string, n: number): string {
+  if (n === 0) return name;
+  const ext = path.extname(name);
+  const base = ext ? name.slice(0, -ext.length) : name;
+  return `${base}${n}${ext}`;
+}
+
+/**
+ * Writes content as `name` inside dir (an absolute real path) and returns the full path.
+ * unique=true: a.pdf, a1.pdf, a2.pdf... (anything already there, symlinks included, counts as taken).
+ * unique=false: an existing regular file is replaced; a symlink in its place is removed, never followed.
+ */
+export async function saveAttachment(dir: string, name: string, content: Buffer, unique: boolean): Promise<string> {
+  const safe = sanitizeFilename(name);
+  for (let n = 0; n < 10_000; n++) {
+    const candidate = withCounter(safe, n);
+    const full = path.join(dir, candidate);
+    if (path.dirname(full) !== dir) throw new Error('attachment path escaped the directory');
+    if (!unique) {
+      // replace whatever non-directory is there, without following it
+      const st = await fs.lstat(full).catch(() => undefined);
+      if (st?.isDirectory()) continue; // a directory of that name: fall through to the next counter
+      if (st) await fs.unlink(full).catch(() => undefined);
+    }
+    let fh: fs.FileHandle;
+    try {
+      fh = await fs.open(full, CREATE_EXCL, 0o644);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ELOOP' || code === 'EISDIR') continue;
+      throw err;
+    }
+    try {
+      await fh.writeFile(content);
+    } finally {
+      await fh.close();
+    }
+    return full;
+  }
+  throw new Error(`Cannot find a free file name for [${safe}] in [${dir}]`);
+}

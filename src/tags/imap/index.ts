@@ -1,0 +1,17 @@
+/** The IMAP action engine behind `<cfimap>`, usable from TypeScript on its own. */
+export { runImapAction, normalizeAction } from './run.js';
+export { ImapPool, type ImapPoolOptions } from './pool.js';
+export { ImapError, ImapUsageError, type ImapErrorCode } from './errors.js';
+export {
+  ACTIONS,
+  HEADER_COLUMNS,
+  BODY_COLUMNS,
+  ALL_COLUMNS,
+  FOLDER_COLUMNS,
+  type ImapAction,
+  type ImapFilter,
+  type ImapLogger,
+  type ImapRequest,
+  type ImapTable,
+} from './types.js';
+export { sanitizeFilename } from './attachments.js';

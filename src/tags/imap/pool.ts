@@ -1,0 +1,185 @@
+/**
+ * Named IMAP connections (`<cfimap action="open" connection="x">`) and transient ones.
+ *
+ * - A named entry keeps its settings; its socket is logged out after `idleTimeoutMs` without use
+ *   and reconnected on the next call (the name stays valid until `close` or `closeAll()`).
+ * - Calls on one entry run one at a time (a promise queue).
+ * - Only connection settings live in an entry; per-call settings are never stored.
+ * - closeAll() logs everything out and leaves no socket or timer behind.
+ */
+import type { ImapFlow } from 'imapflow';
+import { connectClient, safeLogout, specFingerprint, type ConnectedClient, type ConnectionSpec } from './connect.js';
+import { ImapError } from './errors.js';
+import type { ImapLogger } from './types.js';
+
+export interface ImapPoolOptions {
+  /** Idle time after which a named connection is logged out; default 60 000 ms. */
+  idleTimeoutMs?: number;
+  /** Receives imapflow's log entries (commands included), with credentials removed. Default: no logging. */
+  logger?: ImapLogger | false;
+}
+
+/** The session a queued action runs on. */
+export interface Session {
+  client: ImapFlow;
+  spec: ConnectionSpec;
+  lastWarning(): unknown;
+}
+
+class NamedConnection {
+  conn: ConnectedClient | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  closed = false;
+
+  constructor(
+    readonly name: string,
+    readonly spec: ConnectionSpec,
+    private readonly pool: ImapPool,
+  ) {}
+
+  get fingerprint(): string {
+    return specFingerprint(this.spec);
+  }
+
+  get connected(): boolean {
+    return !!this.conn && this.conn.client.usable && !this.conn.client.isClosed;
+  }
+
+  /** Queues fn; connects first when needed. */
+  run<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    const job = this.queue.then(async () => {
+      this.clearTimer();
+      if (this.closed) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${this.name}]`);
+      try {
+        const conn = await this.ensure();
+        return await fn({ client: conn.client, spec: this.spec, lastWarning: conn.lastWarning });
+      } finally {
+        this.armTimer();
+      }
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async ensure(): Promise<ConnectedClient> {
+    if (this.conn && this.connected) return this.conn;
+    if (this.conn) {
+      await safeLogout(this.conn.client);
+      this.conn = undefined;
+    }
+    this.conn = await connectClient(this.spec, this.pool.logger);
+    return this.conn;
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private armTimer(): void {
+    this.clearTimer();
+    if (this.closed || !this.conn) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // Log out through the queue, so it never cuts into a running command.
+      this.queue = this.queue.then(async () => {
+        if (this.timer || !this.conn) return;
+        const c = this.conn;
+        this.conn = undefined;
+        await safeLogout(c.client);
+      });
+    }, this.pool.idleTimeoutMs);
+    this.timer.unref();
+  }
+
+  /** Logs out after the queued work; the entry can not be used afterwards. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    this.clearTimer();
+    await this.queue.catch(() => undefined);
+    const c = this.conn;
+    this.conn = undefined;
+    if (c) await safeLogout(c.client);
+  }
+}
+
+export class ImapPool {
+  readonly idleTimeoutMs: number;
+  readonly logger: ImapLogger | false;
+  private readonly named = new Map<string, NamedConnection>();
+  private readonly transient = new Set<ImapFlow>();
+
+  constructor(opts: ImapPoolOptions = {}) {
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
+    this.logger = opts.logger ?? false;
+  }
+
+  private key(name: string): string {
+    return name.trim().toLowerCase();
+  }
+
+  /** Opens (connects now) a named connection; a name already open with other settings is replaced. */
+  async open(name: string, spec: ConnectionSpec): Promise<void> {
+    const k = this.key(name);
+    const existing = this.named.get(k);
+    if (existing && existing.fingerprint === specFingerprint(spec)) {
+      await existing.run(async () => undefined);
+      return;
+    }
+    const entry = new NamedConnection(name, spec, this);
+    // Connect before replacing, so a failed reopen leaves nothing half-done.
+    await entry.run(async () => undefined).catch(async (err: unknown) => {
+      await entry.shutdown();
+      throw err;
+    });
+    this.named.set(k, entry);
+    if (existing) await existing.shutdown();
+  }
+
+  /** Logs out and forgets a named connection; throws NO_CONNECTION when the name is unknown. */
+  async close(name: string): Promise<void> {
+    const k = this.key(name);
+    const entry = this.named.get(k);
+    if (!entry) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${name}]`);
+    this.named.delete(k);
+    await entry.shutdown();
+  }
+
+  has(name: string): boolean {
+    return this.named.has(this.key(name));
+  }
+
+  /** Runs fn on the named connection (queued); NO_CONNECTION when the name is unknown. */
+  runNamed<T>(name: string, fn: (s: Session) => Promise<T>): Promise<T> {
+    const entry = this.named.get(this.key(name));
+    if (!entry) return Promise.reject(new ImapError('NO_CONNECTION', `There is no connection available with name [${name}]`));
+    return entry.run(fn);
+  }
+
+  /** Connects, runs fn, logs out. */
+  async runTransient<T>(spec: ConnectionSpec, fn: (s: Session) => Promise<T>): Promise<T> {
+    const conn = await connectClient(spec, this.logger);
+    this.transient.add(conn.client);
+    try {
+      return await fn({ client: conn.client, spec, lastWarning: conn.lastWarning });
+    } finally {
+      await safeLogout(conn.client);
+      this.transient.delete(conn.client);
+    }
+  }
+
+  /** Names and socket state of the named connections (for diagnostics and tests). */
+  stats(): { name: string; connected: boolean; server: string }[] {
+    return [...this.named.values()].map((e) => ({ name: e.name, connected: e.connected, server: `${e.spec.host}:${e.spec.port}` }));
+  }
+
+  /** Logs out every connection. The pool stays usable. */
+  async closeAll(): Promise<void> {
+    const entries = [...this.named.values()];
+    this.named.clear();
+    const clients = [...this.transient];
+    this.transient.clear();
+    await Promise.all([...entries.map((e) => e.shutdown()), ...clients.map((c) => safeLogout(c))]);
+  }
+}
