@@ -70,6 +70,7 @@ export function encodeString(s: string, charset?: string, fn = 'charsetDecode'):
 export function decodeBytes(bytes: Uint8Array, charset?: string, fn = 'charsetEncode'): string {
   const cs = normalizeCharset(charset);
   if (cs === 'iso-8859-1') return Buffer.from(bytes).toString('latin1');
+  if (cs === 'windows-1252') return Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
   if (cs === 'us-ascii') return Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : '\ufffd')).join('');
   try {
     return new TextDecoder(cs === 'utf-16' ? 'utf-16be' : cs).decode(bytes);
