@@ -136,7 +136,8 @@ export function toImapError(err: unknown, ctx: ErrorContext): ImapError {
     return mk('TLS', `TLS failure with ${where}: ${raw}`);
   }
   if (CONNECTION_CODES.has(code) || /socket|connection (closed|reset|refused)|unexpected close/i.test(raw)) {
-    return mk('CONNECTION', `Connection to ${where} failed${doing}${folderPart}: ${raw}${text && !raw.includes(text) ? ` (${text})` : ''}`);
+    const how = ctx.doing && ctx.doing !== 'connecting' ? `The connection to ${where} was lost${doing}` : `Connection to ${where} failed${doing}`;
+    return mk('CONNECTION', `${how}${folderPart}: ${raw}${text && !raw.includes(text) ? ` (${text})` : ''}`);
   }
   if (e.mailboxMissing || e.serverResponseCode === 'NONEXISTENT') {
     return mk('FOLDER_NOT_FOUND', `There is no folder with name [${ctx.folder ?? ''}].`);
