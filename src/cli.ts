@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { Engine } from './engine.js';
+import { CfmlError } from './runtime/errors.js';
+import { HELP, parseArgs, type CliArgs } from './cli/args.js';
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`cfml: ${(e as Error).message}\n${HELP}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`cfml-engine ${Engine.version}\n`);
+    return 0;
+  }
+  if (args.serve !== undefined) {
+    const { serve } = await import('./cli/serve.js');
+    return serve(args.serve, args.port ?? 8080);
+  }
+  if (args.file === undefined && args.expr === undefined) {
+    process.stderr.write(HELP + '\n');
+    return 2;
+  }
+  const engine = new Engine({ mode: 'cli' });
+  try {
+    const input = { url: args.url, form: args.form, variables: args.vars };
+    const result = args.expr !== undefined
+      ? await engine.renderStringWithMeta(args.expr, { ...input, file: '<command line>' })
+      : await engine.renderFileWithMeta(args.file!, input);
+    process.stdout.write(result.output);
+    if (result.location) process.stderr.write(`cflocation: ${result.status} ${result.location}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CfmlError) {
+      process.stderr.write(engine.formatError(e) + '\n');
+      if (args.debug && e.stack) process.stderr.write((e.cause instanceof Error ? e.cause.stack : e.stack) + '\n');
+    } else {
+      process.stderr.write(`cfml: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      if (args.debug) process.stderr.write(String((e as Error)?.stack) + '\n');
+    }
+    return 1;
+  } finally {
+    await engine.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`cfml: ${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,50 @@
+export interface CliArgs {
+  file?: string;
+  expr?: string;
+  url: Record<string, string>;
+  form: Record<string, string>;
+  vars: Record<string, string>;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+  serve?: string;
+  port?: number;
+}
+
+const HELP = `Usage:
+  cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
+  cfml -e 'TEMPLATE'            render a template given on the command line
+  cfml serve DIR [--port N]     serve the .cfm pages of DIR over HTTP (127.0.0.1)
+  cfml --help | --version
+
+Prints the page to stdout. On a CFML error, prints file:line:col, the message and a code
+frame to stderr and exits with 1 (a JS stack trace only with --debug).`;
+
+export { HELP };
+
+export function parseArgs(argv: string[]): CliArgs {
+  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, help: false, version: false };
+  const pair = (s: string | undefined, flag: string): [string, string] => {
+    if (s === undefined || !s.includes('=')) throw new Error(`${flag} needs key=value`);
+    const i = s.indexOf('=');
+    return [s.slice(0, i), s.slice(i + 1)];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i]!;
+    if (x === '--help' || x === '-h') a.help = true;
+    else if (x === '--version' || x === '-v') a.version = true;
+    else if (x === '--debug') a.debug = true;
+    else if (x === '-e' || x === '--eval') {
+      if (argv[i + 1] === undefined) throw new Error('-e needs a template');
+      a.expr = argv[++i];
+    } else if (x === '--url' || x === '--form' || x === '--var') {
+      const [k, v] = pair(argv[++i], x);
+      (x === '--url' ? a.url : x === '--form' ? a.form : a.vars)[k] = v;
+    } else if (x === '--port') a.port = Number(argv[++i]);
+    else if (x === 'serve' && a.file === undefined && a.serve === undefined) a.serve = argv[++i] ?? '.';
+    else if (x.startsWith('-')) throw new Error(`unknown option ${x}`);
+    else if (a.file === undefined) a.file = x;
+    else throw new Error(`unexpected argument ${x}`);
+  }
+  return a;
+}

@@ -1,0 +1,300 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Struct } from './runtime/struct.js';
+import { Ctx, AbortPage, type ResponseMeta } from './runtime/context.js';
+import { Compiler, runTemplate, type CompiledTemplate } from './runtime/compiler.js';
+import type { EngineCore } from './runtime/engine-core.js';
+import { CfmlError, formatError, toCfmlError, type SourceLoc } from './runtime/errors.js';
+import { FunctionRegistry } from './runtime/functions/registry.js';
+import { builtinFunctions } from './runtime/functions/index.js';
+import type { FunctionDef } from './runtime/functions/types.js';
+import { TagRegistry } from './tags/registry.js';
+import type { TagDef } from './tags/types.js';
+import { coreTags } from './tags/core/index.js';
+import { parseTemplate } from './parser/template-parser.js';
+import { parseExpression } from './parser/expressions.js';
+import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
+import { isThenable } from './runtime/maybe.js';
+import { dumpHtml, dumpText } from './runtime/dump.js';
+import { toJsValue, toCfmlValue } from './runtime/js-values.js';
+
+export interface EngineOptions {
+  /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
+  mode?: 'cli' | 'web';
+  /** Where cflog and writeLog go; default stderr. */
+  logger?: (line: string) => void;
+  /** Extra tags and functions, registered after the core ones. */
+  tags?: TagDef[];
+  functions?: FunctionDef[];
+  /** Re-read templates when their modification time changes (default true). */
+  checkModified?: boolean;
+}
+
+export interface RenderInput {
+  variables?: Record<string, unknown>;
+  url?: Record<string, unknown>;
+  form?: Record<string, unknown>;
+  cgi?: Record<string, unknown>;
+}
+
+export interface RenderResult {
+  output: string;
+  status: number;
+  statusText?: string;
+  headers: Record<string, string>;
+  location?: string;
+  contentType?: string;
+  /** The page's variables scope after the run, as plain JS values. */
+  variables: Record<string, unknown>;
+}
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  template: CompiledTemplate;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * The public entry point. One Engine holds the registries, the template cache and the shared
+ * services (the IMAP pool); every render gets scopes of its own.
+ */
+export class Engine implements EngineCore {
+  readonly functions = new FunctionRegistry();
+  readonly tags = new TagRegistry();
+  readonly server = new Struct();
+  readonly application = new Struct();
+  readonly mode: 'cli' | 'web';
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly setters = new Map<string, Setter>();
+  private readonly getters = new Map<string, (ctx: Ctx) => unknown>();
+  private readonly exprCache = new Map<string, (ctx: Ctx) => unknown>();
+  private readonly services = new Map<string, { close?(): unknown }>();
+  private readonly sessions = new Map<string, Struct>();
+  private readonly logger: (line: string) => void;
+  private readonly checkModified: boolean;
+
+  constructor(options: EngineOptions = {}) {
+    this.mode = options.mode ?? 'cli';
+    this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
+    this.checkModified = options.checkModified ?? true;
+    for (const t of coreTags) this.registerTag(t);
+    this.functions.registerAll(builtinFunctions);
+    for (const t of options.tags ?? []) this.registerTag(t);
+    for (const f of options.functions ?? []) this.registerFunction(f);
+    const cf = new Struct();
+    cf.set('productname', 'cfml-engine');
+    cf.set('productversion', VERSION);
+    this.server.set('coldfusion', cf);
+    const lucee = new Struct();
+    lucee.set('version', VERSION);
+    this.server.set('lucee', lucee);
+    const os = new Struct();
+    os.set('name', process.platform);
+    this.server.set('os', os);
+  }
+
+  static readonly version = VERSION;
+
+  registerTag(def: TagDef, opts?: { override?: boolean }): void {
+    this.tags.register(def, opts);
+    this.cache.clear();
+  }
+
+  registerFunction(def: FunctionDef, opts?: { override?: boolean }): void {
+    this.functions.register(def, opts);
+    this.cache.clear();
+  }
+
+  /** Renders a file and resolves to its output. */
+  async renderFile(file: string, input: RenderInput = {}): Promise<string> {
+    return (await this.renderFileWithMeta(file, input)).output;
+  }
+
+  /** Renders a file and returns the output with the response metadata (status, headers, location). */
+  async renderFileWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
+    const abs = path.resolve(file);
+    let t: CompiledTemplate;
+    try {
+      if (!fs.existsSync(abs)) throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: 'CF4001' });
+      t = this.loadTemplate(abs);
+    } catch (e) {
+      throw this.finish(e);
+    }
+    return this.run(t, input);
+  }
+
+  async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
+    return (await this.renderStringWithMeta(source, input)).output;
+  }
+
+  async renderStringWithMeta(source: string, input: RenderInput & { file?: string } = {}): Promise<RenderResult> {
+    let t: CompiledTemplate;
+    const file = input.file && !input.file.startsWith('<') ? path.resolve(input.file) : input.file ?? '<string>';
+    try {
+      t = this.compile(source, file);
+    } catch (e) {
+      throw this.withSource(this.finish(e), file, source);
+    }
+    try {
+      return await this.run(t, input);
+    } catch (e) {
+      throw this.withSource(e as CfmlError, file, source);
+    }
+  }
+
+  /** Parses and compiles without running: the parse errors a page would give. */
+  compile(source: string, file: string): CompiledTemplate {
+    const parsed = parseTemplate(source, file, this.tags);
+    return new Compiler(this, parsed).template;
+  }
+
+  private async run(t: CompiledTemplate, input: RenderInput): Promise<RenderResult> {
+    const ctx = new Ctx(this, t, {
+      url: toScope(input.url),
+      form: toScope(input.form),
+      cgi: cgiScope(t.file, input.cgi),
+      variables: input.variables ? toScope(input.variables) : undefined,
+    });
+    try {
+      const r = runTemplate(ctx, t);
+      if (isThenable(r)) await r;
+    } catch (e) {
+      if (!(e instanceof AbortPage)) throw this.finish(e);
+    }
+    return resultOf(ctx.out, ctx.response, ctx.variables);
+  }
+
+  private withSource(err: CfmlError, file: string, source: string): CfmlError {
+    if (err.loc?.file === file) err.source = source;
+    return err;
+  }
+
+  /** Attaches the source for the code frame and a first tag-context entry. */
+  private finish(e: unknown): CfmlError {
+    const err = toCfmlError(e);
+    if (err.loc && err.source === undefined && !err.loc.file.startsWith('<')) err.source = this.sourceOf(err.loc.file);
+    if (err.tagContext.length === 0 && err.loc) err.tagContext.push({ template: err.loc.file, line: err.loc.line, column: err.loc.col });
+    return err;
+  }
+
+  private sourceOf(file: string): string | undefined {
+    const c = this.cache.get(file);
+    if (c) return c.template.source;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `file:line:col: message` with a code frame, for printing an error. */
+  formatError(e: unknown): string {
+    return formatError(this.finish(e));
+  }
+
+  loadTemplate(absPath: string): CompiledTemplate {
+    const cached = this.cache.get(absPath);
+    if (cached && !this.checkModified) return cached.template;
+    const st = fs.statSync(absPath);
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.template;
+    const source = fs.readFileSync(absPath, 'utf8').replace(/^\uFEFF/, '');
+    const template = this.compile(source, absPath);
+    this.cache.set(absPath, { mtimeMs: st.mtimeMs, size: st.size, template });
+    return template;
+  }
+
+  setterFor(name: string, loc?: SourceLoc): Setter {
+    let s = this.setters.get(name);
+    if (!s) {
+      const expr = parseExpression(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
+      s = compileSetter(this.exprCompiler(), expr);
+      this.setters.set(name, s);
+    }
+    return s;
+  }
+
+  getterFor(name: string, loc?: SourceLoc): (ctx: Ctx) => unknown {
+    let g = this.getters.get(name);
+    if (!g) {
+      const expr = parseExpression(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
+      g = compileExpr(this.exprCompiler(), expr, { soft: true });
+      this.getters.set(name, g);
+    }
+    return g;
+  }
+
+  evaluate(ctx: Ctx, expr: string, loc?: SourceLoc): unknown {
+    let f = this.exprCache.get(expr);
+    if (!f) {
+      f = compileExpr(this.exprCompiler(), parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
+      if (this.exprCache.size > 1000) this.exprCache.clear();
+      this.exprCache.set(expr, f);
+    }
+    return f(ctx);
+  }
+
+  private compilerForExprs?: Compiler;
+  private exprCompiler(): Compiler {
+    return (this.compilerForExprs ??= new Compiler(this, { file: 'expression', source: '', body: [] }));
+  }
+
+  sessionFor(ctx: Ctx): Struct {
+    const id = String(ctx.cgi.get('session_id') ?? 'default');
+    let s = this.sessions.get(id);
+    if (!s) this.sessions.set(id, (s = new Struct()));
+    return s;
+  }
+
+  log(text: string, opts?: { type?: string; file?: string }): void {
+    this.logger(`[${(opts?.type ?? 'information').toUpperCase()}]${opts?.file ? ' ' + opts.file + ':' : ''} ${text}`);
+  }
+
+  dump(_ctx: Ctx, value: unknown, opts?: { label?: string; top?: number; format?: string }): string {
+    const fmt = opts?.format?.toLowerCase() ?? (this.mode === 'web' ? 'html' : 'text');
+    return fmt === 'html' ? dumpHtml(value, opts) : dumpText(value, opts);
+  }
+
+  service<T>(key: string, create: () => T & { close?(): unknown }): T {
+    let s = this.services.get(key);
+    if (!s) this.services.set(key, (s = create() as { close?(): unknown }));
+    return s as T;
+  }
+
+  /** Closes shared services (logs out IMAP connections). The Engine can be used again afterwards. */
+  async close(): Promise<void> {
+    const all = [...this.services.values()];
+    this.services.clear();
+    await Promise.all(all.map((s) => s.close?.()));
+  }
+}
+
+function toScope(obj: Record<string, unknown> | undefined): Struct {
+  const s = new Struct();
+  if (obj) for (const [k, v] of Object.entries(obj)) s.set(k, toCfmlValue(v));
+  return s;
+}
+
+/** CGI reads "" for unknown keys; the known ones describe the request (or the CLI run). */
+function cgiScope(file: string, given?: Record<string, unknown>): Struct {
+  const s = toScope({
+    script_name: '/' + path.basename(file),
+    path_translated: file,
+    cf_template_path: file,
+    request_method: 'GET',
+    server_name: 'localhost',
+    query_string: '',
+    http_user_agent: '',
+    remote_addr: '127.0.0.1',
+    ...given,
+  });
+  Object.defineProperty(s, 'isCgi', { value: true });
+  return s;
+}
+
+function resultOf(output: string, r: ResponseMeta, variables: Struct): RenderResult {
+  const vars: Record<string, unknown> = {};
+  for (const [k, v] of variables.entries()) vars[k] = toJsValue(v);
+  return { output, status: r.status, statusText: r.statusText, headers: { ...r.headers }, location: r.location, contentType: r.contentType, variables: vars };
+}

@@ -1,0 +1,11 @@
+export { Engine, type EngineOptions, type RenderInput, type RenderResult } from './engine.js';
+export { defineTag, Signal, type TagDef, type TagCall, type AttrSpec, type Exec, type Eval, type MaybePromise } from './tags/types.js';
+export { TagRegistry } from './tags/registry.js';
+export { defineFunction, type FunctionDef, type FnContext, type ParamSpec, type MemberSpec } from './runtime/functions/types.js';
+export { FunctionRegistry } from './runtime/functions/registry.js';
+export { CfmlError, ParseError, formatError, type SourceLoc, type TagContextEntry } from './runtime/errors.js';
+export { Struct } from './runtime/struct.js';
+export { Query, QueryColumnRef } from './runtime/query.js';
+export { CfFunction } from './runtime/function-value.js';
+export { toCfmlValue, toJsValue } from './runtime/js-values.js';
+export { toStr, toNum, toBool, toDate } from './runtime/cast.js';

@@ -1,0 +1,854 @@
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import * as T from '../lexer/tokens.js';
+import { allTokens } from '../lexer/tokens.js';
+import type * as A from './ast.js';
+import { SCOPE_NAMES } from './ast.js';
+import type { SourceLoc } from '../runtime/errors.js';
+
+/** Where a token stream sits in its file: sub-parses (strings, attribute values) shift by this. */
+export interface LocBase {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Turns the text of a string literal (without quotes) into parts; set by the front end. */
+export type StringPartsFn = (raw: string, quote: string, loc: SourceLoc) => A.Expr;
+
+const COMPARE: Record<string, A.BinaryOp> = {
+  Eq: 'eq', EqEq: 'eq', Neq: 'neq', BangEq: 'neq', NotEqualWords: 'neq', IsNot: 'neq',
+  Gt: 'gt', GtSym: 'gt', GreaterThan: 'gt', Gte: 'gte', GtEqSym: 'gte', GreaterThanOrEqual: 'gte',
+  Lt: 'lt', LtSym: 'lt', LessThan: 'lt', Lte: 'lte', LtEqSym: 'lte', LessThanOrEqual: 'lte',
+  Contains: 'contains', DoesNotContain: 'nct', Nct: 'nct', StrictEq: '===', StrictNeq: '!==',
+};
+
+const ASSIGN: Record<string, A.AssignOperator> = {
+  Assign: '=', PlusEq: '+=', MinusEq: '-=', StarEq: '*=', SlashEq: '/=', AmpEq: '&=', PercentEq: '%=',
+};
+
+/**
+ * The CFML expression and script grammar, with Lucee's precedence (highest first): unary,
+ * `^`, `* / \`, `MOD %`, `+ -`, `&`, comparisons, `NOT !`, `AND &&`, `OR ||`, `XOR`, `EQV`, `IMP`,
+ * ternary / Elvis, assignment. Note that NOT binds looser than comparisons.
+ * Builds the AST directly (embedded actions), so no CST is allocated.
+ */
+export class CfmlParser extends EmbeddedActionsParser {
+  base: LocBase = { file: '', line: 1, col: 1 };
+  stringParts!: StringPartsFn;
+
+  constructor() {
+    super(allTokens, { maxLookahead: 4, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  loc(t: IToken): SourceLoc {
+    const line = t.startLine ?? 1;
+    return {
+      file: this.base.file,
+      line: this.base.line + line - 1,
+      col: line === 1 ? this.base.col + (t.startColumn ?? 1) - 1 : t.startColumn ?? 1,
+      offset: t.startOffset,
+    };
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+
+  public expression = this.RULE('expression', (): A.Expr => this.SUBRULE(this.assignment));
+
+  private assignment = this.RULE('assignment', (): A.Expr => {
+    const left = this.SUBRULE(this.ternary);
+    return this.OR([
+      {
+        ALT: () => {
+          const op = this.CONSUME(T.AssignOp);
+          const value = this.SUBRULE(this.assignment);
+          return this.ACTION(() => ({ kind: 'assign', op: ASSIGN[op.tokenType.name]!, target: left, value, loc: left.loc }) as A.Assign);
+        },
+      },
+      { ALT: () => left },
+    ]);
+  });
+
+  private ternary = this.RULE('ternary', (): A.Expr => {
+    const test = this.SUBRULE(this.imp);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Question);
+          const a = this.SUBRULE(this.assignment);
+          this.CONSUME(T.Colon);
+          const b = this.SUBRULE2(this.assignment);
+          return this.ACTION(() => ({ kind: 'cond', test, then: a, else: b, loc: test.loc }) as A.Conditional);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Elvis);
+          const b = this.SUBRULE3(this.assignment);
+          return this.ACTION(() => ({ kind: 'elvis', left: test, right: b, loc: test.loc }) as A.ElvisExpr);
+        },
+      },
+      { ALT: () => test },
+    ]);
+  });
+
+  private binaryLevel(name: string, next: () => A.Expr, ops: TokenType[], opName: (t: IToken) => A.BinaryOp) {
+    return this.RULE(name, (): A.Expr => {
+      let left = next();
+      this.MANY(() => {
+        const t = this.OR(ops.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+        const right = next();
+        left = this.ACTION(() => ({ kind: 'bin', op: opName(t), left, right, loc: left.loc }) as A.Binary);
+      });
+      return left;
+    });
+  }
+
+  private power: () => A.Expr = this.binaryLevel('power', () => this.SUBRULE(this.unary), [T.Caret, T.Exp], () => '^');
+  private multiplicative: () => A.Expr = this.binaryLevel('multiplicative', () => this.SUBRULE(this.power), [T.MulOp], (t) =>
+    t.tokenType === T.Star ? '*' : t.tokenType === T.Slash ? '/' : '\\');
+  private modulo: () => A.Expr = this.binaryLevel('modulo', () => this.SUBRULE(this.multiplicative), [T.Mod, T.Percent], () => 'mod');
+  private additive: () => A.Expr = this.binaryLevel('additive', () => this.SUBRULE(this.modulo), [T.AddOp], (t) => (t.tokenType === T.Plus ? '+' : '-'));
+  private concat: () => A.Expr = this.binaryLevel('concat', () => this.SUBRULE(this.additive), [T.Amp], () => '&');
+  private comparison: () => A.Expr = this.binaryLevel('comparison', () => this.SUBRULE(this.concat), [T.CompareOp], (t) => COMPARE[t.tokenType.name]!);
+
+  private notExpr = this.RULE('notExpr', (): A.Expr =>
+    this.OR([
+      {
+        ALT: () => {
+          const t = this.OR2([{ ALT: () => this.CONSUME(T.Not) }, { ALT: () => this.CONSUME(T.Bang) }]);
+          const e = this.SUBRULE(this.notExpr);
+          return this.ACTION(() => ({ kind: 'unary', op: 'not', expr: e, loc: this.loc(t) }) as A.Unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]),
+  );
+
+  private andExpr: () => A.Expr = this.binaryLevel('andExpr', () => this.SUBRULE(this.notExpr), [T.And, T.AndAnd], () => 'and');
+  private orExpr: () => A.Expr = this.binaryLevel('orExpr', () => this.SUBRULE(this.andExpr), [T.Or, T.OrOr], () => 'or');
+  private xorExpr: () => A.Expr = this.binaryLevel('xorExpr', () => this.SUBRULE(this.orExpr), [T.Xor], () => 'xor');
+  private eqvExpr: () => A.Expr = this.binaryLevel('eqvExpr', () => this.SUBRULE(this.xorExpr), [T.Eqv], () => 'eqv');
+  private imp: () => A.Expr = this.binaryLevel('imp', () => this.SUBRULE(this.eqvExpr), [T.Imp], () => 'imp');
+
+  private unary = this.RULE('unary', (): A.Expr =>
+    this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.AddOp);
+          const e = this.SUBRULE(this.unary);
+          return this.ACTION(() => {
+            if (t.tokenType === T.Minus && e.kind === 'lit' && typeof e.value === 'number') return { ...e, value: -e.value, loc: this.loc(t) };
+            return { kind: 'unary', op: t.tokenType === T.Minus ? '-' : '+', expr: e, loc: this.loc(t) } as A.Unary;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.OR2([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]);
+          const e = this.SUBRULE(this.postfix);
+          return this.ACTION(() => ({ kind: 'update', op: t.image as '++' | '--', prefix: true, target: e, loc: this.loc(t) }) as A.Update);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.postfix) },
+    ]),
+  );
+
+  private postfix = this.RULE('postfix', (): A.Expr => {
+    let e = this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const dot = this.OR2([{ ALT: () => this.CONSUME(T.Dot) }, { ALT: () => this.CONSUME(T.SafeDot) }]);
+            const name = this.OR3([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.NumberLit) }]);
+            const safe = dot.tokenType === T.SafeDot;
+            this.OR4([
+              {
+                ALT: () => {
+                  const args = this.SUBRULE(this.callArgs);
+                  e = this.ACTION(() => ({ kind: 'mcall', object: e, name: name.image, lower: name.image.toLowerCase(), args, safe, loc: this.loc(name) }) as A.MemberCall);
+                },
+              },
+              {
+                ALT: () => {
+                  e = this.ACTION(() => this.member(e, name, safe));
+                },
+              },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            const lb = this.CONSUME(T.LBracket);
+            const index = this.SUBRULE(this.expression);
+            this.CONSUME(T.RBracket);
+            e = this.ACTION(() => ({ kind: 'index', object: e, index, loc: this.loc(lb) }) as A.Index);
+          },
+        },
+        {
+          ALT: () => {
+            const args = this.SUBRULE2(this.callArgs);
+            e = this.ACTION(() => this.call(e, args));
+          },
+        },
+      ]);
+    });
+    this.OPTION(() => {
+      const t = this.OR5([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]);
+      e = this.ACTION(() => ({ kind: 'update', op: t.image as '++' | '--', prefix: false, target: e, loc: e.loc }) as A.Update);
+    });
+    return e;
+  });
+
+  private member(object: A.Expr, name: IToken, safe: boolean): A.Expr {
+    // `url.x`: the scope resolved here once, so the evaluator never looks `url` up as a variable.
+    const lower = name.image.toLowerCase();
+    return { kind: 'member', object, name: name.image, lower, safe, loc: this.loc(name) };
+  }
+
+  private call(callee: A.Expr, args: A.Arg[]): A.Expr {
+    if (callee.kind === 'var') return { kind: 'call', name: callee.name, lower: callee.lower, args, loc: callee.loc };
+    return { kind: 'invoke', callee, args, loc: callee.loc };
+  }
+
+  public callArgs = this.RULE('callArgs', (): A.Arg[] => {
+    const args: A.Arg[] = [];
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        args.push(this.SUBRULE(this.argument));
+      },
+    });
+    this.CONSUME(T.RParen);
+    return args;
+  });
+
+  private argument = this.RULE('argument', (): A.Arg =>
+    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        GATE: () => {
+          const t2 = this.LA(2).tokenType;
+          return (t2 === T.Assign || t2 === T.Colon) && (this.LA(1).tokenType === T.Identifier || this.LA(1).tokenType === T.StringLit || T.isKeyword(this.LA(1)));
+        },
+        ALT: () => {
+          const n = this.OR2([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+          this.OR3([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.Colon) }]);
+          const value = this.SUBRULE(this.expression);
+          return this.ACTION(() => {
+            const name = n.tokenType === T.StringLit ? n.image.slice(1, -1) : n.image;
+            return { name, lower: name.toLowerCase(), value };
+          });
+        },
+      },
+      { ALT: () => ({ value: this.SUBRULE2(this.expression) }) },
+    ] }),
+  );
+
+  private primary = this.RULE('primary', (): A.Expr =>
+    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.NumberLit);
+          return this.ACTION(() => ({ kind: 'lit', value: Number(t.image), loc: this.loc(t) }) as A.Literal);
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.StringLit);
+          return this.ACTION(() => this.stringParts(t.image.slice(1, -1), t.image[0]!, this.loc(t)));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.True);
+          return this.ACTION(() => ({ kind: 'lit', value: true, loc: this.loc(t) }) as A.Literal);
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.False);
+          return this.ACTION(() => ({ kind: 'lit', value: false, loc: this.loc(t) }) as A.Literal);
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Null);
+          return this.ACTION(() => ({ kind: 'lit', value: null, loc: this.loc(t) }) as A.Literal);
+        },
+      },
+      {
+        // x => expr
+        GATE: () => this.LA(2).tokenType === T.Arrow,
+        ALT: () => {
+          const t = this.CONSUME(T.Identifier);
+          this.CONSUME(T.Arrow);
+          const body = this.SUBRULE(this.arrowBody);
+          return this.ACTION(() => this.arrowFunc([{ name: t.image, lower: t.image.toLowerCase(), required: false }], body, this.loc(t)));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME2(T.Identifier);
+          return this.ACTION(() => this.name(t));
+        },
+      },
+      {
+        // (a, b) => expr
+        GATE: () => this.isArrowParams(),
+        ALT: () => {
+          const t = this.LA(1);
+          const params = this.SUBRULE(this.paramList);
+          this.CONSUME2(T.Arrow);
+          const body = this.SUBRULE2(this.arrowBody);
+          return this.ACTION(() => this.arrowFunc(params, body, this.loc(t)));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          return e;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Hash);
+          const e = this.SUBRULE2(this.expression);
+          this.CONSUME2(T.Hash);
+          return e;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.structLiteral) },
+      { ALT: () => this.SUBRULE(this.arrayLiteral) },
+      { ALT: () => this.SUBRULE(this.functionExpr) },
+    ] }),
+  );
+
+  private arrowBody = this.RULE('arrowBody', (): A.Stmt[] =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.block) },
+      {
+        ALT: () => {
+          const e = this.SUBRULE(this.assignment);
+          return this.ACTION(() => [{ kind: 'return', value: e, loc: e.loc } as A.ReturnStmt]);
+        },
+      },
+    ]),
+  );
+
+  private arrowFunc(params: A.Param[], body: A.Stmt[], loc: SourceLoc): A.FuncExpr {
+    return { kind: 'func', params, body, arrow: true, loc };
+  }
+
+  private isArrowParams(): boolean {
+    if (this.LA(1).tokenType !== T.LParen) return false;
+    let depth = 0;
+    for (let i = 1; i < 200; i++) {
+      const tt = this.LA(i).tokenType;
+      if (tt === T.LParen) depth++;
+      else if (tt === T.RParen) {
+        depth--;
+        if (depth === 0) return this.LA(i + 1).tokenType === T.Arrow;
+      } else if (tt.name === 'EOF') return false;
+    }
+    return false;
+  }
+
+  private name(t: IToken): A.Expr {
+    const lower = t.image.toLowerCase();
+    if (SCOPE_NAMES.has(lower)) return { kind: 'scope', scope: lower as A.ScopeName, name: t.image, loc: this.loc(t) };
+    return { kind: 'var', lower, name: t.image, loc: this.loc(t) };
+  }
+
+  private structLiteral = this.RULE('structLiteral', (): A.Expr => {
+    const lb = this.CONSUME(T.LBrace);
+    const entries: A.StructLit['entries'] = [];
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const k = this.OR([
+          { ALT: () => this.CONSUME(T.NameLike) },
+          { ALT: () => this.CONSUME(T.StringLit) },
+          { ALT: () => this.CONSUME(T.NumberLit) },
+        ]);
+        this.OR2([{ ALT: () => this.CONSUME(T.Colon) }, { ALT: () => this.CONSUME(T.Assign) }]);
+        const value = this.SUBRULE(this.expression);
+        this.ACTION(() => entries.push({ key: this.literalKey(k), value }));
+      },
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'struct', entries, loc: this.loc(lb) }) as A.StructLit);
+  });
+
+  /** Unquoted keys are stored upper-case (as dot notation does); quoted keys keep their case. */
+  private literalKey(k: IToken): string | A.Expr {
+    if (k.tokenType === T.StringLit) {
+      const e = this.stringParts(k.image.slice(1, -1), k.image[0]!, this.loc(k));
+      return e.kind === 'lit' ? String(e.value) : e;
+    }
+    return k.image.toUpperCase();
+  }
+
+  private arrayLiteral = this.RULE('arrayLiteral', (): A.Expr => {
+    const lb = this.CONSUME(T.LBracket);
+    return this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        // [:] and [a: 1, b: 2] are ordered structs
+        GATE: () => this.LA(1).tokenType === T.Colon || this.LA(2).tokenType === T.Colon,
+        ALT: () => {
+          const entries: A.StructLit['entries'] = [];
+          this.OR2([
+            { GATE: () => this.LA(1).tokenType === T.Colon, ALT: () => this.CONSUME(T.Colon) },
+            {
+              ALT: () => {
+                this.AT_LEAST_ONE_SEP({
+                  SEP: T.Comma,
+                  DEF: () => {
+                    const k = this.OR3([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+                    this.CONSUME2(T.Colon);
+                    const value = this.SUBRULE(this.expression);
+                    this.ACTION(() => entries.push({ key: this.literalKey(k), value }));
+                  },
+                });
+              },
+            },
+          ]);
+          this.CONSUME(T.RBracket);
+          return this.ACTION(() => ({ kind: 'struct', entries, ordered: true, loc: this.loc(lb) }) as A.StructLit);
+        },
+      },
+      {
+        ALT: () => {
+          const items: A.Expr[] = [];
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE2(this.expression)) });
+          this.CONSUME2(T.RBracket);
+          return this.ACTION(() => ({ kind: 'array', items, loc: this.loc(lb) }) as A.ArrayLit);
+        },
+      },
+    ] });
+  });
+
+  private functionExpr = this.RULE('functionExpr', (): A.Expr => {
+    const t = this.CONSUME(T.Function);
+    const params = this.SUBRULE(this.paramList);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'func', params, body, arrow: false, loc: this.loc(t) }) as A.FuncExpr);
+  });
+
+  public paramList = this.RULE('paramList', (): A.Param[] => {
+    const params: A.Param[] = [];
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => params.push(this.SUBRULE(this.param)) });
+    this.CONSUME(T.RParen);
+    return params;
+  });
+
+  /** `[required] [type] name [= default]` */
+  private param = this.RULE('param', (): A.Param => {
+    const words: IToken[] = [];
+    this.AT_LEAST_ONE(() => {
+      words.push(this.CONSUME(T.NameLike));
+      this.MANY(() => {
+        // dotted type names (components) are kept as one word
+        this.CONSUME(T.Dot);
+        const n = this.CONSUME2(T.NameLike);
+        this.ACTION(() => {
+          const last = words[words.length - 1]!;
+          words[words.length - 1] = { ...last, image: last.image + '.' + n.image };
+        });
+      });
+    });
+    let def: A.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      def = this.SUBRULE(this.expression);
+    });
+    return this.ACTION(() => {
+      const ws = words.slice();
+      let required = false;
+      if (ws.length > 1 && ws[0]!.image.toLowerCase() === 'required') {
+        required = true;
+        ws.shift();
+      }
+      const name = ws[ws.length - 1]!.image;
+      const type = ws.length > 1 ? ws[0]!.image.toLowerCase() : undefined;
+      return { name, lower: name.toLowerCase(), type, required, default: def };
+    });
+  });
+
+  // ---- script statements --------------------------------------------------------------------
+
+  public script = this.RULE('script', (): A.Stmt[] => {
+    const body: A.Stmt[] = [];
+    this.MANY(() => {
+      const s = this.SUBRULE(this.statement);
+      if (s) body.push(s);
+    });
+    return body;
+  });
+
+  public block = this.RULE('block', (): A.Stmt[] => {
+    this.CONSUME(T.LBrace);
+    const body: A.Stmt[] = [];
+    this.MANY(() => {
+      const s = this.SUBRULE(this.statement);
+      if (s) body.push(s);
+    });
+    this.CONSUME(T.RBrace);
+    return body;
+  });
+
+  private statement = this.RULE('statement', (): A.Stmt | undefined =>
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { ALT: () => { this.CONSUME(T.Semicolon); return undefined; } },
+        { GATE: () => this.isFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
+        { GATE: () => this.isTagStatement(), ALT: () => this.SUBRULE(this.tagStatement) },
+        {
+          ALT: () => {
+            const t = this.LA(1);
+            const body = this.SUBRULE(this.block);
+            return this.ACTION(() => ({ kind: 'block', body, loc: this.loc(t) }) as A.Block);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.ifStmt) },
+        { ALT: () => this.SUBRULE(this.forStmt) },
+        { ALT: () => this.SUBRULE(this.whileStmt) },
+        { ALT: () => this.SUBRULE(this.doStmt) },
+        { ALT: () => this.SUBRULE(this.switchStmt) },
+        { ALT: () => this.SUBRULE(this.tryStmt) },
+        { ALT: () => this.SUBRULE(this.returnStmt) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.Break);
+            this.OPTION(() => this.CONSUME2(T.Semicolon));
+            return this.ACTION(() => ({ kind: 'break', loc: this.loc(t) }) as A.BreakStmt);
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.Continue);
+            this.OPTION2(() => this.CONSUME3(T.Semicolon));
+            return this.ACTION(() => ({ kind: 'continue', loc: this.loc(t) }) as A.ContinueStmt);
+          },
+        },
+        {
+          GATE: () => this.LA(2).tokenType !== T.LParen,
+          ALT: () => {
+            const t = this.CONSUME(T.Throw);
+            let value: A.Expr | undefined;
+            this.OPTION3(() => { value = this.SUBRULE(this.expression); });
+            this.OPTION4(() => this.CONSUME4(T.Semicolon));
+            return this.ACTION(() => ({ kind: 'throw', value, loc: this.loc(t) }) as A.ThrowStmt);
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.Rethrow);
+            this.OPTION5(() => this.CONSUME5(T.Semicolon));
+            return this.ACTION(() => ({ kind: 'rethrow', loc: this.loc(t) }) as A.RethrowStmt);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.varStmt) },
+        {
+          ALT: () => {
+            const e = this.SUBRULE(this.expression);
+            this.OPTION6(() => this.CONSUME6(T.Semicolon));
+            return this.ACTION(() => this.exprStatement(e));
+          },
+        },
+      ],
+    }),
+  );
+
+  /** `include "x.cfm";` and `abort;` read as expressions; they become statements here. */
+  private exprStatement(e: A.Expr): A.Stmt {
+    if (e.kind === 'var' && e.lower === 'abort') return { kind: 'abort', loc: e.loc };
+    return { kind: 'expr', expr: e, loc: e.loc };
+  }
+
+  private varStmt = this.RULE('varStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.Var);
+    const target = this.SUBRULE(this.postfix);
+    let value: A.Expr | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      value = this.SUBRULE(this.expression);
+    });
+    this.OPTION2(() => this.CONSUME(T.Semicolon));
+    return this.ACTION(() => ({ kind: 'vardecl', target, value, loc: this.loc(t) }) as A.VarDecl);
+  });
+
+  private ifStmt = this.RULE('ifStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.If);
+    this.CONSUME(T.LParen);
+    const test = this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    const then = this.SUBRULE(this.statementOrEmpty);
+    let otherwise: A.Stmt | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Else);
+      otherwise = this.SUBRULE2(this.statementOrEmpty);
+    });
+    return this.ACTION(() => ({ kind: 'if', test, then, else: otherwise, loc: this.loc(t) }) as A.IfStmt);
+  });
+
+  private statementOrEmpty = this.RULE('statementOrEmpty', (): A.Stmt => {
+    const t = this.LA(1);
+    const s = this.SUBRULE(this.statement);
+    return this.ACTION(() => s ?? ({ kind: 'block', body: [], loc: this.loc(t) } as A.Block));
+  });
+
+  private forStmt = this.RULE('forStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.For);
+    this.CONSUME(T.LParen);
+    return this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        GATE: () => this.isForIn(),
+        ALT: () => {
+          let isVar = false;
+          this.OPTION(() => { this.CONSUME(T.Var); isVar = true; });
+          const target = this.SUBRULE(this.postfix);
+          this.CONSUME(T.In);
+          const object = this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          const body = this.SUBRULE(this.statementOrEmpty);
+          return this.ACTION(() => ({ kind: 'forin', target, isVar, object, body, loc: this.loc(t) }) as A.ForInStmt);
+        },
+      },
+      {
+        ALT: () => {
+          let init: A.Expr | A.VarDecl | undefined;
+          let test: A.Expr | undefined;
+          let update: A.Expr | undefined;
+          this.OPTION2(() => {
+            this.OR2([
+              {
+                ALT: () => {
+                  const v = this.CONSUME2(T.Var);
+                  const target = this.SUBRULE2(this.postfix);
+                  this.CONSUME(T.Assign);
+                  const value = this.SUBRULE2(this.expression);
+                  init = this.ACTION(() => ({ kind: 'vardecl', target, value, loc: this.loc(v) }) as A.VarDecl);
+                },
+              },
+              { ALT: () => { init = this.SUBRULE3(this.expression); } },
+            ]);
+          });
+          this.CONSUME(T.Semicolon);
+          this.OPTION3(() => { test = this.SUBRULE4(this.expression); });
+          this.CONSUME2(T.Semicolon);
+          this.OPTION4(() => { update = this.SUBRULE5(this.expression); });
+          this.CONSUME2(T.RParen);
+          const body = this.SUBRULE2(this.statementOrEmpty);
+          return this.ACTION(() => ({ kind: 'for', init, test, update, body, loc: this.loc(t) }) as A.ForStmt);
+        },
+      },
+    ] });
+  });
+
+  private isForIn(): boolean {
+    let depth = 0;
+    for (let i = 1; i < 100; i++) {
+      const tt = this.LA(i).tokenType;
+      if (tt === T.LParen || tt === T.LBracket) depth++;
+      else if (tt === T.RParen || tt === T.RBracket) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (depth === 0 && tt === T.In) return true;
+      else if (tt === T.Semicolon || tt.name === 'EOF') return false;
+    }
+    return false;
+  }
+
+  private whileStmt = this.RULE('whileStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.While);
+    this.CONSUME(T.LParen);
+    const test = this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    const body = this.SUBRULE(this.statementOrEmpty);
+    return this.ACTION(() => ({ kind: 'while', test, body, loc: this.loc(t) }) as A.WhileStmt);
+  });
+
+  private doStmt = this.RULE('doStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.Do);
+    const body = this.SUBRULE(this.statementOrEmpty);
+    this.CONSUME(T.While);
+    this.CONSUME(T.LParen);
+    const test = this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.OPTION(() => this.CONSUME(T.Semicolon));
+    return this.ACTION(() => ({ kind: 'dowhile', test, body, loc: this.loc(t) }) as A.DoWhileStmt);
+  });
+
+  private switchStmt = this.RULE('switchStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.Switch);
+    this.CONSUME(T.LParen);
+    const subject = this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.LBrace);
+    const cases: A.SwitchCase[] = [];
+    this.MANY(() => {
+      const c: A.SwitchCase = { values: [], isDefault: false, body: [] };
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Case);
+            const v = this.SUBRULE2(this.ternary);
+            this.ACTION(() => c.values.push(v));
+            this.CONSUME(T.Colon);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Default);
+            this.CONSUME2(T.Colon);
+            c.isDefault = true;
+          },
+        },
+      ]);
+      this.MANY2(() => {
+        const s = this.SUBRULE(this.statement);
+        if (s) c.body.push(s);
+      });
+      cases.push(c);
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'switch', subject, cases, loc: this.loc(t) }) as A.SwitchStmt);
+  });
+
+  private tryStmt = this.RULE('tryStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.Try);
+    const body = this.SUBRULE(this.block);
+    const catches: A.CatchClause[] = [];
+    let fin: A.Stmt[] | undefined;
+    this.MANY(() => {
+      const c = this.CONSUME(T.Catch);
+      this.CONSUME(T.LParen);
+      const words: string[] = [];
+      this.AT_LEAST_ONE(() => {
+        const w = this.OR([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+        this.ACTION(() => words.push(w.tokenType === T.StringLit ? w.image.slice(1, -1) : w.image));
+        this.MANY2(() => {
+          this.CONSUME(T.Dot);
+          const n = this.CONSUME2(T.NameLike);
+          this.ACTION(() => { words[words.length - 1] += '.' + n.image; });
+        });
+      });
+      this.CONSUME(T.RParen);
+      const cbody = this.SUBRULE2(this.block);
+      this.ACTION(() => {
+        const varName = words[words.length - 1]!;
+        const type = words.length > 1 ? words[0]! : 'any';
+        catches.push({ type, varName, body: cbody, loc: this.loc(c) });
+      });
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.Finally);
+      fin = this.SUBRULE3(this.block);
+    });
+    return this.ACTION(() => ({ kind: 'try', body, catches, finally: fin, loc: this.loc(t) }) as A.TryStmt);
+  });
+
+  private returnStmt = this.RULE('returnStmt', (): A.Stmt => {
+    const t = this.CONSUME(T.Return);
+    let value: A.Expr | undefined;
+    this.OPTION(() => {
+      value = this.SUBRULE(this.expression);
+    });
+    this.OPTION2(() => this.CONSUME(T.Semicolon));
+    return this.ACTION(() => ({ kind: 'return', value, loc: this.loc(t) }) as A.ReturnStmt);
+  });
+
+  private isFunctionDecl(): boolean {
+    for (let i = 1; i < 6; i++) {
+      const tt = this.LA(i).tokenType;
+      if (tt === T.Function) return this.LA(i + 1).tokenType === T.Identifier || T.isKeyword(this.LA(i + 1));
+      if (tt !== T.Identifier) return false;
+    }
+    return false;
+  }
+
+  /** `[access] [returnType] function name(params) [attr=value...] { body }` */
+  private functionDecl = this.RULE('functionDecl', (): A.Stmt => {
+    const first = this.LA(1);
+    const mods: string[] = [];
+    this.MANY(() => {
+      const m = this.CONSUME(T.Identifier);
+      this.ACTION(() => mods.push(m.image.toLowerCase()));
+    });
+    this.CONSUME(T.Function);
+    const name = this.CONSUME(T.NameLike);
+    const params = this.SUBRULE(this.paramList);
+    const attrs: Record<string, string> = {};
+    this.MANY2(() => {
+      const k = this.CONSUME2(T.NameLike);
+      this.CONSUME(T.Assign);
+      const v = this.CONSUME(T.StringLit);
+      this.ACTION(() => { attrs[k.image.toLowerCase()] = v.image.slice(1, -1); });
+    });
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => {
+      const access = mods.find((m) => ['public', 'private', 'remote', 'package'].includes(m));
+      const returnType = mods.filter((m) => m !== access && m !== 'static')[0];
+      const func: A.FuncExpr = { kind: 'func', name: name.image, params, body, arrow: false, returnType, access, attrs, loc: this.loc(first) };
+      return { kind: 'funcdecl', func, loc: func.loc } as A.FuncDecl;
+    });
+  });
+
+  /**
+   * Tag statements: `imap action="getAll" name="q";`, `savecontent variable="x" { ... }`,
+   * `include "x.cfm";`, `param name="x" default="1";`, `abort "reason";`, `throw message="x";`.
+   */
+  private isTagStatement(): boolean {
+    const t1 = this.LA(1);
+    if (t1.tokenType !== T.Identifier && t1.tokenType !== T.Throw) return false;
+    const t2 = this.LA(2);
+    const lower = t1.image.toLowerCase();
+    if ((lower === 'include' || lower === 'abort') && (t2.tokenType === T.StringLit || t2.tokenType === T.Semicolon)) return true;
+    if (!(t2.tokenType === T.Identifier || T.isKeyword(t2))) return false;
+    const t3 = this.LA(3).tokenType;
+    return t3 === T.Assign || t3 === T.Semicolon || t3 === T.LBrace || t3 === T.Identifier;
+  }
+
+  private tagStatement = this.RULE('tagStatement', (): A.Stmt => {
+    const nameTok = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Throw) }]);
+    const attrs: A.AttrNode[] = [];
+    let shorthand: A.Expr | undefined;
+    this.OPTION(() => {
+      const s = this.CONSUME(T.StringLit);
+      shorthand = this.ACTION(() => this.stringParts(s.image.slice(1, -1), s.image[0]!, this.loc(s)));
+    });
+    this.MANY(() => {
+      const k = this.CONSUME(T.NameLike);
+      let value: A.Expr | undefined;
+      this.OPTION2(() => {
+        this.CONSUME(T.Assign);
+        value = this.SUBRULE(this.ternary);
+      });
+      this.ACTION(() => attrs.push({ name: k.image, lower: k.image.toLowerCase(), value: value ?? { kind: 'lit', value: true, loc: this.loc(k) }, loc: this.loc(k) }));
+    });
+    let body: A.Stmt[] | undefined;
+    this.OR2([
+      { ALT: () => { body = this.SUBRULE(this.block); } },
+      { ALT: () => { this.CONSUME(T.Semicolon); } },
+      { ALT: () => undefined },
+    ]);
+    return this.ACTION(() => {
+      const name = nameTok.image.toLowerCase().replace(/^cf/, '');
+      const loc = this.loc(nameTok);
+      if (shorthand) {
+        const attr = name === 'include' ? 'template' : name === 'abort' ? 'showerror' : name === 'throw' ? 'message' : 'value';
+        attrs.unshift({ name: attr, lower: attr, value: shorthand, loc });
+      }
+      return { kind: 'tag', name, attrs, body, loc, fromScript: true } as A.TagNode;
+    });
+  });
+}
+
+export { T };

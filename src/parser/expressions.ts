@@ -1,0 +1,134 @@
+import type { IToken, ILexingError, IRecognitionException } from 'chevrotain';
+import { lexExpression } from '../lexer/lexer.js';
+import { scanHashExpr } from '../lexer/scan.js';
+import { ParseError, type SourceLoc } from '../runtime/errors.js';
+import type * as A from './ast.js';
+import { CfmlParser, type LocBase } from './expr-parser.js';
+
+export type { LocBase };
+
+/**
+ * Parser instances by nesting depth: a string's `#...#` is parsed while its enclosing expression
+ * is still being parsed, and a chevrotain parser cannot be re-entered. Each depth builds its
+ * parser once and reuses it.
+ */
+const pool: CfmlParser[] = [];
+let depth = 0;
+
+function acquire(): CfmlParser {
+  let p = pool[depth];
+  if (!p) {
+    p = new CfmlParser();
+    p.stringParts = stringParts;
+    pool[depth] = p;
+  }
+  depth++;
+  return p;
+}
+
+function lexError(e: ILexingError, text: string, base: LocBase): ParseError {
+  const line = base.line + (e.line ?? 1) - 1;
+  const col = (e.line ?? 1) === 1 ? base.col + (e.column ?? 1) - 1 : e.column ?? 1;
+  const ch = text.substr(e.offset, 1);
+  const what = ch === '"' || ch === "'" ? 'unclosed string literal' : `unexpected character [${ch}]`;
+  return new ParseError(`Syntax error: ${what}`, { file: base.file, line, col });
+}
+
+function describe(t: IToken): string {
+  return t.tokenType.name === 'EOF' ? 'end of expression' : `[${t.image}]`;
+}
+
+function parseErrorFrom(err: IRecognitionException, parser: CfmlParser, base: LocBase, what: string): ParseError {
+  const t = err.token;
+  const loc = t.tokenType.name === 'EOF' || t.startLine === undefined || isNaN(t.startLine) ? endLoc(parser, base) : parser.loc(t);
+  return new ParseError(`Syntax error in ${what}: unexpected ${describe(t)}`, loc, { detail: err.message });
+}
+
+function endLoc(parser: CfmlParser, base: LocBase): SourceLoc {
+  const toks = parser.input;
+  const last = toks[toks.length - 1];
+  if (!last) return { file: base.file, line: base.line, col: base.col };
+  const l = parser.loc(last);
+  return { ...l, col: l.col + last.image.length };
+}
+
+function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser) => R, tokens?: IToken[]): R {
+  let toks = tokens;
+  if (!toks) {
+    const lexed = lexExpression(text);
+    if (lexed.errors.length) throw lexError(lexed.errors[0]!, text, base);
+    toks = lexed.tokens;
+  }
+  const parser = acquire();
+  const saved = parser.base;
+  try {
+    parser.base = base;
+    parser.input = toks;
+    const result = rule(parser);
+    if (parser.errors.length) throw parseErrorFrom(parser.errors[0]!, parser, base, what);
+    return result;
+  } finally {
+    parser.base = saved;
+    depth--;
+  }
+}
+
+export function parseExpression(text: string, base: LocBase, tokens?: IToken[]): A.Expr {
+  if (!tokens && !text.trim()) throw new ParseError('Syntax error: missing expression', base);
+  return run(text, base, 'expression', (p) => p.expression(), tokens);
+}
+
+export function parseScript(text: string, base: LocBase): A.Stmt[] {
+  return run(text, base, 'script', (p) => p.script());
+}
+
+/** Line and column of `offset` inside `text` that starts at `base`. */
+export function shift(base: LocBase, text: string, offset: number): LocBase {
+  let line = base.line;
+  let lastNl = -1;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNl = i;
+    }
+  }
+  return { file: base.file, line, col: lastNl < 0 ? base.col + offset : offset - lastNl };
+}
+
+/**
+ * Splits a string literal's content into text and `#expr#` parts. Doubled quotes and `##`
+ * unescape; a string without expressions becomes a literal.
+ */
+export function stringParts(raw: string, quote: string, loc: SourceLoc): A.Expr {
+  const base: LocBase = { file: loc.file, line: loc.line, col: loc.col + 1 };
+  const parts: (string | A.Expr)[] = [];
+  let buf = '';
+  let i = 0;
+  const dq = quote + quote;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (c === quote && raw.startsWith(dq, i)) {
+      buf += quote;
+      i += 2;
+    } else if (c === '#') {
+      if (raw[i + 1] === '#') {
+        buf += '#';
+        i += 2;
+        continue;
+      }
+      const end = scanHashExpr(raw, i + 1);
+      if (end < 0) throw new ParseError('Syntax error: unclosed # in string (use ## for a literal #)', shift(base, raw, i));
+      if (buf) parts.push(buf);
+      buf = '';
+      parts.push(parseExpression(raw.slice(i + 1, end), shift(base, raw, i + 1)));
+      i = end + 1;
+    } else {
+      buf += c;
+      i++;
+    }
+  }
+  if (buf) parts.push(buf);
+  if (parts.length === 0) return { kind: 'lit', value: '', loc };
+  if (parts.length === 1 && typeof parts[0] === 'string') return { kind: 'lit', value: parts[0], loc };
+  return { kind: 'interp', parts, loc };
+}

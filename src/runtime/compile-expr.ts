@@ -1,0 +1,430 @@
+import type * as A from '../parser/ast.js';
+import type { Eval } from '../tags/types.js';
+import type { Ctx } from './context.js';
+import type { Compiler } from './compiler.js';
+import { Struct } from './struct.js';
+import { Query, QueryColumnRef } from './query.js';
+import { CfFunction } from './function-value.js';
+import { expressionError, toCfmlError } from './errors.js';
+import { simple, toBool, toNum, toStr, typeName } from './cast.js';
+import { BINARY } from './ops.js';
+import { childContainer, getKey, setKey } from './access.js';
+import { invokeBuiltin } from './functions/invoke.js';
+import type { FunctionDef, MemberReceiver } from './functions/types.js';
+import { isThenable } from './maybe.js';
+
+export interface ExprOpts {
+  /** Missing variables and keys read as undefined instead of throwing (isNull, ?:, ?.). */
+  soft?: boolean;
+  /** Keep `q.col` as a column reference (index, function argument). */
+  ref?: boolean;
+  /** A UDF call may return a promise (statement level only). */
+  async?: boolean;
+}
+
+export type Setter = (ctx: Ctx, value: unknown) => void;
+
+const undefinedVar = (name: string, loc: A.SourceLoc) => expressionError(`variable [${name}] doesn't exist`, { loc, code: 'CF2002' });
+
+export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
+  switch (e.kind) {
+    case 'lit': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'interp': {
+      const parts = e.parts.map((p) => (typeof p === 'string' ? p : compileExpr(c, p)));
+      return (ctx) => {
+        let s = '';
+        for (const p of parts) s += typeof p === 'string' ? p : toStr(p(ctx));
+        return s;
+      };
+    }
+    case 'var': {
+      const { lower, name, loc } = e;
+      if (o.soft) return (ctx) => ctx.lookup(lower);
+      return (ctx) => {
+        const v = ctx.lookup(lower);
+        if (v === undefined || v === null) throw undefinedVar(name, loc);
+        return v;
+      };
+    }
+    case 'scope': {
+      const { scope, loc } = e;
+      return (ctx) => ctx.scope(scope, loc);
+    }
+    case 'member': {
+      const obj = compileExpr(c, e.object, { soft: o.soft || e.safe, ref: true });
+      const { lower, name, loc } = e;
+      const soft = !!(o.soft || e.safe);
+      const ref = !!o.ref;
+      if (e.object.kind === 'scope' && e.object.scope !== 'cgi') {
+        // `url.x`: a scope read is a plain struct lookup with a variable-style message
+        return (ctx) => {
+          const s = obj(ctx) as Struct;
+          const v = s.getLower(lower);
+          if (v !== undefined && v !== null) return v;
+          if (soft) return undefined;
+          throw expressionError(`variable [${name}] doesn't exist in scope [${(e.object as A.ScopeRef).scope}]`, { loc, code: 'CF2002' });
+        };
+      }
+      return (ctx) => {
+        const base = obj(ctx);
+        if (soft && (base === undefined || base === null)) return undefined;
+        const v = getKey(base, name, loc, true, ref, soft);
+        return v;
+      };
+    }
+    case 'index': {
+      const obj = compileExpr(c, e.object, { soft: o.soft, ref: true });
+      const idx = compileExpr(c, e.index);
+      const { loc } = e;
+      const soft = !!o.soft;
+      const ref = !!o.ref;
+      return (ctx) => {
+        const base = obj(ctx);
+        if (soft && (base === undefined || base === null)) return undefined;
+        return getKey(base, idx(ctx), loc, false, ref, soft);
+      };
+    }
+    case 'call':
+      return compileCall(c, e, o);
+    case 'mcall':
+      return compileMemberCall(c, e, o);
+    case 'invoke': {
+      const callee = compileExpr(c, e.callee);
+      const args = compileArgs(c, e.args);
+      const { loc } = e;
+      return (ctx) => {
+        const f = callee(ctx);
+        if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} is not a function and can't be called`, { loc });
+        return syncResult(c.callFunction(ctx, f, args.positional(ctx), args.named(ctx), loc), o, loc);
+      };
+    }
+    case 'bin':
+      return compileBinary(c, e);
+    case 'unary': {
+      const x = compileExpr(c, e.expr);
+      const { loc } = e;
+      if (e.op === 'not') return (ctx) => !wrap(() => toBool(x(ctx)), loc);
+      if (e.op === '-') return (ctx) => -wrap(() => toNum(x(ctx)), loc);
+      return (ctx) => wrap(() => toNum(x(ctx)), loc);
+    }
+    case 'cond': {
+      const t = compileExpr(c, e.test);
+      const a = compileExpr(c, e.then, o);
+      const b = compileExpr(c, e.else, o);
+      const { loc } = e;
+      return (ctx) => (wrap(() => toBool(t(ctx)), loc) ? a(ctx) : b(ctx));
+    }
+    case 'elvis': {
+      const a = compileExpr(c, e.left, { soft: true });
+      const b = compileExpr(c, e.right, o);
+      return (ctx) => {
+        const v = a(ctx);
+        return v === undefined || v === null ? b(ctx) : v;
+      };
+    }
+    case 'assign':
+      return compileAssign(c, e, o);
+    case 'update': {
+      const get = compileExpr(c, e.target);
+      const set = compileSetter(c, e.target);
+      const d = e.op === '++' ? 1 : -1;
+      const { loc } = e;
+      if (e.prefix) {
+        return (ctx) => {
+          const v = wrap(() => toNum(get(ctx)), loc) + d;
+          set(ctx, v);
+          return v;
+        };
+      }
+      return (ctx) => {
+        const old = wrap(() => toNum(get(ctx)), loc);
+        set(ctx, old + d);
+        return old;
+      };
+    }
+    case 'struct': {
+      const entries = e.entries.map((en) => ({
+        key: typeof en.key === 'string' ? en.key : compileExpr(c, en.key),
+        value: compileExpr(c, en.value),
+      }));
+      const ordered = e.ordered;
+      return (ctx) => {
+        const s = new Struct();
+        if (ordered) s.kind = 'ordered';
+        for (const en of entries) s.set(typeof en.key === 'string' ? en.key : toStr(en.key(ctx)), en.value(ctx));
+        return s;
+      };
+    }
+    case 'array': {
+      const items = e.items.map((x) => compileExpr(c, x));
+      return (ctx) => items.map((f) => f(ctx));
+    }
+    case 'func': {
+      const make = c.functionFactory(e);
+      return (ctx) => make(ctx, true);
+    }
+  }
+}
+
+/** Runs a cast and puts the expression's location on its error. */
+function wrap<T>(f: () => T, loc: A.SourceLoc): T {
+  try {
+    return f();
+  } catch (err) {
+    throw toCfmlError(err, loc);
+  }
+}
+
+function syncResult(v: unknown, o: ExprOpts, loc: A.SourceLoc): unknown {
+  if (!o.async && isThenable(v)) {
+    (v as Promise<unknown>).catch(() => undefined);
+    throw expressionError('a function that runs an asynchronous tag (such as cfimap) can only be called as a statement (<cfset f()>, x = f(); or f();), not inside a larger expression', { loc });
+  }
+  return v;
+}
+
+function compileBinary(c: Compiler, e: A.Binary): Eval {
+  const l = compileExpr(c, e.left);
+  const r = compileExpr(c, e.right);
+  const { loc, op } = e;
+  if (op === 'and') return (ctx) => wrap(() => toBool(l(ctx)) && toBool(r(ctx)), loc);
+  if (op === 'or') return (ctx) => wrap(() => toBool(l(ctx)) || toBool(r(ctx)), loc);
+  const f = BINARY[op]!;
+  if (op === '+') {
+    // the hot path of loops: numbers stay numbers without a cast
+    return (ctx) => {
+      const a = l(ctx);
+      const b = r(ctx);
+      if (typeof a === 'number' && typeof b === 'number') return a + b;
+      return wrap(() => f(a, b), loc);
+    };
+  }
+  return (ctx) => {
+    const a = l(ctx);
+    const b = r(ctx);
+    try {
+      return f(a, b);
+    } catch (err) {
+      throw toCfmlError(err, loc);
+    }
+  };
+}
+
+interface CompiledArgs {
+  positional(ctx: Ctx): unknown[];
+  named(ctx: Ctx): Map<string, unknown> | undefined;
+  isNamed: boolean;
+}
+
+function compileArgs(c: Compiler, args: A.Arg[]): CompiledArgs {
+  const isNamed = args.length > 0 && args.every((a) => a.lower !== undefined);
+  if (!isNamed) {
+    if (args.some((a) => a.lower !== undefined)) {
+      throw expressionError("named and positional arguments can't be mixed in one call", { loc: args[0]!.value.loc });
+    }
+    const fs = args.map((a) => compileExpr(c, a.value, { ref: true }));
+    return { positional: (ctx) => fs.map((f) => f(ctx)), named: () => undefined, isNamed };
+  }
+  const fs = args.map((a) => [a.lower!, compileExpr(c, a.value, { ref: true })] as const);
+  return {
+    positional: () => [],
+    named: (ctx) => {
+      const m = new Map<string, unknown>();
+      for (const [k, f] of fs) {
+        const v = f(ctx);
+        if (k === 'argumentcollection' && v instanceof Struct) {
+          for (const [kk, vv] of v.entries()) m.set(kk.toLowerCase(), vv);
+        } else m.set(k, v);
+      }
+      return m;
+    },
+    isNamed,
+  };
+}
+
+function callBuiltin(c: Compiler, def: FunctionDef, args: CompiledArgs, loc: A.SourceLoc): Eval {
+  return (ctx) => {
+    const fc = c.fnContext(ctx, loc);
+    try {
+      return invokeBuiltin(def, fc, args.positional(ctx), args.named(ctx));
+    } catch (err) {
+      throw toCfmlError(err, loc);
+    }
+  };
+}
+
+function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
+  const def = c.engine.functions.getLower(e.lower);
+  const args = compileArgs(c, e.args);
+  const { loc, lower, name } = e;
+  if (def) {
+    if (lower === 'isnull' && e.args.length === 1) {
+      const x = compileExpr(c, e.args[0]!.value, { soft: true });
+      return (ctx) => {
+        const v = x(ctx);
+        return v === undefined || v === null;
+      };
+    }
+    return callBuiltin(c, def, args, loc);
+  }
+  return (ctx) => {
+    const f = ctx.lookup(lower);
+    if (f instanceof CfFunction) return syncResult(c.callFunction(ctx, f, args.positional(ctx), args.named(ctx), loc), o, loc);
+    if (f === undefined) {
+      throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: 'CF2003' });
+    }
+    throw expressionError(`[${name}] is a ${typeName(f)}, not a function`, { loc });
+  };
+}
+
+const RECEIVERS: MemberReceiver[] = ['string', 'numeric', 'boolean', 'date', 'array', 'struct', 'query', 'function', 'list'];
+
+function receiverType(v: unknown): MemberReceiver[] {
+  v = simple(v);
+  if (typeof v === 'string') return ['string', 'list'];
+  if (typeof v === 'number') return ['numeric', 'string'];
+  if (typeof v === 'boolean') return ['boolean', 'string'];
+  if (v instanceof Date) return ['date'];
+  if (Array.isArray(v)) return ['array'];
+  if (v instanceof Struct) return ['struct'];
+  if (v instanceof Query) return ['query'];
+  if (v instanceof CfFunction) return ['function'];
+  return [];
+}
+
+function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Eval {
+  const obj = compileExpr(c, e.object, { soft: e.safe, ref: true });
+  const args = compileArgs(c, e.args);
+  const { lower, name, loc } = e;
+  // Bound once: which built-in each receiver type maps this method name to.
+  const table = new Map<MemberReceiver, ReturnType<typeof c.engine.functions.member>>();
+  for (const t of RECEIVERS) table.set(t, c.engine.functions.member(t, lower));
+  return (ctx) => {
+    let self = obj(ctx);
+    if (e.safe && (self === undefined || self === null)) return undefined;
+    if (self instanceof Struct) {
+      const fv = self.getLower(lower);
+      if (fv instanceof CfFunction) return syncResult(c.callFunction(ctx, fv, args.positional(ctx), args.named(ctx), loc), o, loc);
+    }
+    if (self instanceof QueryColumnRef) self = self.values();
+    for (const t of receiverType(self)) {
+      const entry = table.get(t);
+      if (!entry) continue;
+      const pos = entry.spec.receiverArg ?? 0;
+      const fc = c.fnContext(ctx, loc);
+      try {
+        let result: unknown;
+        const named = args.named(ctx);
+        if (named) {
+          named.set(entry.def.params[pos]!.name.toLowerCase(), self);
+          result = invokeBuiltin(entry.def, fc, [], named);
+        } else {
+          const list = args.positional(ctx);
+          list.splice(pos, 0, self);
+          result = invokeBuiltin(entry.def, fc, list);
+        }
+        return entry.spec.returnsReceiver ? self : result;
+      } catch (err) {
+        throw toCfmlError(err, loc);
+      }
+    }
+    throw expressionError(`No matching member function [${name}] found for a ${typeName(self)}`, { loc, code: 'CF2004' });
+  };
+}
+
+function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
+  const set = compileSetter(c, e.target);
+  const value = compileExpr(c, e.value, { async: o.async });
+  const { loc } = e;
+  if (e.op === '=') {
+    if (o.async) {
+      return (ctx) => {
+        const v = value(ctx);
+        if (isThenable(v)) return (v as Promise<unknown>).then((r) => (set(ctx, r), r));
+        set(ctx, v);
+        return v;
+      };
+    }
+    return (ctx) => {
+      const v = value(ctx);
+      set(ctx, v);
+      return v;
+    };
+  }
+  const get = compileExpr(c, e.target);
+  const op = e.op === '&=' ? '&' : e.op === '%=' ? 'mod' : (e.op[0] as '+' | '-' | '*' | '/');
+  const f = BINARY[op]!;
+  return (ctx) => {
+    let v: unknown;
+    try {
+      v = f(get(ctx), value(ctx));
+    } catch (err) {
+      throw toCfmlError(err, loc);
+    }
+    set(ctx, v);
+    return v;
+  };
+}
+
+/** Compiles an assignment target into a setter. */
+export function compileSetter(c: Compiler, t: A.Expr): Setter {
+  switch (t.kind) {
+    case 'var': {
+      const { lower, name } = t;
+      const key = name.toUpperCase();
+      return (ctx, v) => ctx.assignTarget(lower).setLower(lower, key, v);
+    }
+    case 'member': {
+      const container = compileContainer(c, t.object);
+      const { name, loc } = t;
+      return (ctx, v) => setKey(container(ctx), name, v, loc, true, name);
+    }
+    case 'index': {
+      const container = compileContainer(c, t.object);
+      const idx = compileExpr(c, t.index);
+      const { loc } = t;
+      return (ctx, v) => setKey(container(ctx), idx(ctx), v, loc, false);
+    }
+    case 'scope':
+      throw expressionError(`can't assign a value to the scope [${t.scope}]`, { loc: t.loc });
+    default:
+      throw expressionError('invalid assignment: the left side must be a variable', { loc: t.loc });
+  }
+}
+
+/** The struct/array/query a target path writes into, creating missing structs along the way. */
+function compileContainer(c: Compiler, e: A.Expr): Eval {
+  switch (e.kind) {
+    case 'scope': {
+      const { scope, loc } = e;
+      return (ctx) => ctx.scope(scope, loc);
+    }
+    case 'var': {
+      const { lower, name } = e;
+      const key = name.toUpperCase();
+      return (ctx) => {
+        const v = ctx.lookup(lower);
+        if (v !== undefined && v !== null) return v;
+        const s = new Struct();
+        ctx.assignTarget(lower).setLower(lower, key, s);
+        return s;
+      };
+    }
+    case 'member': {
+      const parent = compileContainer(c, e.object);
+      const { name, loc } = e;
+      return (ctx) => childContainer(parent(ctx), name, loc, true, name);
+    }
+    case 'index': {
+      const parent = compileContainer(c, e.object);
+      const idx = compileExpr(c, e.index);
+      const { loc } = e;
+      return (ctx) => childContainer(parent(ctx), idx(ctx), loc, false);
+    }
+    default:
+      return compileExpr(c, e, { ref: true });
+  }
+}

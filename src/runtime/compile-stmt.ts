@@ -1,0 +1,385 @@
+import type * as A from '../parser/ast.js';
+import { Signal, type Exec, type MaybePromise } from '../tags/types.js';
+import type { Ctx } from './context.js';
+import { AbortPage } from './context.js';
+import type { Compiler } from './compiler.js';
+import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
+import { driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
+import { compareValues, toBool, toStr, typeName } from './cast.js';
+import { Struct } from './struct.js';
+import { Query } from './query.js';
+
+const NORMAL: Exec = () => Signal.Normal;
+
+export function compileStatement(c: Compiler, s: A.Stmt): Exec {
+  switch (s.kind) {
+    case 'text': {
+      const text = s.text;
+      return (ctx) => {
+        if (ctx.outputOnly > 0 && ctx.outputDepth === 0) return Signal.Normal;
+        ctx.write(text);
+        return Signal.Normal;
+      };
+    }
+    case 'output': {
+      const e = c.expr(s.expr);
+      const { loc } = s;
+      return (ctx) => {
+        const v = e(ctx);
+        let str: string;
+        try {
+          str = toStr(v);
+        } catch (err) {
+          throw toCfmlError(err, loc);
+        }
+        ctx.write(str);
+        return Signal.Normal;
+      };
+    }
+    case 'tag':
+      return c.tag(s);
+    case 'expr': {
+      const e = c.expr(s.expr, { async: true });
+      return (ctx) => {
+        const r = e(ctx);
+        return isThenable(r) ? (r as Promise<unknown>).then(() => Signal.Normal) : Signal.Normal;
+      };
+    }
+    case 'vardecl':
+      return compileVar(c, s.target, s.value, s.loc);
+    case 'block':
+      return c.block(s.body);
+    case 'if': {
+      const test = c.expr(s.test);
+      const then = c.stmt(s.then);
+      const other = s.else ? c.stmt(s.else) : NORMAL;
+      const { loc } = s;
+      return (ctx) => (truth(test(ctx), loc) ? then(ctx) : other(ctx));
+    }
+    case 'for': {
+      const init = s.init ? (s.init.kind === 'vardecl' ? compileVar(c, s.init.target, s.init.value, s.init.loc) : exprExec(c, s.init)) : NORMAL;
+      const test = s.test ? c.expr(s.test) : () => true;
+      const update = s.update ? c.expr(s.update) : () => undefined;
+      const body = c.stmt(s.body);
+      const { loc } = s;
+      return (ctx) => {
+        init(ctx);
+        let first = true;
+        return driveLoop(
+          () => {
+            if (!first) update(ctx);
+            first = false;
+            return truth(test(ctx), loc);
+          },
+          () => body(ctx),
+        );
+      };
+    }
+    case 'forin':
+      return compileForIn(c, s);
+    case 'while': {
+      const test = c.expr(s.test);
+      const body = c.stmt(s.body);
+      const { loc } = s;
+      return (ctx) => driveLoop(() => truth(test(ctx), loc), () => body(ctx));
+    }
+    case 'dowhile': {
+      const test = c.expr(s.test);
+      const body = c.stmt(s.body);
+      const { loc } = s;
+      return (ctx) => {
+        let first = true;
+        return driveLoop(
+          () => {
+            if (first) return !(first = false);
+            return truth(test(ctx), loc);
+          },
+          () => body(ctx),
+        );
+      };
+    }
+    case 'switch':
+      return compileSwitch(c, s);
+    case 'break':
+      return () => Signal.Break;
+    case 'continue':
+      return () => Signal.Continue;
+    case 'return': {
+      const v = s.value ? c.expr(s.value, { async: true }) : undefined;
+      return (ctx) => {
+        if (!v) return Signal.Return;
+        const r = v(ctx);
+        if (isThenable(r)) {
+          return (r as Promise<unknown>).then((x) => {
+            ctx.returnValue = x;
+            return Signal.Return;
+          });
+        }
+        ctx.returnValue = r;
+        return Signal.Return;
+      };
+    }
+    case 'try':
+      return compileTry(c, s.body, s.catches, s.finally);
+    case 'throw': {
+      const v = s.value ? c.expr(s.value) : undefined;
+      const { loc } = s;
+      return (ctx) => {
+        const val = v?.(ctx);
+        if (val instanceof Struct) throw errorFromStruct(val, loc);
+        const err = new CfmlError(val === undefined ? '' : toStr(val), { type: 'Application', loc });
+        err.custom = true;
+        throw err;
+      };
+    }
+    case 'rethrow':
+      return rethrowExec(s.loc);
+    case 'funcdecl':
+      return NORMAL; // hoisted: defined before the template runs
+    case 'include':
+      return NORMAL;
+    case 'abort': {
+      const { loc } = s;
+      return () => {
+        throw new AbortPage(loc);
+      };
+    }
+  }
+}
+
+function exprExec(c: Compiler, e: A.Expr): Exec {
+  const f = c.expr(e);
+  return (ctx) => {
+    f(ctx);
+    return Signal.Normal;
+  };
+}
+
+function truth(v: unknown, loc: SourceLoc): boolean {
+  try {
+    return toBool(v);
+  } catch (err) {
+    throw toCfmlError(err, loc);
+  }
+}
+
+/** `var x = 1`: declares in the function's local scope (variables outside a function). */
+export function compileVar(c: Compiler, target: A.Expr, value: A.Expr | undefined, loc: SourceLoc): Exec {
+  const v = value ? c.expr(value, { async: true }) : () => null;
+  if (target.kind === 'var' || (target.kind === 'member' && target.object.kind === 'scope' && target.object.scope === 'local')) {
+    const lower = target.kind === 'var' ? target.lower : target.lower;
+    const name = target.kind === 'var' ? target.name : target.name;
+    const key = name.toUpperCase();
+    return (ctx) => {
+      const scope = ctx.frame ? ctx.frame.local : ctx.variables;
+      const r = v(ctx);
+      if (isThenable(r)) return (r as Promise<unknown>).then((x) => (scope.setLower(lower, key, x), Signal.Normal));
+      scope.setLower(lower, key, r);
+      return Signal.Normal;
+    };
+  }
+  const set = c.setter(target);
+  return (ctx) => {
+    set(ctx, v(ctx));
+    return Signal.Normal;
+  };
+}
+
+function compileForIn(c: Compiler, s: A.ForInStmt): Exec {
+  const obj = c.expr(s.object, { ref: true });
+  const target = s.target;
+  const set = s.isVar && target.kind === 'var'
+    ? (ctx: Ctx, v: unknown) => (ctx.frame ? ctx.frame.local : ctx.variables).setLower(target.lower, target.name.toUpperCase(), v)
+    : c.setter(target);
+  const body = c.stmt(s.body);
+  const { loc } = s;
+  return (ctx) => {
+    const o = obj(ctx);
+    if (o instanceof Query) {
+      // for (row in query): row is a struct of the current row
+      let i = 0;
+      const saved = o.currentRow;
+      return driveLoop(
+        () => {
+          if (++i > o.recordCount) return false;
+          o.currentRow = i;
+          const row = new Struct();
+          for (const [k, v] of Object.entries(o.row(i))) row.set(k, v);
+          set(ctx, row);
+          return true;
+        },
+        () => body(ctx),
+        () => (o.currentRow = saved),
+      );
+    }
+    let items: unknown[];
+    if (Array.isArray(o)) items = o;
+    else if (o instanceof Struct) items = o.keys();
+    else if (typeof o === 'string') items = o.split(',').filter((x) => x !== '');
+    else throw expressionError(`can't loop over a ${typeName(o)} with for-in`, { loc });
+    let i = 0;
+    const snapshot = items.slice();
+    return driveLoop(
+      () => {
+        if (i >= snapshot.length) return false;
+        set(ctx, snapshot[i++]);
+        return true;
+      },
+      () => body(ctx),
+    );
+  };
+}
+
+function compileSwitch(c: Compiler, s: A.SwitchStmt): Exec {
+  const subject = c.expr(s.subject);
+  const cases = s.cases.map((k) => ({ values: k.values.map((v) => c.expr(v)), isDefault: k.isDefault }));
+  const bodies = s.cases.map((k) => k.body.map((st) => c.stmt(st)));
+  // fall-through: a matching case runs its body and every later one until break
+  const flat: Exec[] = [];
+  const starts: number[] = [];
+  for (const b of bodies) {
+    starts.push(flat.length);
+    flat.push(...b);
+  }
+  return (ctx) => {
+    const v = subject(ctx);
+    let start = -1;
+    for (let i = 0; i < cases.length && start < 0; i++) {
+      for (const cv of cases[i]!.values) {
+        if (compareValues(v, cv(ctx)) === 0) {
+          start = starts[i]!;
+          break;
+        }
+      }
+    }
+    if (start < 0) {
+      const d = cases.findIndex((k) => k.isDefault);
+      if (d < 0) return Signal.Normal;
+      start = starts[d]!;
+    }
+    const r = runBlock(flat, ctx, start);
+    const fix = (sig: Signal) => (sig === Signal.Break ? Signal.Normal : sig);
+    return isThenable(r) ? (r as Promise<Signal>).then(fix) : fix(r as Signal);
+  };
+}
+
+export interface CatchSpec {
+  type: string;
+  varName: string;
+  body: Exec;
+}
+
+/** Whether a catch clause of `type` catches `err` (any; exact; dotted prefix; Template covers MissingInclude). */
+export function catchMatches(type: string, err: CfmlError): boolean {
+  const t = type.toLowerCase();
+  if (t === 'any') return true;
+  const et = err.type.toLowerCase();
+  if (et === t || et.startsWith(t + '.')) return true;
+  return t === 'template' && et === 'missinginclude';
+}
+
+export function cfcatchStruct(err: CfmlError): Struct {
+  const s = new Struct();
+  s.set('type', err.type);
+  s.set('message', err.message);
+  s.set('detail', err.detail);
+  s.set('errorCode', err.errorCode);
+  s.set('extendedInfo', err.extendedInfo);
+  const ctxArr = (err.tagContext.length ? err.tagContext : err.loc ? [{ template: err.loc.file, line: err.loc.line, column: err.loc.col }] : []).map((t) => {
+    const e = new Struct();
+    e.set('template', t.template);
+    e.set('line', t.line);
+    e.set('column', t.column);
+    e.set('id', t.id ?? '');
+    e.set('raw_trace', `${t.template}:${t.line}`);
+    return e;
+  });
+  s.set('tagContext', ctxArr);
+  s.set('stackTrace', '');
+  Object.defineProperty(s, '__error', { value: err, enumerable: false });
+  return s;
+}
+
+export function errorFromStruct(s: Struct, loc: SourceLoc): CfmlError {
+  const orig = (s as unknown as { __error?: CfmlError }).__error;
+  if (orig) return orig;
+  const err = new CfmlError(toStr(s.get('message') ?? ''), {
+    type: toStr(s.get('type') ?? 'Application'),
+    detail: toStr(s.get('detail') ?? ''),
+    errorCode: toStr(s.get('errorCode') ?? ''),
+    extendedInfo: toStr(s.get('extendedInfo') ?? ''),
+    loc,
+  });
+  err.custom = true;
+  return err;
+}
+
+/**
+ * try / catch / finally for tags and script alike. The caught error is visible as the catch
+ * variable (and as `cfcatch` for tags) and kept on a stack so rethrow throws the original.
+ */
+export function compileTryExecs(body: Exec, catches: CatchSpec[], fin: Exec | undefined): Exec {
+  return (ctx) => {
+    const attempt = () =>
+      tryCatch(
+        () => body(ctx),
+        (e): MaybePromise<Signal> => {
+          if (e instanceof AbortPage) throw e;
+          const err = toCfmlError(e);
+          const handler = catches.find((k) => catchMatches(k.type, err));
+          if (!handler) throw err;
+          const value = cfcatchStruct(err);
+          const scope = ctx.frame ? ctx.frame.local : ctx.variables;
+          const key = handler.varName.toLowerCase();
+          const prev = scope.getLower(key);
+          scope.setLower(key, handler.varName, value);
+          ctx.catching.push(err);
+          return tryFinally(
+            () => handler.body(ctx),
+            () => {
+              ctx.catching.pop();
+              if (key === 'cfcatch') {
+                if (prev === undefined) scope.delete(key);
+                else scope.setLower(key, handler.varName, prev);
+              }
+            },
+          );
+        },
+      );
+    if (!fin) return attempt();
+    const finallyAfterError = (e: unknown): MaybePromise<Signal> => {
+      const f = fin(ctx);
+      if (isThenable(f)) return (f as Promise<Signal>).then(() => Promise.reject(e));
+      throw e;
+    };
+    const runFinally = (sig: Signal): MaybePromise<Signal> => {
+      const f = fin(ctx);
+      return isThenable(f) ? (f as Promise<Signal>).then((fs) => (fs !== Signal.Normal ? fs : sig)) : f !== Signal.Normal ? f : sig;
+    };
+    let r: MaybePromise<Signal>;
+    try {
+      r = attempt();
+    } catch (e) {
+      return finallyAfterError(e);
+    }
+    if (isThenable(r)) return (r as Promise<Signal>).then(runFinally, finallyAfterError);
+    return runFinally(r as Signal);
+  };
+}
+
+function compileTry(c: Compiler, body: A.Stmt[], catches: A.CatchClause[], fin: A.Stmt[] | undefined): Exec {
+  return compileTryExecs(
+    c.block(body),
+    catches.map((k) => ({ type: k.type, varName: k.varName, body: c.block(k.body) })),
+    fin ? c.block(fin) : undefined,
+  );
+}
+
+/** rethrow: throws the error of the innermost catch block, unchanged. */
+export function rethrowExec(loc: SourceLoc): Exec {
+  return (ctx) => {
+    const err = ctx.catching[ctx.catching.length - 1];
+    if (!err) throw new CfmlError('rethrow is only valid inside a catch block', { type: 'Application', loc });
+    throw err;
+  };
+}

@@ -1,0 +1,145 @@
+import { Struct } from './struct.js';
+import { Query } from './query.js';
+import { expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
+import type { ScopeName } from '../parser/ast.js';
+import type { EngineCore } from './engine-core.js';
+import type { CompiledTemplate } from './compiler.js';
+
+/** Response metadata recorded by cflocation / cfheader / cfcontent. */
+export interface ResponseMeta {
+  status: number;
+  statusText?: string;
+  headers: Record<string, string>;
+  location?: string;
+  contentType?: string;
+}
+
+/** A function call's own scopes. */
+export interface FunctionFrame {
+  local: Struct;
+  args: Struct;
+  /** Positional arguments, for `arguments[1]`. */
+  name: string;
+  /** Output suppressed (cffunction output="false"). */
+  outputOff: boolean;
+  /** For closures: the frame they were created in. */
+  parent: FunctionFrame | null;
+}
+
+/** Thrown to stop the page (cfabort / abort;); the engine treats it as a normal end. */
+export class AbortPage {
+  constructor(readonly loc?: SourceLoc) {}
+}
+
+/** The state of one render. Never shared between renders. */
+export class Ctx {
+  variables = new Struct();
+  request = new Struct();
+  url: Struct;
+  form: Struct;
+  cgi: Struct;
+  cookie = new Struct();
+  frame: FunctionFrame | null = null;
+  /** Active query loops, innermost last: bare names resolve to their columns. */
+  queries: Query[] = [];
+  out = '';
+  /** cfsetting enablecfoutputonly nesting counter, and how many cfoutputs are open. */
+  outputOnly = 0;
+  outputDepth = 0;
+  returnValue: unknown = undefined;
+  /** The errors being handled by enclosing catch blocks, for rethrow. */
+  catching: unknown[] = [];
+  /** Tag and function frames, innermost last, for tagContext. */
+  callStack: TagContextEntry[] = [];
+  response: ResponseMeta = { status: 200, headers: {} };
+  readonly locals = new Map<string, unknown>();
+  template: CompiledTemplate;
+  readonly baseTemplate: CompiledTemplate;
+
+  constructor(
+    readonly engine: EngineCore,
+    template: CompiledTemplate,
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct },
+  ) {
+    this.template = template;
+    this.baseTemplate = template;
+    this.url = init.url ?? new Struct();
+    this.form = init.form ?? new Struct();
+    this.cgi = init.cgi ?? new Struct();
+    if (init.variables) this.variables = init.variables;
+  }
+
+  write(s: string): void {
+    if (this.frame?.outputOff) return;
+    this.out += s;
+  }
+
+  scope(name: ScopeName, loc?: SourceLoc): Struct {
+    switch (name) {
+      case 'variables':
+        return this.variables;
+      case 'request':
+        return this.request;
+      case 'url':
+        return this.url;
+      case 'form':
+        return this.form;
+      case 'cgi':
+        return this.cgi;
+      case 'cookie':
+        return this.cookie;
+      case 'server':
+        return this.engine.server;
+      case 'application':
+        return this.engine.application;
+      case 'session':
+        return this.engine.sessionFor(this);
+      case 'local':
+        if (!this.frame) return this.variables;
+        return this.frame.local;
+      case 'arguments':
+        if (!this.frame) throw expressionError('the arguments scope is only available inside a function', { loc });
+        return this.frame.args;
+      default:
+        throw expressionError(`scope [${name}] is not supported`, { loc });
+    }
+  }
+
+  /**
+   * Unscoped read in Lucee's order: local, arguments, columns of the active query loops,
+   * variables, cgi (keys it has), url, form, cookie. Returns undefined when nowhere.
+   */
+  lookup(lower: string): unknown {
+    for (let f = this.frame; f; f = f.parent) {
+      const l = f.local.getLower(lower);
+      if (l !== undefined) return l;
+      const a = f.args.getLower(lower);
+      if (a !== undefined) return a;
+    }
+    const qs = this.queries;
+    for (let i = qs.length - 1; i >= 0; i--) {
+      const q = qs[i]!;
+      const col = q.columnLower(lower);
+      if (col) return q.recordCount ? col[q.currentRow - 1] : '';
+    }
+    const v = this.variables.getLower(lower);
+    if (v !== undefined) return v;
+    if (this.cgi.hasLower(lower)) return this.cgi.getLower(lower);
+    const u = this.url.getLower(lower);
+    if (u !== undefined) return u;
+    const fm = this.form.getLower(lower);
+    if (fm !== undefined) return fm;
+    const c = this.cookie.getLower(lower);
+    if (c !== undefined) return c;
+    return undefined;
+  }
+
+  /** Where an unscoped assignment goes: an existing local or argument inside a function, else variables. */
+  assignTarget(lower: string): Struct {
+    for (let f = this.frame; f; f = f.parent) {
+      if (f.local.hasLower(lower)) return f.local;
+      if (f.args.hasLower(lower)) return f.args;
+    }
+    return this.variables;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Struct } from './struct.js';
+import type { FunctionRegistry } from './functions/registry.js';
+import type { TagRegistry } from '../tags/registry.js';
+import type { CompiledTemplate } from './compiler.js';
+import type { Setter } from './compile-expr.js';
+import type { Ctx } from './context.js';
+import type { SourceLoc } from './errors.js';
+
+/** What compiled templates need from the Engine; keeps the runtime free of the public class. */
+export interface EngineCore {
+  readonly functions: FunctionRegistry;
+  readonly tags: TagRegistry;
+  readonly server: Struct;
+  readonly application: Struct;
+  readonly mode: 'cli' | 'web';
+  sessionFor(ctx: Ctx): Struct;
+  /** Compiled template for an absolute path, from the cache when the file has not changed. */
+  loadTemplate(absPath: string): CompiledTemplate;
+  /** A setter for a variable named by a string (`name="session.mail.msgs"`), cached by name. */
+  setterFor(name: string, loc?: SourceLoc): Setter;
+  /** A reader for a variable named by a string; returns undefined when missing. */
+  getterFor(name: string, loc?: SourceLoc): (ctx: Ctx) => unknown;
+  /** Runs a CFML expression given as a string (evaluate, iif, cfloop condition). */
+  evaluate(ctx: Ctx, expr: string, loc?: SourceLoc): unknown;
+  log(text: string, opts?: { type?: string; file?: string }): void;
+  dump(ctx: Ctx, value: unknown, opts?: { label?: string; top?: number; format?: string }): string;
+  /** Services for tags (the IMAP connection pool...), created on first use, closed by engine.close(). */
+  service<T>(key: string, create: () => T & { close?(): unknown }): T;
+}

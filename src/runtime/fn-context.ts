@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import type { FnContext } from './functions/types.js';
+import type { Ctx } from './context.js';
+import type { EngineCore } from './engine-core.js';
+import type { CfFunction } from './function-value.js';
+import type { SourceLoc } from './errors.js';
+
+/** The FnContext of one render: one object, its `loc` moved to each call site. */
+export class FnContextImpl implements FnContext {
+  loc?: SourceLoc;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly engine: EngineCore,
+    private readonly invoke: (fn: CfFunction, args: unknown[]) => unknown,
+  ) {}
+
+  call(fn: CfFunction, args: unknown[]): unknown {
+    return this.invoke(fn, args);
+  }
+
+  write(text: string): void {
+    this.ctx.write(text);
+  }
+
+  dump(value: unknown, opts?: { label?: string; top?: number }): void {
+    this.ctx.write(this.engine.dump(this.ctx, value, opts));
+  }
+
+  evaluate(expr: string): unknown {
+    return this.engine.evaluate(this.ctx, expr, this.loc);
+  }
+
+  isDefined(name: string): boolean {
+    try {
+      return this.engine.getterFor(name, this.loc)(this.ctx) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  getVariable(name: string): unknown {
+    return this.engine.getterFor(name, this.loc)(this.ctx);
+  }
+
+  setVariable(name: string, value: unknown): void {
+    this.engine.setterFor(name, this.loc)(this.ctx, value);
+  }
+
+  get templatePath(): string {
+    return this.ctx.template.file;
+  }
+
+  get baseTemplatePath(): string {
+    return this.ctx.baseTemplate.file;
+  }
+
+  expandPath(p: string): string {
+    if (path.isAbsolute(p)) return p;
+    return path.resolve(this.ctx.baseTemplate.dir, p);
+  }
+
+  log(text: string, opts?: { type?: string; file?: string }): void {
+    this.engine.log(text, opts);
+  }
+
+  get locals(): Map<string, unknown> {
+    return this.ctx.locals;
+  }
+}

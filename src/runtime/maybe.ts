@@ -1,0 +1,84 @@
+import { Signal, type MaybePromise } from '../tags/types.js';
+
+/** True for a promise-like; everything in the sync fast path is a plain value. */
+export function isThenable(v: unknown): v is Promise<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/** Runs statements in order; continues asynchronously only when one of them returned a promise. */
+export function runBlock<C>(execs: readonly ((ctx: C) => MaybePromise<Signal>)[], ctx: C, from = 0): MaybePromise<Signal> {
+  for (let i = from; i < execs.length; i++) {
+    const r = execs[i]!(ctx);
+    if (r === Signal.Normal) continue;
+    if (typeof r === 'number') return r;
+    return r.then((s) => (s !== Signal.Normal ? s : runBlock(execs, ctx, i + 1)));
+  }
+  return Signal.Normal;
+}
+
+/**
+ * Drives a loop: `next()` advances (and sets the loop variables) or returns false at the end;
+ * `body()` runs one iteration. `done()` always runs at the end, also on error.
+ */
+export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void): MaybePromise<Signal> {
+  let async = false;
+  try {
+    while (next()) {
+      const r = body();
+      if (typeof r !== 'number') {
+        async = true;
+        return finishAsync(r, next, body, done);
+      }
+      if (r === Signal.Break) break;
+      if (r === Signal.Return) return Signal.Return;
+    }
+    return Signal.Normal;
+  } finally {
+    if (!async) done?.();
+  }
+}
+
+async function finishAsync(first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void): Promise<Signal> {
+  try {
+    let s = await first;
+    for (;;) {
+      if (s === Signal.Break) return Signal.Normal;
+      if (s === Signal.Return) return Signal.Return;
+      if (!next()) return Signal.Normal;
+      s = await body();
+    }
+  } finally {
+    done?.();
+  }
+}
+
+/** `try { fn() } finally { fin() }` for a maybe-async fn. */
+export function tryFinally<T>(fn: () => MaybePromise<T>, fin: () => void): MaybePromise<T> {
+  let r: MaybePromise<T>;
+  try {
+    r = fn();
+  } catch (e) {
+    fin();
+    throw e;
+  }
+  if (isThenable(r)) return (r as Promise<T>).finally(fin);
+  fin();
+  return r;
+}
+
+/** `try { fn() } catch (e) { onError(e) }` for a maybe-async fn. */
+export function tryCatch<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromise<T>): MaybePromise<T> {
+  let r: MaybePromise<T>;
+  try {
+    r = fn();
+  } catch (e) {
+    return onError(e);
+  }
+  if (isThenable(r)) return (r as Promise<T>).catch(onError);
+  return r;
+}
+
+/** Applies f to a maybe-async value. */
+export function then<T, R>(v: MaybePromise<T>, f: (v: T) => MaybePromise<R>): MaybePromise<R> {
+  return isThenable(v) ? (v as Promise<T>).then(f) : f(v as T);
+}

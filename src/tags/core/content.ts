@@ -1,0 +1,75 @@
+import { defineTag, Signal } from '../types.js';
+import { then, tryFinally } from '../../runtime/maybe.js';
+import { toBool, toStr } from '../../runtime/cast.js';
+
+/** cfsavecontent: the body's output goes into a variable. */
+export const savecontentTag = defineTag({
+  name: 'savecontent',
+  body: 'required',
+  attrs: [{ name: 'variable', required: true }, { name: 'append' }, { name: 'trim' }],
+  run(call) {
+    return then(call.capture(), (text) => {
+      const name = toStr(call.attrs.variable);
+      let value = call.attrs.trim !== undefined && toBool(call.attrs.trim) ? text.trim() : text;
+      if (call.attrs.append !== undefined && toBool(call.attrs.append)) {
+        const old = call.ctx.engine.getterFor(name)(call.ctx);
+        value = (old === undefined ? '' : toStr(old)) + value;
+      }
+      call.setVariable(name, value);
+      return Signal.Normal;
+    });
+  },
+});
+
+/** cfsilent: runs the body and drops what it prints. */
+export const silentTag = defineTag({
+  name: 'silent',
+  body: 'required',
+  compile(node, c) {
+    const body = c.block(node.body);
+    return (ctx) => {
+      const saved = ctx.out;
+      return tryFinally(() => body(ctx), () => (ctx.out = saved));
+    };
+  },
+});
+
+/** cfsetting: enablecfoutputonly is a nesting counter; the other settings do nothing here. */
+export const settingTag = defineTag({
+  name: 'setting',
+  attrs: [{ name: 'enablecfoutputonly' }, { name: 'showdebugoutput' }, { name: 'requesttimeout' }],
+  compile(node, c) {
+    const a = node.attrs.find((x) => x.lower === 'enablecfoutputonly');
+    const v = a ? c.expr(a.value) : undefined;
+    return (ctx) => {
+      if (v) {
+        if (toBool(v(ctx))) ctx.outputOnly++;
+        else if (ctx.outputOnly > 0) ctx.outputOnly--;
+      }
+      return Signal.Normal;
+    };
+  },
+});
+
+/** cfprocessingdirective: pageEncoding is always UTF-8 here; suppressWhitespace collapses runs. */
+export const processingdirectiveTag = defineTag({
+  name: 'processingdirective',
+  body: 'optional',
+  attrs: [{ name: 'pageencoding' }, { name: 'suppresswhitespace' }, { name: 'preservecase' }],
+  compile(node, c) {
+    const body = c.block(node.body);
+    const a = node.attrs.find((x) => x.lower === 'suppresswhitespace');
+    const sw = a ? c.expr(a.value) : undefined;
+    return (ctx) => {
+      if (!node.body) return Signal.Normal;
+      if (!sw || !toBool(sw(ctx))) return body(ctx);
+      const saved = ctx.out;
+      ctx.out = '';
+      const finish = () => {
+        const produced = ctx.out.replace(/[ \t]*(\r?\n)[\s]*/g, '$1').replace(/[ \t]{2,}/g, ' ');
+        ctx.out = saved + produced;
+      };
+      return tryFinally(() => body(ctx), finish);
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defineTag } from '../types.js';
+import { CfmlError, toCfmlError } from '../../runtime/errors.js';
+import { toStr } from '../../runtime/cast.js';
+import { tryFinally, then } from '../../runtime/maybe.js';
+import { addFrame, runTemplate } from '../../runtime/compiler.js';
+
+/** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
+export const includeTag = defineTag({
+  name: 'include',
+  attrs: [{ name: 'template', required: true }, { name: 'runonce' }],
+  compile(node, c) {
+    const a = node.attrs.find((x) => x.lower === 'template')!;
+    const tpl = c.expr(a.value);
+    const loc = node.loc;
+    return (ctx) => {
+      const rel = toStr(tpl(ctx));
+      const abs = path.resolve(ctx.template.dir, rel);
+      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: 'CF4001', detail: `the path is resolved from the directory of ${ctx.template.file}` });
+      }
+      const t = c.engine.loadTemplate(abs);
+      const saved = ctx.template;
+      ctx.template = t;
+      ctx.callStack.push({ template: loc.file, line: loc.line, column: loc.col, id: 'cfinclude' });
+      const restore = () => {
+        ctx.template = saved;
+        ctx.callStack.pop();
+      };
+      try {
+        return then(tryFinally(() => runTemplate(ctx, t), restore), (s) => s);
+      } catch (e) {
+        throw e instanceof CfmlError ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc);
+      }
+    };
+  },
+});

@@ -1,0 +1,218 @@
+import { defineTag, Signal, type Eval } from '../types.js';
+import type { Ctx } from '../../runtime/context.js';
+import { driveLoop } from '../../runtime/maybe.js';
+import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
+import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
+import { parseExpression } from '../../parser/expressions.js';
+import { Struct } from '../../runtime/struct.js';
+import { QueryColumnRef } from '../../runtime/query.js';
+import { resolveQuery } from './query-source.js';
+import type { Compiler } from '../../runtime/compiler.js';
+import type { TagNode } from '../../parser/ast.js';
+
+const FORMS = ['from', 'condition', 'list', 'array', 'collection', 'query', 'times'] as const;
+
+/** Splits a list on a set of delimiter characters, skipping empty items. */
+function splitList(list: string, delims: string): string[] {
+  if (delims.length === 0) return list === '' ? [] : [list];
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of list) {
+    if (delims.includes(ch)) {
+      if (cur !== '') out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/** A setter for a loop variable named by a literal attribute (`index="i"`), built once. */
+function varSetter(c: Compiler, node: TagNode, name: string): ((ctx: Ctx, v: unknown) => void) | undefined {
+  const a = node.attrs.find((x) => x.lower === name);
+  if (!a) return undefined;
+  if (a.value.kind === 'lit') return c.engine.setterFor(String(a.value.value), a.loc);
+  const e = c.expr(a.value);
+  return (ctx, v) => c.engine.setterFor(toStr(e(ctx)), a.loc)(ctx, v);
+}
+
+export const loopTag = defineTag({
+  name: 'loop',
+  body: 'required',
+  attrs: [
+    { name: 'index' }, { name: 'item' }, { name: 'from' }, { name: 'to' }, { name: 'step' }, { name: 'condition' },
+    { name: 'list' }, { name: 'delimiters' }, { name: 'array' }, { name: 'collection' }, { name: 'query' },
+    { name: 'startrow' }, { name: 'endrow' }, { name: 'maxrows' }, { name: 'times' }, { name: 'group' }, { name: 'label' },
+    { name: 'characters' }, { name: 'file' },
+  ],
+  check(node, api) {
+    const forms = FORMS.filter((f) => node.attrs.some((a) => a.lower === f));
+    if (forms.length === 0 && !node.attrs.length) return; // an endless <cfloop> needs cfbreak: allowed
+    if (forms.length === 0) throw api.error('cfloop needs one of the attributes [from/to, condition, list, array, collection, query, times]');
+    if (forms[0] === 'from' && !node.attrs.some((a) => a.lower === 'to')) throw api.error('Attribute [to] is required for cfloop with [from]');
+    if ((forms[0] === 'from' || forms[0] === 'list') && !node.attrs.some((a) => a.lower === 'index' || a.lower === 'item')) {
+      throw api.error(`Attribute [index] is required for cfloop with [${forms[0]}]`);
+    }
+  },
+  compile(node, c) {
+    const body = c.block(node.body);
+    const attr = (n: string, ref = false): Eval | undefined => {
+      const a = node.attrs.find((x) => x.lower === n);
+      return a ? c.expr(a.value, { ref }) : undefined;
+    };
+    const index = varSetter(c, node, 'index');
+    const item = varSetter(c, node, 'item');
+    const loc = node.loc;
+    const guard = <T>(f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        throw toCfmlError(e, loc);
+      }
+    };
+    const has = (n: string) => node.attrs.some((a) => a.lower === n);
+
+    if (has('from')) {
+      const from = attr('from')!;
+      const to = attr('to')!;
+      const step = attr('step');
+      const setIndex = (index ?? item)!;
+      return (ctx) => {
+        const [a, b, s] = guard(() => [toNum(from(ctx)), toNum(to(ctx)), step ? toNum(step(ctx)) : 1]);
+        if (s === 0) throw expressionError('the attribute [step] of cfloop must not be 0', { loc });
+        let i = a - s;
+        return driveLoop(
+          () => {
+            i += s;
+            if (s > 0 ? i > b : i < b) return false;
+            setIndex(ctx, i);
+            return true;
+          },
+          () => body(ctx),
+        );
+      };
+    }
+    if (has('times')) {
+      const times = attr('times')!;
+      const setIndex = index ?? item;
+      return (ctx) => {
+        const n = guard(() => toNum(times(ctx)));
+        let i = 0;
+        return driveLoop(() => {
+          if (++i > n) return false;
+          setIndex?.(ctx, i);
+          return true;
+        }, () => body(ctx));
+      };
+    }
+    if (has('condition')) {
+      const a = node.attrs.find((x) => x.lower === 'condition')!;
+      let cond: Eval;
+      if (a.value.kind === 'lit') {
+        // a literal condition is an expression written as a string: parsed once, here
+        const text = String(a.value.value);
+        try {
+          cond = c.expr(parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
+        } catch (e) {
+          throw e instanceof ParseError ? e : toCfmlError(e, a.loc);
+        }
+      } else {
+        const dyn = c.expr(a.value);
+        cond = (ctx) => c.engine.evaluate(ctx, toStr(dyn(ctx)), loc);
+      }
+      return (ctx) => driveLoop(() => guard(() => toBool(cond(ctx))), () => body(ctx));
+    }
+    if (has('list')) {
+      const list = attr('list')!;
+      const delims = attr('delimiters');
+      const set = (index ?? item)!;
+      return (ctx) => {
+        const items = guard(() => splitList(toStr(list(ctx)), delims ? toStr(delims(ctx)) : ','));
+        let i = 0;
+        return driveLoop(() => {
+          if (i >= items.length) return false;
+          set(ctx, items[i++]);
+          return true;
+        }, () => body(ctx));
+      };
+    }
+    if (has('array')) {
+      const arr = attr('array', true)!;
+      return (ctx) => {
+        let a = arr(ctx);
+        if (a instanceof QueryColumnRef) a = a.values();
+        if (!Array.isArray(a)) throw expressionError(`the attribute [array] of cfloop must be an array, not a ${typeName(a)}`, { loc });
+        const items = a;
+        let i = 0;
+        return driveLoop(() => {
+          if (i >= items.length) return false;
+          const v = items[i++];
+          // index alone is the value (old code); with item, item is the value and index the position
+          if (item) {
+            item(ctx, v);
+            index?.(ctx, i);
+          } else index?.(ctx, v);
+          return true;
+        }, () => body(ctx));
+      };
+    }
+    if (has('collection')) {
+      const coll = attr('collection')!;
+      return (ctx) => {
+        const s = coll(ctx);
+        let keys: string[];
+        let get: (k: string) => unknown;
+        if (s instanceof Struct) {
+          keys = s.keys();
+          get = (k) => s.get(k);
+        } else if (Array.isArray(s)) {
+          keys = s.map((_, i) => String(i + 1));
+          get = (k) => s[Number(k) - 1];
+        } else throw expressionError(`the attribute [collection] of cfloop must be a struct, not a ${typeName(s)}`, { loc });
+        let i = 0;
+        return driveLoop(() => {
+          if (i >= keys.length) return false;
+          const k = keys[i++]!;
+          // item is the key; with index too, index is the key and item the value (Lucee)
+          if (index && item) {
+            index(ctx, k);
+            item(ctx, get(k));
+          } else (item ?? index)?.(ctx, k);
+          return true;
+        }, () => body(ctx));
+      };
+    }
+    if (has('query')) {
+      const query = attr('query', true)!;
+      const start = attr('startrow');
+      const end = attr('endrow');
+      const max = attr('maxrows');
+      return (ctx) => {
+        const q = guard(() => resolveQuery(ctx, query(ctx), (n) => c.engine.getterFor(n, loc)(ctx), loc));
+        const from = start ? Math.max(1, guard(() => toNum(start(ctx)))) : 1;
+        let to = end ? Math.min(q.recordCount, guard(() => toNum(end(ctx)))) : q.recordCount;
+        if (max) to = Math.min(to, from + guard(() => toNum(max(ctx))) - 1);
+        const saved = q.currentRow;
+        ctx.queries.push(q);
+        let row = from - 1;
+        return driveLoop(
+          () => {
+            if (++row > to) return false;
+            q.currentRow = row;
+            index?.(ctx, row);
+            return true;
+          },
+          () => body(ctx),
+          () => {
+            ctx.queries.pop();
+            q.currentRow = saved;
+          },
+        );
+      };
+    }
+    return (ctx) => driveLoop(() => true, () => body(ctx));
+  },
+});
+
+export const breakTag = defineTag({ name: 'break', compile: () => () => Signal.Break });
+export const continueTag = defineTag({ name: 'continue', compile: () => () => Signal.Continue });

@@ -1,0 +1,117 @@
+import { defineTag, Signal, type Exec } from '../types.js';
+import type { Ctx } from '../../runtime/context.js';
+import type { Query } from '../../runtime/query.js';
+import { driveLoop, tryFinally } from '../../runtime/maybe.js';
+import { toBool, toNum, toStr } from '../../runtime/cast.js';
+import { expressionError, toCfmlError } from '../../runtime/errors.js';
+import { groupRanges, groupStack, resolveQuery, type GroupState } from './query-source.js';
+
+/**
+ * cfoutput: `#...#` is live in its body. With `query` it loops over rows (startrow, maxrows);
+ * with `group` it loops over groups, and a cfoutput nested in its body loops over the group's rows.
+ */
+export const outputTag = defineTag({
+  name: 'output',
+  body: 'required',
+  interpolates: true,
+  attrs: [
+    { name: 'query' },
+    { name: 'group' },
+    { name: 'groupcasesensitive' },
+    { name: 'startrow' },
+    { name: 'maxrows' },
+    { name: 'encodefor' },
+  ],
+  compile(node, c) {
+    const body = c.block(node.body);
+    const attr = (n: string) => {
+      const a = node.attrs.find((x) => x.lower === n);
+      return a ? c.expr(a.value, { ref: true }) : undefined;
+    };
+    const query = attr('query');
+    const group = attr('group');
+    const groupCase = attr('groupcasesensitive');
+    const startRow = attr('startrow');
+    const maxRows = attr('maxrows');
+    const loc = node.loc;
+    const plain: Exec = (ctx) => {
+      ctx.outputDepth++;
+      return tryFinally(() => body(ctx), () => ctx.outputDepth--);
+    };
+    return (ctx) => {
+      let q: Query;
+      const groups = groupStack(ctx);
+      const outer = groups[groups.length - 1];
+      let from: number;
+      let to: number;
+      try {
+        if (query) {
+          q = resolveQuery(ctx, query(ctx), (n) => c.engine.getterFor(n, loc)(ctx), loc);
+          from = startRow ? Math.max(1, toNum(startRow(ctx))) : 1;
+          to = q.recordCount;
+        } else if (outer && outer.active) {
+          q = outer.query;
+          from = outer.from;
+          to = outer.to;
+        } else if (group) {
+          throw expressionError('the attribute [group] of cfoutput needs the attribute [query]');
+        } else return plain(ctx);
+      } catch (e) {
+        throw toCfmlError(e, loc);
+      }
+      const max = maxRows ? toNum(maxRows(ctx)) : Infinity;
+      const saved = q.currentRow;
+      ctx.outputDepth++;
+      ctx.queries.push(q);
+      const cleanup = () => {
+        ctx.outputDepth--;
+        ctx.queries.pop();
+        q.currentRow = saved;
+      };
+      if (group) {
+        const col = toStr(group(ctx));
+        const cs = groupCase ? toBool(groupCase(ctx)) : false;
+        const ranges = groupRanges(q, col, from, to, cs).slice(0, max === Infinity ? undefined : max);
+        let gi = 0;
+        let state: GroupState | undefined;
+        return driveLoop(
+          () => {
+            if (state) groups.pop();
+            if (gi >= ranges.length) {
+              state = undefined;
+              return false;
+            }
+            const [a, b] = ranges[gi++]!;
+            q.currentRow = a;
+            state = { query: q, from: a, to: b, active: true };
+            groups.push(state);
+            return true;
+          },
+          () => body(ctx),
+          () => {
+            if (state) groups.pop();
+            cleanup();
+          },
+        );
+      }
+      if (outer && outer.active && !query) outer.active = false;
+      const last = Math.min(to, max === Infinity ? to : from + max - 1);
+      let row = from - 1;
+      return driveLoop(
+        () => {
+          if (++row > last) return false;
+          q.currentRow = row;
+          return true;
+        },
+        () => body(ctx),
+        () => {
+          if (outer && !query) outer.active = true;
+          cleanup();
+          if (outer && !query) q.currentRow = outer.to;
+        },
+      );
+    };
+  },
+});
+
+export type { Ctx };

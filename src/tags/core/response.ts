@@ -1,0 +1,83 @@
+import { defineTag, Signal } from '../types.js';
+import { AbortPage } from '../../runtime/context.js';
+import { toBool, toNum, toStr } from '../../runtime/cast.js';
+
+/** cflocation: records a redirect and ends the page (the CLI prints where it would go). */
+export const locationTag = defineTag({
+  name: 'location',
+  attrs: [{ name: 'url', required: true }, { name: 'addtoken' }, { name: 'statuscode' }],
+  run(call) {
+    const r = call.ctx.response;
+    r.location = toStr(call.attrs.url);
+    r.status = call.attrs.statuscode !== undefined ? toNum(call.attrs.statuscode) : 302;
+    r.headers['Location'] = r.location;
+    throw new AbortPage(call.node.loc);
+  },
+});
+
+/** cfheader: a response header, or the status code. */
+export const headerTag = defineTag({
+  name: 'header',
+  attrs: [{ name: 'name' }, { name: 'value' }, { name: 'statuscode' }, { name: 'statustext' }, { name: 'charset' }],
+  run(call) {
+    const r = call.ctx.response;
+    if (call.attrs.statuscode !== undefined) {
+      r.status = toNum(call.attrs.statuscode);
+      if (call.attrs.statustext !== undefined) r.statusText = toStr(call.attrs.statustext);
+    }
+    if (call.attrs.name !== undefined) r.headers[toStr(call.attrs.name)] = call.attrs.value === undefined ? '' : toStr(call.attrs.value);
+    return Signal.Normal;
+  },
+});
+
+/** cfcontent: the content type; reset drops what was printed so far. */
+export const contentTag = defineTag({
+  name: 'content',
+  attrs: [{ name: 'type' }, { name: 'reset' }, { name: 'file' }, { name: 'variable' }, { name: 'deletefile' }],
+  run(call) {
+    const r = call.ctx.response;
+    if (call.attrs.type !== undefined) {
+      r.contentType = toStr(call.attrs.type);
+      r.headers['Content-Type'] = r.contentType;
+    }
+    if (call.attrs.reset === undefined || toBool(call.attrs.reset)) {
+      if (call.attrs.reset !== undefined) call.ctx.out = '';
+    }
+    if (call.attrs.variable !== undefined) {
+      const v = call.attrs.variable;
+      call.ctx.out = '';
+      call.write(v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : toStr(v));
+      throw new AbortPage(call.node.loc);
+    }
+    return Signal.Normal;
+  },
+});
+
+/** cflog: one line to the engine's log (stderr by default). */
+export const logTag = defineTag({
+  name: 'log',
+  attrs: [{ name: 'text', required: true }, { name: 'type' }, { name: 'file' }, { name: 'log' }, { name: 'application' }],
+  run(call) {
+    call.ctx.engine.log(toStr(call.attrs.text), {
+      type: call.attrs.type === undefined ? 'information' : toStr(call.attrs.type),
+      file: call.attrs.file === undefined ? undefined : toStr(call.attrs.file),
+    });
+    return Signal.Normal;
+  },
+});
+
+/** cfdump: a readable text table in the CLI, an HTML table in web pages. */
+export const dumpTag = defineTag({
+  name: 'dump',
+  attrs: [{ name: 'var' }, { name: 'label' }, { name: 'top' }, { name: 'format' }, { name: 'expand' }, { name: 'abort' }, { name: 'output' }, { name: 'metainfo' }, { name: 'keys' }, { name: 'show' }, { name: 'hide' }],
+  run(call) {
+    const a = call.attrs;
+    call.write(call.ctx.engine.dump(call.ctx, a.var, {
+      label: a.label === undefined ? undefined : toStr(a.label),
+      top: a.top === undefined ? undefined : toNum(a.top),
+      format: a.format === undefined ? undefined : toStr(a.format),
+    }));
+    if (a.abort !== undefined && toBool(a.abort)) throw new AbortPage(call.node.loc);
+    return Signal.Normal;
+  },
+});

@@ -1,0 +1,54 @@
+import { defineTag, Signal, type Exec } from '../types.js';
+import { compileTryExecs, errorFromStruct, rethrowExec, type CatchSpec } from '../../runtime/compile-stmt.js';
+import { CfmlError } from '../../runtime/errors.js';
+import { Struct } from '../../runtime/struct.js';
+import { toStr } from '../../runtime/cast.js';
+
+/** cftry: cfcatch and cffinally are children; everything else is the protected body. */
+export const tryTag = defineTag({
+  name: 'try',
+  body: 'required',
+  compile(node, c) {
+    const body: Exec[] = [];
+    const catches: CatchSpec[] = [];
+    let fin: Exec | undefined;
+    const rest = [];
+    for (const s of node.body ?? []) {
+      if (s.kind === 'tag' && s.name === 'catch') {
+        const t = s.attrs.find((a) => a.lower === 'type');
+        const type = t && t.value.kind === 'lit' ? String(t.value.value) : 'any';
+        catches.push({ type: type || 'any', varName: 'cfcatch', body: c.block(s.body) });
+      } else if (s.kind === 'tag' && s.name === 'finally') fin = c.block(s.body);
+      else rest.push(s);
+    }
+    body.push(c.block(rest));
+    return compileTryExecs(body[0]!, catches, fin);
+  },
+});
+
+export const catchTag = defineTag({ name: 'catch', body: 'required', parents: ['try'], attrs: [{ name: 'type' }] });
+export const finallyTag = defineTag({ name: 'finally', body: 'required', parents: ['try'] });
+
+/** cfthrow: a custom error, matched by cfcatch type (dotted types match by prefix). */
+export const throwTag = defineTag({
+  name: 'throw',
+  attrs: [{ name: 'message' }, { name: 'type' }, { name: 'detail' }, { name: 'errorcode' }, { name: 'extendedinfo' }, { name: 'object' }],
+  run(call) {
+    const a = call.attrs;
+    if (a.object instanceof Struct) throw errorFromStruct(a.object, call.node.loc);
+    const s = (v: unknown) => (v === undefined ? undefined : toStr(v));
+    const err = new CfmlError(s(a.message) ?? '', {
+      type: s(a.type) || 'Application',
+      detail: s(a.detail),
+      errorCode: s(a.errorcode),
+      extendedInfo: s(a.extendedinfo),
+      loc: call.node.loc,
+    });
+    err.custom = true;
+    throw err;
+  },
+});
+
+export const rethrowTag = defineTag({ name: 'rethrow', compile: (node) => rethrowExec(node.loc) });
+
+export { Signal };
