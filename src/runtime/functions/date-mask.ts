@@ -130,7 +130,13 @@ export function zoneName(p: DateParts, long: boolean): string {
   try {
     const f = new Intl.DateTimeFormat('en-US', { timeZone: p.zone, timeZoneName: long ? 'long' : 'short' });
     const part = f.formatToParts(new Date(p.time)).find((x) => x.type === 'timeZoneName');
-    return part?.value ?? 'UTC';
+    const name = part?.value ?? 'UTC';
+    if (long || !/^GMT[+-]/.test(name)) return name;
+    // Intl has no abbreviation for many zones ("GMT+1"); Java prints one built from the long
+    // name ("Central European Standard Time" -> CET, "... Summer Time" -> CEST).
+    const longName = zoneName(p, true);
+    if (/^GMT/.test(longName)) return name;
+    return longName.replace(/\bStandard\b\s*/, '').split(/\s+/).map((w) => w[0]).join('').toUpperCase();
   } catch {
     return 'UTC';
   }
