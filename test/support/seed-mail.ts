@@ -381,7 +381,7 @@ export async function writeMaildirMessages(server: DovecotServer, user: DovecotU
   let n = 0;
   const stamp = Math.floor(Date.now() / 1000);
   for (const raw of raws) {
-    const name = `${stamp}.M${n}P${process.pid}R${randomBytes(4).toString('hex')}.cfimaptest`;
+    const name = `${stamp}.M${String(n).padStart(7, "0")}P${process.pid}R${randomBytes(4).toString("hex")}.cfimaptest`;
     await fs.writeFile(path.join(box, 'new', name), raw);
     n++;
   }

@@ -49,12 +49,15 @@ export function sanitizeFilename(name: string, fallback = 'attachment'): string 
 /** Creates the directory when missing; returns its absolute, real path. */
 export async function prepareAttachmentDir(dir: string): Promise<string> {
   const abs = path.resolve(dir);
-  try {
-    await fs.mkdir(abs, { recursive: true });
-  } catch {
-    throw new ImapUsageError(`Directory [${abs}] doesn't exist and couldn't be created`);
+  let st = await fs.stat(abs).catch(() => undefined);
+  if (!st) {
+    try {
+      await fs.mkdir(abs, { recursive: true });
+      st = await fs.stat(abs);
+    } catch {
+      throw new ImapUsageError(`Directory [${abs}] doesn't exist and couldn't be created`);
+    }
   }
-  const st = await fs.stat(abs);
   if (!st.isDirectory()) throw new ImapUsageError(`File [${abs}] is not a directory`);
   return fs.realpath(abs);
 }
