@@ -84,7 +84,7 @@ export const Mod = word('Mod', 'mod');
 export const True = word('True', 'true');
 export const False = word('False', 'false');
 export const Null = word('Null', 'null');
-export const Function = word('Function', 'function');
+export const FunctionKw = word('Function', 'function');
 export const New = word('New', 'new');
 export const Exp = word('Exp', 'exp');
 // Script keywords: also names after a dot, as struct keys and as attribute names.
@@ -153,7 +153,7 @@ export const Hash = createToken({ name: 'Hash', pattern: /#/ });
 
 const words = [
   DoesNotContain, GreaterThanOrEqual, GreaterThan, LessThanOrEqual, LessThan, NotEqualWords, IsNot,
-  Neq, Eq, Gte, Gt, Lte, Lt, Contains, Nct, Not, And, Or, Xor, Eqv, Imp, Mod, True, False, Null, Function, New, Exp,
+  Neq, Eq, Gte, Gt, Lte, Lt, Contains, Nct, Not, And, Or, Xor, Eqv, Imp, Mod, True, False, Null, FunctionKw, New, Exp,
   If, Else, For, In, While, Do, Switch, Case, Default, Try, Catch, Finally, Return, Break, Continue, Var, Throw, Rethrow,
 ];
 const symbols = [

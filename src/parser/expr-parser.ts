@@ -37,7 +37,7 @@ export class CfmlParser extends EmbeddedActionsParser {
   stringParts!: StringPartsFn;
 
   constructor() {
-    super(allTokens, { maxLookahead: 4, skipValidations: true });
+    super(allTokens, { maxLookahead: 2, skipValidations: true });
     this.performSelfAnalysis();
   }
 
@@ -432,7 +432,7 @@ export class CfmlParser extends EmbeddedActionsParser {
   });
 
   private functionExpr = this.RULE('functionExpr', (): A.Expr => {
-    const t = this.CONSUME(T.Function);
+    const t = this.CONSUME(T.FunctionKw);
     const params = this.SUBRULE(this.paramList);
     const body = this.SUBRULE(this.block);
     return this.ACTION(() => ({ kind: 'func', params, body, arrow: false, loc: this.loc(t) }) as A.FuncExpr);
@@ -768,7 +768,7 @@ export class CfmlParser extends EmbeddedActionsParser {
   private isFunctionDecl(): boolean {
     for (let i = 1; i < 6; i++) {
       const tt = this.LA(i).tokenType;
-      if (tt === T.Function) return this.LA(i + 1).tokenType === T.Identifier || T.isKeyword(this.LA(i + 1));
+      if (tt === T.FunctionKw) return this.LA(i + 1).tokenType === T.Identifier || T.isKeyword(this.LA(i + 1));
       if (tt !== T.Identifier) return false;
     }
     return false;
@@ -782,7 +782,7 @@ export class CfmlParser extends EmbeddedActionsParser {
       const m = this.CONSUME(T.Identifier);
       this.ACTION(() => mods.push(m.image.toLowerCase()));
     });
-    this.CONSUME(T.Function);
+    this.CONSUME(T.FunctionKw);
     const name = this.CONSUME(T.NameLike);
     const params = this.SUBRULE(this.paramList);
     const attrs: Record<string, string> = {};

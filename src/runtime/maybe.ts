@@ -79,6 +79,6 @@ export function tryCatch<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => 
 }
 
 /** Applies f to a maybe-async value. */
-export function then<T, R>(v: MaybePromise<T>, f: (v: T) => MaybePromise<R>): MaybePromise<R> {
+export function andThen<T, R>(v: MaybePromise<T>, f: (v: T) => MaybePromise<R>): MaybePromise<R> {
   return isThenable(v) ? (v as Promise<T>).then(f) : f(v as T);
 }

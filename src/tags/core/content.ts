@@ -1,5 +1,5 @@
 import { defineTag, Signal } from '../types.js';
-import { then, tryFinally } from '../../runtime/maybe.js';
+import { andThen, tryFinally } from '../../runtime/maybe.js';
 import { toBool, toStr } from '../../runtime/cast.js';
 
 /** cfsavecontent: the body's output goes into a variable. */
@@ -8,7 +8,7 @@ export const savecontentTag = defineTag({
   body: 'required',
   attrs: [{ name: 'variable', required: true }, { name: 'append' }, { name: 'trim' }],
   run(call) {
-    return then(call.capture(), (text) => {
+    return andThen(call.capture(), (text) => {
       const name = toStr(call.attrs.variable);
       let value = call.attrs.trim !== undefined && toBool(call.attrs.trim) ? text.trim() : text;
       if (call.attrs.append !== undefined && toBool(call.attrs.append)) {

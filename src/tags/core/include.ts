@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { defineTag } from '../types.js';
 import { CfmlError, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
-import { tryFinally, then } from '../../runtime/maybe.js';
+import { tryFinally } from '../../runtime/maybe.js';
 import { addFrame, runTemplate } from '../../runtime/compiler.js';
 
 /** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
@@ -29,7 +29,7 @@ export const includeTag = defineTag({
         ctx.callStack.pop();
       };
       try {
-        return then(tryFinally(() => runTemplate(ctx, t), restore), (s) => s);
+        return tryFinally(() => runTemplate(ctx, t), restore);
       } catch (e) {
         throw e instanceof CfmlError ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc);
       }

@@ -1,0 +1,2 @@
+a
+<cfoutput>#nope#</cfoutput>
