@@ -11,6 +11,7 @@ import type { FunctionDef } from './runtime/functions/types.js';
 import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
+import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { parseTemplate } from './parser/template-parser.js';
 import { parseExpression } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
@@ -28,6 +29,8 @@ export interface EngineOptions {
   functions?: FunctionDef[];
   /** Re-read templates when their modification time changes (default true). */
   checkModified?: boolean;
+  /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
+  imap?: ImapTagOptions;
 }
 
 export interface RenderInput {
@@ -74,12 +77,14 @@ export class Engine implements EngineCore {
   private readonly sessions = new Map<string, Struct>();
   private readonly logger: (line: string) => void;
   private readonly checkModified: boolean;
+  readonly imapOptions: ImapTagOptions;
 
   constructor(options: EngineOptions = {}) {
     this.mode = options.mode ?? 'cli';
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
-    for (const t of coreTags) this.registerTag(t);
+    this.imapOptions = options.imap ?? {};
+    for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);

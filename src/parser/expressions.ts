@@ -130,5 +130,7 @@ export function stringParts(raw: string, quote: string, loc: SourceLoc): A.Expr 
   if (buf) parts.push(buf);
   if (parts.length === 0) return { kind: 'lit', value: '', loc };
   if (parts.length === 1 && typeof parts[0] === 'string') return { kind: 'lit', value: parts[0], loc };
+  // "#x#" is x itself, not its string form: attribute values like var="#struct#" need the value
+  if (parts.length === 1) return parts[0] as A.Expr;
   return { kind: 'interp', parts, loc };
 }

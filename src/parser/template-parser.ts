@@ -148,6 +148,10 @@ export class TemplateParser {
     else node.attrs = this.attributes(inner, name);
     this.validate(node, def);
 
+    // An optional-body tag left open (`<cfimap ...>` without `</cfimap>`) had no body if a
+    // branch or child of an enclosing tag follows it.
+    const needs = def.branchOf ?? def.parents;
+    if (needs) while (this.stack.length > 1 && this.top.def?.body === 'optional' && !needs.includes(this.top.node!.name)) this.flatten();
     if (def.branchOf) {
       const parent = this.top;
       if (!parent.node || !def.branchOf.includes(parent.node.name)) {

@@ -1,0 +1,154 @@
+import * as path from 'node:path';
+import { defineTag, Signal, type TagCall } from '../types.js';
+import { CfmlError } from '../../runtime/errors.js';
+import { Query } from '../../runtime/query.js';
+import { Struct } from '../../runtime/struct.js';
+import { toBool, toDate, toNum, toStr } from '../../runtime/cast.js';
+import type { Ctx } from '../../runtime/context.js';
+import type { ImapFilter, ImapRequest, ImapTable } from './types.js';
+import type { ImapPool } from './pool.js';
+
+type ImapModule = typeof import('./index.js');
+
+/** imapflow and mailparser load on the first <cfimap>, so pages without it start fast. */
+let loading: Promise<ImapModule> | undefined;
+const loadImap = () => (loading ??= import('./index.js'));
+
+const FILTER_KEY = 'imap.filters';
+
+/** Engine option read by the pool: how long an idle named connection stays open. */
+export interface ImapTagOptions {
+  idleTimeoutMs?: number;
+}
+
+function pool(ctx: Ctx, mod: ImapModule): ImapPool {
+  const opts = (ctx.engine as unknown as { imapOptions?: ImapTagOptions }).imapOptions ?? {};
+  return ctx.engine.service('imap', () => {
+    const p = new mod.ImapPool({ idleTimeoutMs: opts.idleTimeoutMs });
+    return Object.assign(p, { close: () => p.closeAll() });
+  });
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? undefined : toStr(v));
+const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toNum(v));
+const bool = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toBool(v));
+
+/** `secure` takes a boolean, or "starttls" to upgrade a plain connection (and require it). */
+function secureMode(v: unknown): ImapRequest['secure'] {
+  const s = str(v)?.trim().toLowerCase();
+  if (s === undefined || s === '') return undefined;
+  if (s === 'starttls') return 'starttls';
+  return toBool(s) ? 'yes' : 'no';
+}
+
+function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
+  const a = call.attrs;
+  let attachmentPath = str(a.attachmentpath);
+  // a relative attachment path is relative to the page, like expandPath()
+  if (attachmentPath) attachmentPath = path.resolve(call.ctx.baseTemplate.dir, attachmentPath);
+  return {
+    action: str(a.action) ?? 'getHeaderOnly',
+    connection: str(a.connection),
+    server: str(a.server),
+    port: num(a.port),
+    username: str(a.username),
+    password: str(a.password),
+    accessToken: str(a.accesstoken),
+    secure: secureMode(a.secure),
+    validateCertificate: bool(a.validatecertificate),
+    timeout: num(a.timeout),
+    folder: str(a.folder),
+    newFolder: str(a.newfolder),
+    uid: str(a.uid),
+    messageNumber: str(a.messagenumber),
+    delimiter: str(a.delimiter),
+    startRow: num(a.startrow),
+    maxRows: num(a.maxrows),
+    attachmentPath,
+    generateUniqueFilenames: bool(a.generateuniquefilenames),
+    recurse: bool(a.recurse),
+    stopOnError: bool(a.stoponerror),
+    filters: filters.length ? filters : undefined,
+  };
+}
+
+/** The engine's table becomes a CFML Query; CIDS objects become structs. */
+function toQuery(t: ImapTable): Query {
+  const q = new Query(t.columns);
+  if (t.rows.length) q.addRows(t.rows.length);
+  t.rows.forEach((row, i) => {
+    for (const c of t.columns) {
+      let v = row[c];
+      if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) v = Struct.from(v as Record<string, unknown>);
+      q.setCell(c, v ?? '', i + 1);
+    }
+  });
+  return q;
+}
+
+function cfmlError(call: TagCall, mod: ImapModule, e: unknown): unknown {
+  if (e instanceof mod.ImapError) {
+    return new CfmlError(e.message, { type: 'IMAP', errorCode: e.errorCode, detail: e.detail ?? '', loc: call.node.loc, code: 'CF5001' });
+  }
+  if (e instanceof mod.ImapUsageError) return new CfmlError(e.message, { type: 'Application', loc: call.node.loc, code: 'CF5002' });
+  return e;
+}
+
+/**
+ * `<cfimap>`: every action of the IMAP action engine (src/tags/imap/run.ts). Results land in the
+ * variable named by `name` as a Query. `<cfimapfilter>` children become a server-side SEARCH.
+ */
+export const imapTag = defineTag({
+  name: 'imap',
+  body: 'optional',
+  attrs: [
+    { name: 'action' }, { name: 'server' }, { name: 'port' }, { name: 'username' }, { name: 'password' },
+    { name: 'secure' }, { name: 'timeout' }, { name: 'connection' }, { name: 'name', aliases: ['variable'] },
+    { name: 'folder' }, { name: 'newfolder' }, { name: 'messagenumber' }, { name: 'uid' },
+    { name: 'delimiter', aliases: ['delimiters'] }, { name: 'startrow' }, { name: 'maxrows' }, { name: 'attachmentpath' },
+    { name: 'generateuniquefilenames' }, { name: 'recurse' }, { name: 'stoponerror' }, { name: 'debug' },
+    { name: 'accesstoken' }, { name: 'validatecertificate' },
+  ],
+  async run(call) {
+    const ctx = call.ctx;
+    const filters: ImapFilter[] = [];
+    if (call.node.body?.length) {
+      const saved = ctx.locals.get(FILTER_KEY);
+      ctx.locals.set(FILTER_KEY, filters);
+      try {
+        await call.body();
+      } finally {
+        ctx.locals.set(FILTER_KEY, saved);
+      }
+    }
+    const mod = await loadImap();
+    let table: ImapTable | undefined;
+    try {
+      table = await mod.runImapAction(request(call, filters), pool(ctx, mod));
+    } catch (e) {
+      throw cfmlError(call, mod, e);
+    }
+    const name = str(call.attrs.name);
+    if (table && name) call.setVariable(name, toQuery(table));
+    return Signal.Normal;
+  },
+});
+
+/** `<cfimapfilter name="subject" value="x">` inside `<cfimap>` (Adobe CF 11). */
+export const imapFilterTag = defineTag({
+  name: 'imapfilter',
+  parents: ['imap'],
+  attrs: [{ name: 'name', required: true, values: ['subject', 'from', 'to', 'flag', 'timereceived', 'timesent'] }, { name: 'value' }, { name: 'from' }, { name: 'to' }],
+  run(call) {
+    const list = call.ctx.locals.get(FILTER_KEY) as ImapFilter[] | undefined;
+    if (!list) throw call.error('<cfimapfilter> must be inside <cfimap>');
+    const a = call.attrs;
+    list.push({
+      name: toStr(a.name).toLowerCase() as ImapFilter['name'],
+      value: str(a.value),
+      from: a.from === undefined || a.from === '' ? undefined : toDate(a.from),
+      to: a.to === undefined || a.to === '' ? undefined : toDate(a.to),
+    });
+    return Signal.Normal;
+  },
+});
