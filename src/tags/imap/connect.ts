@@ -63,22 +63,27 @@ export async function connectClient(spec: ConnectionSpec, logger: ImapLogger | f
   const ms = Math.max(1, spec.timeout) * 1000;
   const secrets = secretsOf(spec);
   let lastWarn: unknown;
-  const base: ImapLogger = logger || { debug() {}, info() {}, warn() {}, error() {} };
-  const wrapped = scrubbingLogger(
-    {
-      ...base,
-      debug: (o) => base.debug(o),
-      info: (o) => base.info(o),
-      error: (o) => base.error(o),
-      trace: (o) => base.trace?.(o),
-      warn: (o) => {
-        const err = (o as { err?: unknown } | undefined)?.err;
-        if (err) lastWarn = err;
-        base.warn(o);
-      },
-    },
-    secrets,
-  );
+  const noop = (): void => {};
+  const captureWarn = (o: unknown): void => {
+    const err = (o as { err?: unknown } | undefined)?.err;
+    if (err) lastWarn = err;
+  };
+  // Without a user logger nothing is forwarded, so nothing needs scrubbing (and it costs nothing).
+  const wrapped: Logger = !logger
+    ? { trace: noop, debug: noop, info: noop, warn: captureWarn, error: noop, fatal: noop }
+    : scrubbingLogger(
+        {
+          debug: (o) => logger.debug(o),
+          info: (o) => logger.info(o),
+          error: (o) => logger.error(o),
+          trace: (o) => logger.trace?.(o),
+          warn: (o) => {
+            captureWarn(o);
+            logger.warn(o);
+          },
+        },
+        secrets,
+      );
   const options: ImapFlowOptions = {
     host: spec.host,
     port: spec.port,

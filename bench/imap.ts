@@ -1,0 +1,205 @@
+/**
+ * IMAP engine benchmark: `node --import tsx bench/imap.ts`
+ *
+ * Starts a private Dovecot, seeds 1,000 small messages, then compares (interleaved, median of
+ * ROUNDS) the engine's getHeaderOnly / getAll through runImapAction with a bare script doing the
+ * same FETCH with imapflow (+ simpleParser for getAll). Then measures the peak RSS of getAll over
+ * 1,000 messages of ~100 KB in a child process.
+ *
+ * Also exports seedDemoMailbox() for demo scripts.
+ */
+import { spawn } from 'node:child_process';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import { ImapPool, runImapAction } from '../src/tags/imap/index.js';
+import { startDovecot, type DovecotServer, type DovecotUser } from '../test/support/dovecot.js';
+import { largeMessages, seedM1, seedRich, smallMessages, writeMaildirMessages } from '../test/support/seed-mail.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+// A full GC before every timed run, so one side does not pay for the other's garbage.
+v8.setFlagsFromString('--expose_gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+export interface DemoMailbox {
+  server: DovecotServer;
+  user: DovecotUser;
+  /** Attributes for `<cfimap>`: server, port, username, password, secure="no". */
+  attributes: { server: string; port: number; username: string; password: string; secure: 'no' };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a private Dovecot on 127.0.0.1 and fills one mailbox for demos: fixture M1 (INBOX
+ * U1..U5, Archive, Archive/2024), the rich fixture (hostile attachment names, Japanese subject,
+ * a bounce, a forwarded message, flags, [Gmail]/Sent Mail, R&D/Übersicht) and `bulk` more
+ * small messages in a folder "Bulk".
+ */
+export async function seedDemoMailbox(opts: { bulk?: number } = {}): Promise<DemoMailbox> {
+  const server = await startDovecot();
+  const user = await server.addUser('demo');
+  await seedM1(server, user);
+  await seedRich(server, user);
+  if (opts.bulk) await writeMaildirMessages(server, user, 'Bulk', smallMessages(opts.bulk));
+  return {
+    server,
+    user,
+    attributes: { server: server.host, port: server.port, username: user.user, password: user.pass, secure: 'no' },
+    stop: () => server.stop(),
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function bareClient(server: DovecotServer, user: DovecotUser): Promise<ImapFlow> {
+  const c = new ImapFlow({ host: server.host, port: server.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false, disableAutoIdle: true });
+  c.on('error', () => {});
+  await c.connect();
+  return c;
+}
+
+/** The same work as getHeaderOnly, with imapflow alone: connect, EXAMINE, one FETCH, logout. */
+async function bareHeaders(server: DovecotServer, user: DovecotUser): Promise<number> {
+  const c = await bareClient(server, user);
+  await c.mailboxOpen('INBOX', { readOnly: true });
+  const rows: unknown[] = [];
+  for await (const m of c.fetch('1:*', { uid: true, flags: true, envelope: true, size: true, internalDate: true, bodyStructure: true, headers: true })) {
+    rows.push({ uid: m.uid, subject: m.envelope?.subject, headers: m.headers?.toString() });
+  }
+  await c.logout();
+  return rows.length;
+}
+
+/** The same work as getAll, with imapflow + simpleParser alone. */
+async function bareAll(server: DovecotServer, user: DovecotUser): Promise<number> {
+  const c = await bareClient(server, user);
+  await c.mailboxOpen('INBOX', { readOnly: true });
+  const rows: unknown[] = [];
+  for await (const m of c.fetch('1:*', { uid: true, flags: true, envelope: true, size: true, internalDate: true, bodyStructure: true, source: true })) {
+    const p = await simpleParser(m.source!);
+    rows.push({ uid: m.uid, text: p.text, html: p.html, n: p.attachments.length });
+  }
+  await c.logout();
+  return rows.length;
+}
+
+async function timeIt(fn: () => Promise<number>, expect: number): Promise<number> {
+  gc();
+  const t = process.hrtime.bigint();
+  const n = await fn();
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (n !== expect) throw new Error(`expected ${expect} rows, got ${n}`);
+  return ms;
+}
+
+/** Child mode: getAll over the mailbox given in the env, report peak RSS. */
+async function rssChild(): Promise<void> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  const pool = new ImapPool();
+  const q = await runImapAction(
+    { action: 'getAll', server: process.env.B_HOST!, port: Number(process.env.B_PORT), username: process.env.B_USER!, password: process.env.B_PASS!, secure: 'no' },
+    pool,
+  );
+  await pool.closeAll();
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ rows: q?.rows.length ?? 0, baseRss: base, peakRss: Math.max(peak, maxRss) }) + '\n');
+}
+
+async function runChild(server: DovecotServer, user: DovecotUser): Promise<{ rows: number; baseRss: number; peakRss: number }> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', self, '--rss-child'], {
+      env: { ...process.env, B_HOST: server.host, B_PORT: String(server.port), B_USER: user.user, B_PASS: user.pass },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`child exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const server = await startDovecot();
+  try {
+    const small = await server.addUser('small');
+    const large = await server.addUser('large');
+    let t = Date.now();
+    await writeMaildirMessages(server, small, 'INBOX', smallMessages(1000));
+    await writeMaildirMessages(server, large, 'INBOX', largeMessages(1000, 100_000));
+    console.log(`seeded 1,000 small + 1,000 x ~100 KB messages in ${Date.now() - t} ms`);
+
+    const pool = new ImapPool();
+    const creds = { server: server.host, port: server.port, username: small.user, password: small.pass, secure: 'no' as const };
+    // warm-up: Dovecot builds its indexes, JIT warms up
+    await runImapAction({ action: 'getAll', ...creds }, pool);
+    await bareAll(server, small);
+
+    const res = { ghEngine: [] as number[], ghBare: [] as number[], gaEngine: [] as number[], gaBare: [] as number[] };
+    // interleaved, and the order flips every round (engine first, then bare first)
+    const ghE = async (): Promise<void> => void res.ghEngine.push(await timeIt(async () => (await runImapAction({ action: 'getHeaderOnly', ...creds }, pool))!.rows.length, 1000));
+    const ghB = async (): Promise<void> => void res.ghBare.push(await timeIt(() => bareHeaders(server, small), 1000));
+    const gaE = async (): Promise<void> => void res.gaEngine.push(await timeIt(async () => (await runImapAction({ action: 'getAll', ...creds }, pool))!.rows.length, 1000));
+    const gaB = async (): Promise<void> => void res.gaBare.push(await timeIt(() => bareAll(server, small), 1000));
+    for (let r = 0; r < ROUNDS; r++) {
+      const steps = r % 2 === 0 ? [ghE, ghB, gaE, gaB] : [ghB, ghE, gaB, gaE];
+      for (const step of steps) await step();
+    }
+    await pool.closeAll();
+
+    t = Date.now();
+    const rss = await runChild(server, large);
+    const rssMs = Date.now() - t;
+    if (rss.rows !== 1000) throw new Error(`RSS child fetched ${rss.rows} rows`);
+
+    const mb = (b: number): string => (b / 1024 / 1024).toFixed(1);
+    const line = (name: string, e: number[], b: number[]): string => {
+      const me = median(e);
+      const mbare = median(b);
+      return `| ${name.padEnd(28)} | ${me.toFixed(0).padStart(10)} | ${mbare.toFixed(0).padStart(10)} | ${(((me - mbare) / mbare) * 100).toFixed(1).padStart(8)}% |`;
+    };
+    console.log(`\nIMAP engine vs bare imapflow, 1,000 messages, median of ${ROUNDS} interleaved rounds (connect + fetch + logout)\n`);
+    console.log('| case                         | engine ms  | bare ms    | overhead  |');
+    console.log('|------------------------------|------------|------------|-----------|');
+    console.log(line('getHeaderOnly 1,000 small', res.ghEngine, res.ghBare));
+    console.log(line('getAll 1,000 small', res.gaEngine, res.gaBare));
+    console.log(`\ngetAll over 1,000 x ~100 KB messages (~100 MB) in a child process: ${rss.rows} rows in ${rssMs} ms (incl. process start)`);
+    console.log(`  RSS before: ${mb(rss.baseRss)} MB, peak RSS: ${mb(rss.peakRss)} MB`);
+  } finally {
+    await server.stop();
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  if (process.argv.includes('--rss-child')) {
+    rssChild().catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+  } else {
+    main().catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+  }
+}
