@@ -368,6 +368,12 @@ describe('folders (cases 20-24)', () => {
     expect(await serverState(server, f.user, 'Archive')).toHaveLength(1);
     const e2 = await caught(() => run(f.user, { action: 'deleteFolder', folder: 'Nope' }));
     expect(e2.message).toBe('There is no folder with name [Nope].');
+    // a sibling whose name starts with the same letters is not a child
+    await run(f.user, { action: 'createFolder', folder: 'Archive2' });
+    await run(f.user, { action: 'createFolder', folder: 'Archive/X' });
+    await run(f.user, { action: 'deleteFolder', folder: 'Archive/X' });
+    await run(f.user, { action: 'deleteFolder', folder: 'Archive2' });
+    expect(await folderPaths(server, f.user)).toEqual(['Archive', 'INBOX']);
     // a folder with children goes with its children
     await run(f.user, { action: 'createFolder', folder: 'P/Q/R' });
     await run(f.user, { action: 'deleteFolder', folder: 'P' });

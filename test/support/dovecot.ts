@@ -24,6 +24,11 @@ export interface DovecotOptions {
   users?: Array<string | DovecotUser>;
   /** Hierarchy separator: '/' (Maildir LAYOUT=fs, default) or '.' (Maildir++). */
   separator?: '/' | '.';
+  /**
+   * Replaces the capability list Dovecot announces after login (imap_capability), e.g. to hide
+   * MOVE and UIDPLUS and exercise the fallbacks of a client.
+   */
+  imapCapability?: string;
   /** How many ready-made users addUser() can hand out without waiting (default 40). */
   spareUsers?: number;
   /** Offer TLS (STARTTLS on the plain port and an implicit-TLS port). Default true. */
@@ -233,6 +238,7 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotSe
     '}',
     'protocol imap {',
     '  imap_idle_notify_interval = 2 mins',
+    ...(opts.imapCapability ? [`  imap_capability = ${opts.imapCapability}`] : []),
     '}',
     'passdb {',
     '  driver = passwd-file',
