@@ -14,6 +14,7 @@ const common = {
   // loaded on first use of <cfimap> only, so they stay out of the cold start
   external: ['imapflow', 'mailparser'],
   logLevel: 'warning',
+  minify: true,
 };
 await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: '' } });
 // the bin needs a shebang; esbuild keeps the one at the top of src/cli.ts

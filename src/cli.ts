@@ -2,6 +2,13 @@
 import { Engine } from './engine.js';
 import { CfmlError } from './runtime/errors.js';
 import { HELP, parseArgs, type CliArgs } from './cli/args.js';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** Parsed pages are kept per user under the temp dir; CFML_CACHE_DIR moves it. */
+function cacheDir(): string {
+  return process.env.CFML_CACHE_DIR || path.join(os.tmpdir(), `cfml-engine-cache-${process.getuid?.() ?? 'user'}`);
+}
 
 async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
@@ -27,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(HELP + '\n');
     return 2;
   }
-  const engine = new Engine({ mode: 'cli' });
+  const engine = new Engine({ mode: 'cli', astCacheDir: args.noCache ? undefined : cacheDir() });
   try {
     const input = { url: args.url, form: args.form, variables: args.vars };
     const result = args.expr !== undefined

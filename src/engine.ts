@@ -13,11 +13,12 @@ import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { parseTemplate } from './parser/template-parser.js';
-import { parseExpression } from './parser/expressions.js';
+import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
 import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
 import { toJsValue, toCfmlValue } from './runtime/js-values.js';
+import { AstCache } from './runtime/ast-cache.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -29,6 +30,11 @@ export interface EngineOptions {
   functions?: FunctionDef[];
   /** Re-read templates when their modification time changes (default true). */
   checkModified?: boolean;
+  /**
+   * A directory where parsed templates are kept between processes (the CLI uses one under the
+   * system temp dir). Off by default for embedding: the in-memory cache serves a long-lived Engine.
+   */
+  astCacheDir?: string;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
 }
@@ -78,12 +84,15 @@ export class Engine implements EngineCore {
   private readonly logger: (line: string) => void;
   private readonly checkModified: boolean;
   readonly imapOptions: ImapTagOptions;
+  private readonly astCacheDir?: string;
+  private astCache?: AstCache;
 
   constructor(options: EngineOptions = {}) {
     this.mode = options.mode ?? 'cli';
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
     this.imapOptions = options.imap ?? {};
+    this.astCacheDir = options.astCacheDir;
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -105,6 +114,7 @@ export class Engine implements EngineCore {
   registerTag(def: TagDef, opts?: { override?: boolean }): void {
     this.tags.register(def, opts);
     this.cache.clear();
+    this.astCache = undefined;
   }
 
   registerFunction(def: FunctionDef, opts?: { override?: boolean }): void {
@@ -147,6 +157,17 @@ export class Engine implements EngineCore {
     } catch (e) {
       throw this.withSource(e as CfmlError, file, source);
     }
+  }
+
+  private compileCached(source: string, file: string): CompiledTemplate {
+    if (!this.astCacheDir) return this.compile(source, file);
+    this.astCache ??= new AstCache(this.astCacheDir, `${VERSION}|${this.tags.names().sort().join(',')}`);
+    let parsed = this.astCache.get(file, source);
+    if (!parsed) {
+      parsed = parseTemplate(source, file, this.tags);
+      this.astCache.set(file, source, parsed);
+    }
+    return new Compiler(this, parsed).template;
   }
 
   /** Parses and compiles without running: the parse errors a page would give. */
@@ -205,7 +226,7 @@ export class Engine implements EngineCore {
     const st = fs.statSync(absPath);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.template;
     const source = fs.readFileSync(absPath, 'utf8').replace(/^\uFEFF/, '');
-    const template = this.compile(source, absPath);
+    const template = this.compileCached(source, absPath);
     this.cache.set(absPath, { mtimeMs: st.mtimeMs, size: st.size, template });
     return template;
   }
@@ -213,7 +234,7 @@ export class Engine implements EngineCore {
   setterFor(name: string, loc?: SourceLoc): Setter {
     let s = this.setters.get(name);
     if (!s) {
-      const expr = parseExpression(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
+      const expr = parseVariableName(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
       s = compileSetter(this.exprCompiler(), expr);
       this.setters.set(name, s);
     }
@@ -223,7 +244,7 @@ export class Engine implements EngineCore {
   getterFor(name: string, loc?: SourceLoc): (ctx: Ctx) => unknown {
     let g = this.getters.get(name);
     if (!g) {
-      const expr = parseExpression(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
+      const expr = parseVariableName(name, { file: loc?.file ?? '', line: loc?.line ?? 1, col: loc?.col ?? 1 });
       g = compileExpr(this.exprCompiler(), expr, { soft: true });
       this.getters.set(name, g);
     }

@@ -5,6 +5,7 @@ export interface CliArgs {
   form: Record<string, string>;
   vars: Record<string, string>;
   debug: boolean;
+  noCache: boolean;
   help: boolean;
   version: boolean;
   serve?: string;
@@ -17,13 +18,14 @@ const HELP = `Usage:
   cfml serve DIR [--port N]     serve the .cfm pages of DIR over HTTP (127.0.0.1)
   cfml --help | --version
 
+Parsed pages are cached under the temp dir (CFML_CACHE_DIR; --no-cache turns it off).
 Prints the page to stdout. On a CFML error, prints file:line:col, the message and a code
 frame to stderr and exits with 1 (a JS stack trace only with --debug).`;
 
 export { HELP };
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, help: false, version: false };
+  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false };
   const pair = (s: string | undefined, flag: string): [string, string] => {
     if (s === undefined || !s.includes('=')) throw new Error(`${flag} needs key=value`);
     const i = s.indexOf('=');
@@ -34,6 +36,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (x === '--help' || x === '-h') a.help = true;
     else if (x === '--version' || x === '-v') a.version = true;
     else if (x === '--debug') a.debug = true;
+    else if (x === '--no-cache') a.noCache = true;
     else if (x === '-e' || x === '--eval') {
       if (argv[i + 1] === undefined) throw new Error('-e needs a template');
       a.expr = argv[++i];

@@ -1,21 +1,27 @@
 import { Lexer, type ILexingResult } from 'chevrotain';
 import { lexerDefinition } from './tokens.js';
 
-/** One lexer for the whole engine, built once: modes text (template), tag and expr (script). */
-export const cfmlLexer = new Lexer(lexerDefinition, {
-  positionTracking: 'full',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+/**
+ * One lexer for the whole engine (modes: text for templates, tag, expr for script), built on
+ * first use: a run whose templates all come from the compiled-template cache never builds it.
+ */
+let lexer: Lexer | undefined;
+function cfmlLexer(): Lexer {
+  return (lexer ??= new Lexer(lexerDefinition, {
+    positionTracking: 'full',
+    ensureOptimizations: true,
+    skipValidations: true,
+  }));
+}
 
 export function lexTemplate(source: string): ILexingResult {
-  return cfmlLexer.tokenize(source, 'text');
+  return cfmlLexer().tokenize(source, 'text');
 }
 
 export function lexExpression(source: string): ILexingResult {
-  return cfmlLexer.tokenize(source, 'expr');
+  return cfmlLexer().tokenize(source, 'expr');
 }
 
 export function lexTagBody(source: string): ILexingResult {
-  return cfmlLexer.tokenize(source, 'tag');
+  return cfmlLexer().tokenize(source, 'tag');
 }

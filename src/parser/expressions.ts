@@ -3,6 +3,7 @@ import { lexExpression } from '../lexer/lexer.js';
 import { scanHashExpr } from '../lexer/scan.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
 import type * as A from './ast.js';
+import { SCOPE_NAMES } from './ast.js';
 import { CfmlParser, type LocBase } from './expr-parser.js';
 
 export type { LocBase };
@@ -76,6 +77,25 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
 export function parseExpression(text: string, base: LocBase, tokens?: IToken[]): A.Expr {
   if (!tokens && !text.trim()) throw new ParseError('Syntax error: missing expression', base);
   return run(text, base, 'expression', (p) => p.expression(), tokens);
+}
+
+const DOTTED = /^\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*$/;
+
+/**
+ * A variable name given as a string (`name="session.mail.msgs"`, `index="i"`): plain dotted
+ * names are built directly, without the parser; anything else goes through it.
+ */
+export function parseVariableName(text: string, base: LocBase): A.Expr {
+  if (!DOTTED.test(text)) return parseExpression(text, base);
+  const loc = { file: base.file, line: base.line, col: base.col };
+  const parts = text.split('.').map((p) => p.trim());
+  const first = parts[0]!;
+  const lower = first.toLowerCase();
+  let e: A.Expr = SCOPE_NAMES.has(lower)
+    ? { kind: 'scope', scope: lower as A.ScopeName, name: first, loc }
+    : { kind: 'var', lower, name: first, loc };
+  for (const p of parts.slice(1)) e = { kind: 'member', object: e, name: p, lower: p.toLowerCase(), loc };
+  return e;
 }
 
 export function parseScript(text: string, base: LocBase): A.Stmt[] {
