@@ -295,6 +295,14 @@ export class CfmlParser extends EmbeddedActionsParser {
         },
       },
       {
+        // exp(x): the built-in function, where `a EXP b` is the power operator
+        GATE: () => this.LA(2).tokenType === T.LParen,
+        ALT: () => {
+          const t = this.CONSUME(T.Exp);
+          return this.ACTION(() => ({ kind: 'var', lower: 'exp', name: t.image, loc: this.loc(t) }) as A.VarRef);
+        },
+      },
+      {
         // (a, b) => expr
         GATE: () => this.isArrowParams(),
         ALT: () => {
