@@ -143,10 +143,12 @@ async function main(): Promise<void> {
   try {
     const small = await server.addUser('small');
     const large = await server.addUser('large');
+    const large200 = await server.addUser('large200');
     let t = Date.now();
     await writeMaildirMessages(server, small, 'INBOX', smallMessages(1000));
     await writeMaildirMessages(server, large, 'INBOX', largeMessages(1000, 100_000));
-    console.log(`seeded 1,000 small + 1,000 x ~100 KB messages in ${Date.now() - t} ms`);
+    await writeMaildirMessages(server, large200, 'INBOX', largeMessages(200, 100_000));
+    console.log(`seeded 1,000 small + 1,200 x ~100 KB messages in ${Date.now() - t} ms`);
 
     const pool = new ImapPool();
     const creds = { server: server.host, port: server.port, username: small.user, password: small.pass, secure: 'no' as const };
@@ -166,6 +168,8 @@ async function main(): Promise<void> {
     }
     await pool.closeAll();
 
+    const rss200 = await runChild(server, large200);
+    if (rss200.rows !== 200) throw new Error(`RSS child fetched ${rss200.rows} rows`);
     t = Date.now();
     const rss = await runChild(server, large);
     const rssMs = Date.now() - t;
@@ -184,6 +188,8 @@ async function main(): Promise<void> {
     console.log(line('getAll 1,000 small', res.gaEngine, res.gaBare));
     console.log(`\ngetAll over 1,000 x ~100 KB messages (~100 MB) in a child process: ${rss.rows} rows in ${rssMs} ms (incl. process start)`);
     console.log(`  RSS before: ${mb(rss.baseRss)} MB, peak RSS: ${mb(rss.peakRss)} MB`);
+    console.log(`  200 x ~100 KB (~20 MB) for comparison: before ${mb(rss200.baseRss)} MB, peak ${mb(rss200.peakRss)} MB`);
+    console.log(`  5x the mail costs ${mb(rss.peakRss - rss200.peakRss)} MB more peak RSS (bounded by the largest message + GC headroom, not the mailbox)`);
   } finally {
     await server.stop();
   }
