@@ -71,9 +71,17 @@ function findDovecot(): string | undefined {
 }
 
 /** Installs dovecot-imapd (and openssl) when missing, through scripts/ensure-dovecot.sh. */
+let installedBin: string | undefined;
 export function ensureDovecotInstalled(): string {
+  if (installedBin) return installedBin;
+  installedBin = ensureInstalledUncached();
+  return installedBin;
+}
+
+function ensureInstalledUncached(): string {
   let bin = findDovecot();
-  if (bin && existsSync('/usr/bin/openssl')) return bin;
+  const hasOpenssl = spawnSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' }).status === 0;
+  if (bin && hasOpenssl) return bin;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const script = path.resolve(here, '../../scripts/ensure-dovecot.sh');
   const r = spawnSync('bash', [script], { stdio: 'inherit' });
@@ -143,7 +151,8 @@ function installExitHook(): void {
     for (const s of liveServers) {
       try {
         const pid = (s as unknown as { _pid?: number })._pid;
-        if (pid) process.kill(pid, 'SIGKILL');
+        // SIGTERM: the master stops its own children (a SIGKILL would orphan them)
+        if (pid) process.kill(pid, 'SIGTERM');
       } catch {
         /* already gone */
       }
