@@ -117,6 +117,11 @@ export class TemplateParser {
       this.i++;
       if (t.endOffset! >= offset) {
         const tail = this.source.slice(offset, t.endOffset! + 1);
+        // `#a##b#`: the second half of a `##` token opens the next expression
+        if (tail === '#' && t.tokenType === T.HashHash && this.interp > 0) {
+          this.hashExpr({ ...t, image: '#', startOffset: offset, startColumn: (t.startColumn ?? 1) + 1 });
+          return;
+        }
         if (tail) this.text(tail, t);
         return;
       }

@@ -106,9 +106,10 @@ export class Compiler {
       try {
         r = run(call);
       } catch (e) {
-        throw toCfmlError(e, loc);
+        // cflocation / cfcontent variable= / cfdump abort end the page: not an error
+        throw e instanceof AbortPage ? e : toCfmlError(e, loc);
       }
-      if (isThenable(r)) return (r as Promise<Signal | void>).then((s) => s ?? Signal.Normal, (e) => Promise.reject(toCfmlError(e, loc)));
+      if (isThenable(r)) return (r as Promise<Signal | void>).then((s) => s ?? Signal.Normal, (e) => Promise.reject(e instanceof AbortPage ? e : toCfmlError(e, loc)));
       return (r as Signal | undefined) ?? Signal.Normal;
     };
   }

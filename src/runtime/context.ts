@@ -122,6 +122,11 @@ export class Ctx {
       const col = q.columnLower(lower);
       if (col) return q.recordCount ? col[q.currentRow - 1] : '';
     }
+    // bare currentRow / recordCount / columnList inside a query loop read the innermost query's
+    if (qs.length && (lower === 'currentrow' || lower === 'recordcount' || lower === 'columnlist')) {
+      const q = qs[qs.length - 1]!;
+      return lower === 'currentrow' ? q.currentRow : lower === 'recordcount' ? q.recordCount : q.columnList;
+    }
     const v = this.variables.getLower(lower);
     if (v !== undefined) return v;
     if (this.cgi.hasLower(lower)) return this.cgi.getLower(lower);

@@ -36,8 +36,10 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
     }
     if (x instanceof Struct) {
       seen.add(x);
-      lines.push(`${indent}Struct (${x.size})`);
-      for (const [k, val] of x.entries()) {
+      const entries = x.entries();
+      const shown = shownCount(entries.length, o.top);
+      lines.push(`${indent}Struct (${x.size}${shown < entries.length ? `, first ${shown} shown` : ''})`);
+      for (const [k, val] of entries.slice(0, shown)) {
         if (isSimpleish(val) || SECRET.test(k)) lines.push(`${indent}  ${k}: ${SECRET.test(k) && val !== '' ? '********' : simpleText(val)}`);
         else {
           lines.push(`${indent}  ${k}:`);
@@ -47,8 +49,9 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
       seen.delete(x);
     } else if (Array.isArray(x)) {
       seen.add(x);
-      lines.push(`${indent}Array (${x.length})`);
-      x.forEach((val, i) => {
+      const shown = shownCount(x.length, o.top);
+      lines.push(`${indent}Array (${x.length}${shown < x.length ? `, first ${shown} shown` : ''})`);
+      x.slice(0, shown).forEach((val, i) => {
         if (isSimpleish(val)) lines.push(`${indent}  ${i + 1}: ${simpleText(val)}`);
         else {
           lines.push(`${indent}  ${i + 1}:`);
@@ -66,6 +69,9 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
   walk(v, '', 0);
   return lines.join('\n') + '\n';
 }
+
+/** `top` limits the rows of queries, the elements of arrays and the keys of structs, at every level. */
+const shownCount = (n: number, top?: number) => (top !== undefined && top >= 0 ? Math.min(n, Math.floor(top)) : n);
 
 function isSimpleish(v: unknown): boolean {
   return !(v instanceof Struct || Array.isArray(v) || v instanceof Query || v instanceof QueryColumnRef);

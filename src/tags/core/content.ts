@@ -66,7 +66,8 @@ export const processingdirectiveTag = defineTag({
       const saved = ctx.out;
       ctx.out = '';
       const finish = () => {
-        const produced = ctx.out.replace(/[ \t]*(\r?\n)[\s]*/g, '$1').replace(/[ \t]{2,}/g, ' ');
+        // Lucee: every whitespace run becomes one character, a newline when the run holds one
+        const produced = ctx.out.replace(/\s+/g, (m) => (/[\r\n]/.test(m) ? '\n' : m[0]!));
         ctx.out = saved + produced;
       };
       return tryFinally(() => body(ctx), finish);

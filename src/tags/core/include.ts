@@ -4,7 +4,7 @@ import { defineTag } from '../types.js';
 import { CfmlError, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { tryFinally } from '../../runtime/maybe.js';
-import { addFrame, runTemplate } from '../../runtime/compiler.js';
+import { addFrame, runTemplate, AbortPage } from '../../runtime/compiler.js';
 
 /** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
 export const includeTag = defineTag({
@@ -31,7 +31,7 @@ export const includeTag = defineTag({
       try {
         return tryFinally(() => runTemplate(ctx, t), restore);
       } catch (e) {
-        throw e instanceof CfmlError ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc);
+        throw e instanceof CfmlError || e instanceof AbortPage ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc);
       }
     };
   },

@@ -80,13 +80,17 @@ export const loopTag = defineTag({
       return (ctx) => {
         const [a, b, s] = guard(() => [toNum(from(ctx)), toNum(to(ctx)), step ? toNum(step(ctx)) : 1]);
         if (s === 0) throw expressionError('the attribute [step] of cfloop must not be 0', { loc });
-        let i = a - s;
+        // Lucee: the index is set to `from` even when the body never runs, and to each next value
+        // before the test, so after the loop it holds the first value past `to`; the counter is
+        // private, so assigning the index in the body does not change the iterations.
+        let i = a;
+        let first = true;
         return driveLoop(
           () => {
-            i += s;
-            if (s > 0 ? i > b : i < b) return false;
+            if (first) first = false;
+            else i += s;
             setIndex(ctx, i);
-            return true;
+            return s > 0 ? i <= b : i >= b;
           },
           () => body(ctx),
         );

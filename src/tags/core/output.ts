@@ -71,7 +71,9 @@ export const outputTag = defineTag({
       if (group) {
         const col = toStr(group(ctx));
         const cs = groupCase ? toBool(groupCase(ctx)) : false;
-        const ranges = groupRanges(q, col, from, to, cs).slice(0, max === Infinity ? undefined : max);
+        // Lucee: maxrows limits the rows a group may START on; the last group still runs to its end
+        const lastStart = max === Infinity ? to : Math.min(to, from + max - 1);
+        const ranges = groupRanges(q, col, from, to, cs).filter(([a]) => a <= lastStart);
         let gi = 0;
         let state: GroupState | undefined;
         return driveLoop(

@@ -1,0 +1,2 @@
+<!--- url: flag=maybe --->
+<cfparam name="url.flag" type="boolean" default="no">

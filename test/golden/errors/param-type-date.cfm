@@ -1,0 +1,1 @@
+<cfparam name="d" type="date" default="not a date">

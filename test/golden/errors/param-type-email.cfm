@@ -1,0 +1,1 @@
+<cfparam name="mail" type="email" default="not-an-email">

@@ -1,0 +1,1 @@
+<cfparam name="n" default="abc" type="numeric">

@@ -1,0 +1,1 @@
+in include<cfabort>never

@@ -1,0 +1,1 @@
+<cfset fromB = "B"><cfoutput>in B</cfoutput>

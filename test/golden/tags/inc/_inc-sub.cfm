@@ -1,0 +1,1 @@
+<cfinclude template="../_inc-c.cfm"><cfset sub = "sub+" & c>
