@@ -3,7 +3,7 @@ import * as T from '../lexer/tokens.js';
 import { allTokens } from '../lexer/tokens.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
-import type { SourceLoc } from '../runtime/errors.js';
+import { ParseError, type SourceLoc } from '../runtime/errors.js';
 
 /** Where a token stream sits in its file: sub-parses (strings, attribute values) shift by this. */
 export interface LocBase {
@@ -295,6 +295,14 @@ export class CfmlParser extends EmbeddedActionsParser {
         },
       },
       {
+        // throw(message="x", type="y"): the function form of the throw statement
+        GATE: () => this.LA(2).tokenType === T.LParen,
+        ALT: () => {
+          const t = this.CONSUME(T.Throw);
+          return this.ACTION(() => ({ kind: 'var', lower: 'throw', name: t.image, loc: this.loc(t) }) as A.VarRef);
+        },
+      },
+      {
         // exp(x): the built-in function, where `a EXP b` is the power operator
         GATE: () => this.LA(2).tokenType === T.LParen,
         ALT: () => {
@@ -517,6 +525,7 @@ export class CfmlParser extends EmbeddedActionsParser {
         { ALT: () => { this.CONSUME(T.Semicolon); return undefined; } },
         { GATE: () => this.isFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
         { GATE: () => this.isTagStatement(), ALT: () => this.SUBRULE(this.tagStatement) },
+        { GATE: () => this.isTagCallWithBody(), ALT: () => this.SUBRULE(this.tagCallWithBody) },
         {
           ALT: () => {
             const t = this.LA(1);
@@ -819,19 +828,51 @@ export class CfmlParser extends EmbeddedActionsParser {
     const t2 = this.LA(2);
     const lower = t1.image.toLowerCase();
     if ((lower === 'include' || lower === 'abort') && (t2.tokenType === T.StringLit || t2.tokenType === T.Semicolon)) return true;
+    // include name; / include dir & "/x.cfm";: the template is any expression
+    if (lower === 'include' && t2.tokenType === T.Identifier && this.LA(3).tokenType !== T.Assign) return true;
     if (!(t2.tokenType === T.Identifier || T.isKeyword(t2))) return false;
     const t3 = this.LA(3).tokenType;
     return t3 === T.Assign || t3 === T.Semicolon || t3 === T.LBrace || t3 === T.Identifier;
   }
 
+  /** `cfloop(from=1, to=3, index="i") { ... }`: a tag called like a function, with a body. */
+  private isTagCallWithBody(): boolean {
+    if (this.LA(1).tokenType !== T.Identifier || !/^cf[a-z]/i.test(this.LA(1).image) || this.LA(2).tokenType !== T.LParen) return false;
+    let depth = 0;
+    for (let i = 2; i < 500; i++) {
+      const tt = this.LA(i).tokenType;
+      if (tt === T.LParen) depth++;
+      else if (tt === T.RParen) {
+        if (--depth === 0) return this.LA(i + 1).tokenType === T.LBrace;
+      } else if (tt.name === 'EOF') return false;
+    }
+    return false;
+  }
+
+  private tagCallWithBody = this.RULE('tagCallWithBody', (): A.Stmt => {
+    const nameTok = this.CONSUME(T.Identifier);
+    const args = this.SUBRULE(this.callArgs);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'tag', name: nameTok.image.slice(2).toLowerCase(), attrs: tagCallAttrs(args, nameTok.image, this.loc(nameTok)), body, loc: this.loc(nameTok), fromScript: true }) as A.TagNode);
+  });
+
   private tagStatement = this.RULE('tagStatement', (): A.Stmt => {
     const nameTok = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Throw) }]);
     const attrs: A.AttrNode[] = [];
     let shorthand: A.Expr | undefined;
-    this.OPTION(() => {
-      const s = this.CONSUME(T.StringLit);
-      shorthand = this.ACTION(() => this.stringParts(s.image.slice(1, -1), s.image[0]!, this.loc(s)));
-    });
+    this.OR3([
+      {
+        GATE: () => nameTok.image.toLowerCase() === 'include' && this.LA(2).tokenType !== T.Assign,
+        ALT: () => { shorthand = this.SUBRULE(this.ternary); },
+      },
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringLit);
+          shorthand = this.ACTION(() => this.stringParts(s.image.slice(1, -1), s.image[0]!, this.loc(s)));
+        },
+      },
+      { ALT: () => undefined },
+    ]);
     this.MANY(() => {
       const k = this.CONSUME(T.NameLike);
       let value: A.Expr | undefined;
@@ -856,6 +897,16 @@ export class CfmlParser extends EmbeddedActionsParser {
       }
       return { kind: 'tag', name, attrs, body, loc, fromScript: true } as A.TagNode;
     });
+  });
+}
+
+/** The named arguments of `cfX(name=value, ...)` as the attributes of tag X. */
+export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.AttrNode[] {
+  return args.map((a) => {
+    if (a.name === undefined) {
+      throw new ParseError(`the tag [${name}] called from script takes named attributes only (${name}(name=value, ...))`, a.value.loc ?? loc);
+    }
+    return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
   });
 }
 

@@ -250,30 +250,7 @@ export class TemplateParser {
   }
 
   private validate(node: A.TagNode, def: TagDef): void {
-    if (def.attrs && !def.expression) {
-      for (const a of node.attrs) {
-        const spec = def.attrs.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
-        if (!spec) {
-          if (def.anyAttrs) continue;
-          throw new ParseError(`Attribute [${a.name}] is not allowed for tag [cf${node.name}]`, a.loc, {
-            detail: `the tag accepts the attributes [${def.attrs.map((s) => s.name).join(', ')}]`,
-          });
-        }
-        a.lower = spec.name;
-        if (spec.values && a.value.kind === 'lit') {
-          const v = String(a.value.value).toLowerCase();
-          const hit = spec.values.find((x) => x.toLowerCase() === v);
-          if (!hit) throw new ParseError(`Invalid value [${a.value.value}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${spec.values.join(', ')}]`, a.loc);
-          a.value = { ...a.value, value: hit };
-        }
-      }
-      for (const spec of def.attrs) {
-        if (spec.required && !node.attrs.some((a) => a.lower === spec.name)) {
-          throw new ParseError(`Attribute [${spec.name}] is required for tag [cf${node.name}]`, node.loc);
-        }
-      }
-    }
-    def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
+    validateTag(node, def);
   }
 
   private rawBody(node: A.TagNode, name: string, end: IToken): void {
@@ -319,4 +296,32 @@ export class TemplateParser {
 
 export function parseTemplate(source: string, file: string, tags: TagRegistry): A.Template {
   return new TemplateParser(source, file, tags).parse();
+}
+
+/** Checks a tag's attributes against its TagDef (also for tags written as script statements). */
+export function validateTag(node: A.TagNode, def: TagDef): void {
+  if (def.attrs && !def.expression) {
+    for (const a of node.attrs) {
+      const spec = def.attrs.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
+      if (!spec) {
+        if (def.anyAttrs) continue;
+        throw new ParseError(`Attribute [${a.name}] is not allowed for tag [cf${node.name}]`, a.loc, {
+          detail: `the tag accepts the attributes [${def.attrs.map((s) => s.name).join(', ')}]`,
+        });
+      }
+      a.lower = spec.name;
+      if (spec.values && a.value.kind === 'lit') {
+        const v = String(a.value.value).toLowerCase();
+        const hit = spec.values.find((x) => x.toLowerCase() === v);
+        if (!hit) throw new ParseError(`Invalid value [${a.value.value}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${spec.values.join(', ')}]`, a.loc);
+        a.value = { ...a.value, value: hit };
+      }
+    }
+    for (const spec of def.attrs) {
+      if (spec.required && !node.attrs.some((a) => a.lower === spec.name)) {
+        throw new ParseError(`Attribute [${spec.name}] is required for tag [cf${node.name}]`, node.loc);
+      }
+    }
+  }
+  def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
 }

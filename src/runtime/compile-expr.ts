@@ -12,6 +12,7 @@ import { childContainer, getKey, setKey } from './access.js';
 import { invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
+import { tagCallAttrs } from '../parser/expr-parser.js';
 
 export interface ExprOpts {
   /** Missing variables and keys read as undefined instead of throwing (isNull, ?:, ?.). */
@@ -270,13 +271,30 @@ function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
     }
     return callBuiltin(c, def, args, loc);
   }
+  const tag = tagCall(c, e, o);
   return (ctx) => {
     const f = ctx.lookup(lower);
     if (f instanceof CfFunction) return syncResult(c.callFunction(ctx, f, args.positional(ctx), args.named(ctx), loc), o, loc);
+    if (tag && (f === undefined || f === null)) return tag(ctx);
     if (f === undefined) {
       throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: 'CF2003' });
     }
     throw expressionError(`[${name}] is a ${typeName(f)}, not a function`, { loc });
+  };
+}
+
+/**
+ * `cfheader(name="X", value="1")`: a call of `cf` + a registered tag name (with no built-in
+ * function of that name) runs the tag, the named arguments being its attributes.
+ */
+function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
+  if (!/^cf[a-z]/.test(e.lower) || !c.engine.tags.get(e.lower.slice(2))) return undefined;
+  const node: A.TagNode = { kind: 'tag', name: e.lower.slice(2), attrs: tagCallAttrs(e.args, e.name, e.loc), loc: e.loc, fromScript: true };
+  const exec = c.tag(node);
+  const { loc } = e;
+  return (ctx) => {
+    const r = exec(ctx);
+    return isThenable(r) ? syncResult((r as Promise<unknown>).then(() => undefined), o, loc) : undefined;
   };
 }
 

@@ -16,6 +16,7 @@ import { toBool, toNum, toStr, typeName } from './cast.js';
 import { FnContextImpl } from './fn-context.js';
 import type { FnContext } from './functions/types.js';
 import { checkType } from './types-check.js';
+import { validateTag } from '../parser/template-parser.js';
 
 export interface CompiledTemplate {
   file: string;
@@ -69,6 +70,8 @@ export class Compiler {
   tag(node: A.TagNode): Exec {
     const def = this.engine.tags.get(node.name);
     if (!def) throw new CfmlError(`Unknown tag [cf${node.name}]`, { type: 'Template', loc: node.loc });
+    // tags in templates were checked by the template parser; script statements are checked here
+    if (node.fromScript) validateTag(node, def);
     if (def.compile) return def.compile(node, this);
     if (!def.run) return () => Signal.Normal;
     const attrs = node.attrs.map((a) => {

@@ -1,0 +1,2 @@
+<cfset fromInclude = "set in include">
+<cfoutput>[include sees #shared#]</cfoutput>

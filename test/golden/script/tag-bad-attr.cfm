@@ -1,0 +1,3 @@
+<cfscript>
+cfheader(nme="X", value="1");
+</cfscript>

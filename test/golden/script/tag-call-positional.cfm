@@ -1,0 +1,3 @@
+<cfscript>
+cfheader("X-Test", "1");
+</cfscript>

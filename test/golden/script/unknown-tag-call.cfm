@@ -1,0 +1,3 @@
+<cfscript>
+cfnosuchtag(a=1);
+</cfscript>
