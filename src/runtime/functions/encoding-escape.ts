@@ -65,8 +65,10 @@ export function encodeHtml(s: string, attribute = false): string {
   });
 }
 
-export function encodeXml(s: string, attribute = false): string {
-  return encodeWith(s, attribute ? ',.-_' : ',.-_ ', (cp) => (isBadControl(cp) ? '&#xfffd;' : `&#x${cp.toString(16)};`));
+export function encodeXml(s: string, _attribute = false): string {
+  // ESAPI's XMLEntityCodec never encodes space and tab, in element text and attributes alike
+  // (cfdocs: encodeForXMLAttribute("It's for use in attribute values") keeps the spaces).
+  return encodeWith(s, ',.-_ \t', (cp) => (isBadControl(cp) ? '&#xfffd;' : `&#x${cp.toString(16)};`));
 }
 
 export function encodeJs(s: string): string {

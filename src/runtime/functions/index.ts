@@ -14,6 +14,11 @@ import { jsonFunctions } from './json.js';
 import { conversionFunctions } from './conversion.js';
 import { filesFunctions } from './files.js';
 import { runtimeFunctions } from './runtime.js';
+import { collectionFunctions } from './collection.js';
+import { phoneticFunctions } from './phonetic.js';
+import { cryptoFunctions } from './crypto.js';
+import { miscFunctions, functionListFunction } from './misc.js';
+import { localeFunctions } from './locale.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -32,6 +37,12 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...conversionFunctions,
   ...filesFunctions,
   ...runtimeFunctions,
+  ...collectionFunctions,
+  ...phoneticFunctions,
+  ...cryptoFunctions,
+  ...miscFunctions,
+  ...localeFunctions,
+  functionListFunction(() => builtinFunctions),
 ];
 
 export { FunctionRegistry } from './registry.js';

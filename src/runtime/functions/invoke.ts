@@ -22,6 +22,8 @@ function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
     case 'array':
       if (v instanceof QueryColumnRef) return v.values();
       if (Array.isArray(v)) return v;
+      // A binary value is a Java byte[] in Lucee, which array functions accept (signed bytes).
+      if (v instanceof Uint8Array) return Array.from(v, (b) => (b > 127 ? b - 256 : b));
       break;
     case 'struct':
       if (v instanceof Struct) return v;

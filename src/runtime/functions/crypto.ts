@@ -1,0 +1,191 @@
+/**
+ * Keyed cryptography: hmac, encrypt/decrypt (AES, DES, DESede with Java transformation names,
+ * ECB by default as Java does), generatePBKDFKey, generateSecretKey. Binary results are
+ * encoded as Base64, Hex or UU as the encoding argument says.
+ */
+import { createCipheriv, createDecipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { expressionError } from '../errors.js';
+import { toStr } from '../cast.js';
+import type { FunctionDef } from './types.js';
+import { encodeString } from './charset.js';
+
+const HMAC_ALGOS: Record<string, string> = {
+  hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha224: 'sha224', hmacsha256: 'sha256', hmacsha384: 'sha384', hmacsha512: 'sha512',
+};
+
+function keyBytes(fn: string, key: unknown, encoding?: string): Buffer {
+  if (key instanceof Uint8Array) return Buffer.from(key);
+  return Buffer.from(encodeString(toStr(key), encoding, fn));
+}
+
+function encodeBinary(fn: string, b: Buffer, encoding: string): string {
+  switch (encoding.trim().toLowerCase()) {
+    case 'base64':
+      return b.toString('base64');
+    case 'hex':
+      return b.toString('hex').toUpperCase();
+    case 'uu':
+      return uuEncode(b);
+    default:
+      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64, Hex or UU`);
+  }
+}
+
+function decodeBinary(fn: string, s: string, encoding: string): Buffer {
+  switch (encoding.trim().toLowerCase()) {
+    case 'base64':
+      return Buffer.from(s.replace(/\s+/g, ''), 'base64');
+    case 'hex':
+      if (!/^([0-9a-f]{2})*$/i.test(s.trim())) throw expressionError(`Function [${fn}]: [${s}] is not a hex value`);
+      return Buffer.from(s.trim(), 'hex');
+    default:
+      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64 or Hex`);
+  }
+}
+
+function uuEncode(b: Buffer): string {
+  const lines: string[] = [];
+  for (let off = 0; off < b.length; off += 45) {
+    const chunk = b.subarray(off, off + 45);
+    let line = String.fromCharCode(32 + chunk.length);
+    for (let i = 0; i < chunk.length; i += 3) {
+      const n = ((chunk[i] ?? 0) << 16) | ((chunk[i + 1] ?? 0) << 8) | (chunk[i + 2] ?? 0);
+      for (const sh of [18, 12, 6, 0]) {
+        const v = (n >> sh) & 63;
+        line += String.fromCharCode(v === 0 ? 96 : v + 32);
+      }
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+interface Transform {
+  cipher: string;
+  ivLength: number;
+  padding: boolean;
+}
+
+function transformation(fn: string, algorithm: string, keyLen: number): Transform {
+  const [alg = '', mode = 'ECB', pad = 'PKCS5Padding'] = algorithm.trim().split('/');
+  const m = mode.toLowerCase();
+  if (!/^(ecb|cbc|ctr|cfb|ofb)$/.test(m)) throw expressionError(`Function [${fn}]: unsupported cipher mode [${mode}]`);
+  const padding = !/^nopadding$/i.test(pad);
+  let base: string;
+  let block: number;
+  switch (alg.toUpperCase()) {
+    case 'AES':
+      if (![16, 24, 32].includes(keyLen)) throw expressionError(`Function [${fn}]: invalid AES key length of ${keyLen} bytes`);
+      base = `aes-${keyLen * 8}`;
+      block = 16;
+      break;
+    case 'DES':
+      base = 'des';
+      block = 8;
+      break;
+    case 'DESEDE':
+      base = keyLen === 16 ? 'des-ede' : 'des-ede3';
+      block = 8;
+      break;
+    case 'CFMX_COMPAT':
+      throw expressionError(`Function [${fn}]: the CFMX_COMPAT algorithm is not supported; use AES with a key from generateSecretKey`);
+    default:
+      throw expressionError(`Function [${fn}]: unsupported algorithm [${alg}]`);
+  }
+  const cipher = base === 'des' || base.startsWith('des-ede') ? (m === 'ecb' ? `${base}-ecb` : `${base}-${m}`) : `${base}-${m}`;
+  return { cipher: cipher === 'des-ede3-ecb' ? 'des-ede3-ecb' : cipher, ivLength: m === 'ecb' ? 0 : block, padding };
+}
+
+function crypt(fn: string, decrypt: boolean, data: Buffer, keyStr: string, algorithm: string, iv?: unknown): Buffer {
+  const key = Buffer.from(keyStr.replace(/\s+/g, ''), 'base64');
+  const t = transformation(fn, algorithm, key.length);
+  let ivBytes: Buffer | null = null;
+  let input = data;
+  if (t.ivLength) {
+    if (iv !== undefined && iv !== '') ivBytes = iv instanceof Uint8Array ? Buffer.from(iv) : Buffer.from(toStr(iv), 'base64');
+    else if (decrypt) {
+      // Without an IV the encrypted value starts with it (Java CFML engines prepend a random one).
+      ivBytes = data.subarray(0, t.ivLength);
+      input = data.subarray(t.ivLength);
+    } else ivBytes = randomBytes(t.ivLength);
+    if (ivBytes.length !== t.ivLength) throw expressionError(`Function [${fn}]: the IV must be ${t.ivLength} bytes`);
+  }
+  try {
+    const c = decrypt ? createDecipheriv(t.cipher, key, ivBytes) : createCipheriv(t.cipher, key, ivBytes);
+    c.setAutoPadding(t.padding);
+    const out = Buffer.concat([c.update(input), c.final()]);
+    return !decrypt && t.ivLength && (iv === undefined || iv === '') ? Buffer.concat([ivBytes!, out]) : out;
+  } catch (e) {
+    throw expressionError(`Function [${fn}]: ${decrypt ? 'decryption' : 'encryption'} failed: ${(e as Error).message}`);
+  }
+}
+
+export const cryptoFunctions: FunctionDef[] = [
+  {
+    name: 'hmac',
+    params: [
+      { name: 'message', type: 'any', required: true },
+      { name: 'key', type: 'any', required: true },
+      { name: 'algorithm', type: 'string', default: 'HMACMD5' },
+      { name: 'encoding', type: 'string' },
+    ],
+    impl: (_c, message: unknown, key: unknown, algorithm: string, encoding?: string) => {
+      const algo = HMAC_ALGOS[algorithm.trim().toLowerCase().replace(/[-_]/g, '')];
+      if (!algo) throw expressionError(`Function [hmac]: unsupported algorithm [${algorithm}]`);
+      const msg = message instanceof Uint8Array ? message : encodeString(toStr(message), encoding, 'hmac');
+      return createHmac(algo, keyBytes('hmac', key, encoding)).update(msg).digest('hex').toUpperCase();
+    },
+  },
+  {
+    name: 'encrypt',
+    params: [
+      { name: 'string', type: 'string', required: true },
+      { name: 'key', type: 'string', required: true },
+      { name: 'algorithm', type: 'string', default: 'CFMX_COMPAT' },
+      { name: 'encoding', type: 'string', default: 'UU' },
+      { name: 'IVorSalt', type: 'any' },
+      { name: 'iterations', type: 'numeric' },
+    ],
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
+      encodeBinary('encrypt', crypt('encrypt', false, Buffer.from(s, 'utf8'), key, algorithm, iv), encoding),
+  },
+  {
+    name: 'decrypt',
+    params: [
+      { name: 'string', type: 'string', required: true },
+      { name: 'key', type: 'string', required: true },
+      { name: 'algorithm', type: 'string', default: 'CFMX_COMPAT' },
+      { name: 'encoding', type: 'string', default: 'UU' },
+      { name: 'IVorSalt', type: 'any' },
+      { name: 'iterations', type: 'numeric' },
+    ],
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
+      crypt('decrypt', true, decodeBinary('decrypt', s, encoding), key, algorithm, iv).toString('utf8'),
+  },
+  {
+    name: 'generatePBKDFKey',
+    params: [
+      { name: 'algorithm', type: 'string', required: true },
+      { name: 'passphrase', type: 'string', required: true },
+      { name: 'salt', type: 'string', required: true },
+      { name: 'iterations', type: 'numeric', default: 1000 },
+      { name: 'keySize', type: 'numeric', default: 128 },
+    ],
+    impl: (_c, algorithm: string, pass: string, salt: string, iterations: number, keySize: number) => {
+      const m = /^PBKDF2WithHmac(SHA1|SHA224|SHA256|SHA384|SHA512)$/i.exec(algorithm.trim());
+      if (!m) throw expressionError(`Function [generatePBKDFKey]: unsupported algorithm [${algorithm}]`);
+      if (keySize <= 0 || keySize % 8) throw expressionError(`Function [generatePBKDFKey]: the key size [${keySize}] must be a positive multiple of 8`);
+      return pbkdf2Sync(pass, salt, Math.trunc(iterations), keySize / 8, m[1]!.toLowerCase()).toString('base64');
+    },
+  },
+  {
+    name: 'generateSecretKey',
+    params: [{ name: 'algorithm', type: 'string', default: 'AES' }, { name: 'keySize', type: 'numeric' }],
+    impl: (_c, algorithm: string, keySize?: number) => {
+      const alg = algorithm.trim().toUpperCase();
+      const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : NaN);
+      if (!Number.isFinite(bits) || bits % 8) throw expressionError(`Function [generateSecretKey]: unsupported algorithm [${algorithm}] or key size`);
+      return randomBytes(bits / 8).toString('base64');
+    },
+  },
+];

@@ -1,0 +1,107 @@
+/**
+ * Request locale: setLocale/getLocale (Lucee's names such as "english (us)"), getLocaleDisplayName
+ * and getLocaleInfo through Intl.DisplayNames. The locale lives in the render's locals; the
+ * default is en_US.
+ */
+import { expressionError } from '../errors.js';
+import { Struct } from '../struct.js';
+import type { FnContext, FunctionDef } from './types.js';
+
+const LANGS: Record<string, string> = {
+  english: 'en', german: 'de', french: 'fr', spanish: 'es', italian: 'it', dutch: 'nl', portuguese: 'pt', japanese: 'ja',
+  chinese: 'zh', korean: 'ko', swedish: 'sv', danish: 'da', norwegian: 'no', finnish: 'fi', polish: 'pl', russian: 'ru', greek: 'el', turkish: 'tr',
+};
+/** Lucee's country words in locale names ("german (swiss)"), both ways. */
+const COUNTRY_WORDS: Record<string, string> = {
+  us: 'US', uk: 'GB', swiss: 'CH', austrian: 'AT', belgian: 'BE', canadian: 'CA', australian: 'AU', standard: '', 'new zealand': 'NZ',
+};
+const STANDARD: Record<string, string> = { de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', pt: 'PT', ja: 'JP', zh: 'CN', ko: 'KR', sv: 'SE', da: 'DK', no: 'NO', fi: 'FI', pl: 'PL', ru: 'RU', el: 'GR', tr: 'TR', en: 'US' };
+
+/** "de_CH", "de-CH", "german (swiss)", "German", "English (United States)" -> "de-CH". */
+export function resolveLocale(fn: string, name: string): string {
+  const l = name.trim();
+  const m = /^([a-z ]+?)\s*(?:\(([^)]*)\))?$/i.exec(l);
+  if (m && LANGS[m[1]!.toLowerCase()]) {
+    const lang = LANGS[m[1]!.toLowerCase()]!;
+    const word = (m[2] ?? '').trim().toLowerCase();
+    let country = word in COUNTRY_WORDS ? COUNTRY_WORDS[word]! : '';
+    if (!country && word && word !== 'standard') {
+      // "English (United States)": a country display name.
+      const dn = new Intl.DisplayNames(['en'], { type: 'region' });
+      for (const code of Object.values(STANDARD).concat(Object.values(COUNTRY_WORDS))) {
+        if (code && dn.of(code)?.toLowerCase() === word) country = code;
+      }
+    }
+    if (!country) country = STANDARD[lang] ?? '';
+    return country ? `${lang}-${country}` : lang;
+  }
+  try {
+    const tag = Intl.getCanonicalLocales(l.replace(/_/g, '-'))[0];
+    if (tag) return tag;
+  } catch {
+    /* fall through */
+  }
+  throw expressionError(`Function [${fn}]: invalid locale [${name}]`);
+}
+
+function luceeName(tag: string): string {
+  const [lang = '', country = ''] = tag.split('-');
+  const langWord = Object.keys(LANGS).find((k) => LANGS[k] === lang) ?? new Intl.DisplayNames(['en'], { type: 'language' }).of(lang)?.toLowerCase() ?? lang;
+  if (!country) return langWord;
+  const word = STANDARD[lang] === country && lang !== 'en' ? 'standard' : Object.keys(COUNTRY_WORDS).find((k) => COUNTRY_WORDS[k] === country) ?? country.toLowerCase();
+  return `${langWord} (${word})`;
+}
+
+const current = (ctx: FnContext) => (ctx.locals.get('locale') as string | undefined) ?? 'en-US';
+
+function displayName(tag: string, dsp: string): string {
+  return new Intl.DisplayNames([dsp], { type: 'language', languageDisplay: 'standard' }).of(tag) ?? tag;
+}
+
+const opt = (name: string) => ({ name, type: 'string' as const });
+
+export const localeFunctions: FunctionDef[] = [
+  {
+    name: 'setLocale',
+    params: [{ name: 'locale', type: 'string', required: true }],
+    impl: (ctx, name: string) => {
+      const old = luceeName(current(ctx));
+      ctx.locals.set('locale', resolveLocale('setLocale', name));
+      return old;
+    },
+  },
+  { name: 'getLocale', params: [], impl: (ctx) => luceeName(current(ctx)) },
+  {
+    name: 'getLocaleDisplayName',
+    params: [opt('locale'), opt('dspLocale')],
+    impl: (ctx, locale?: string, dsp?: string) => {
+      const tag = locale ? resolveLocale('getLocaleDisplayName', locale) : current(ctx);
+      return displayName(tag, dsp ? resolveLocale('getLocaleDisplayName', dsp) : tag);
+    },
+  },
+  {
+    name: 'getLocaleInfo',
+    params: [opt('locale'), opt('dspLocale')],
+    impl: (ctx, locale?: string, dsp?: string) => {
+      const tag = locale ? resolveLocale('getLocaleInfo', locale) : current(ctx);
+      const dspTag = dsp ? resolveLocale('getLocaleInfo', dsp) : current(ctx);
+      const [lang = '', country = ''] = tag.split('-');
+      const region = (t: string) => (country ? new Intl.DisplayNames([t], { type: 'region' }).of(country) ?? country : '');
+      const language = (t: string) => new Intl.DisplayNames([t], { type: 'language' }).of(lang) ?? lang;
+      const s = new Struct();
+      s.set('country', region(tag));
+      const display = new Struct();
+      display.set('country', region(dspTag));
+      display.set('language', language(dspTag));
+      s.set('display', display);
+      const iso = new Struct();
+      iso.set('country', country);
+      iso.set('language', lang);
+      s.set('iso', iso);
+      s.set('language', language(tag));
+      s.set('name', displayName(tag, dspTag));
+      s.set('variant', '');
+      return s;
+    },
+  },
+];
