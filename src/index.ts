@@ -9,3 +9,5 @@ export { Query, QueryColumnRef } from './runtime/query.js';
 export { CfFunction } from './runtime/function-value.js';
 export { toCfmlValue, toJsValue } from './runtime/js-values.js';
 export { toStr, toNum, toBool, toDate } from './runtime/cast.js';
+export { parseTemplate } from './parser/template-parser.js';
+export type * as AST from './parser/ast.js';

@@ -8,7 +8,7 @@ import { lexerDefinition } from './tokens.js';
 let lexer: Lexer | undefined;
 function cfmlLexer(): Lexer {
   return (lexer ??= new Lexer(lexerDefinition, {
-    positionTracking: 'full',
+    positionTracking: 'onlyStart',
     ensureOptimizations: true,
     skipValidations: true,
   }));

@@ -24,7 +24,27 @@ export const Text = createToken({ name: 'Text', pattern: /[^<#]+/, line_breaks: 
 
 // ---- shared by tag and expression modes ------------------------------------------------------
 export const WS = createToken({ name: 'WS', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
-export const TagEnd = createToken({ name: 'TagEnd', pattern: />/, pop_mode: true });
+/**
+ * `>` ends a tag, except inside parentheses (`<cfif (a > b)>`), where it is the operator: the
+ * matcher counts the parentheses of the tokens since the tag opened.
+ */
+export const TagEnd = createToken({
+  name: 'TagEnd',
+  pattern: (text, offset, tokens) => {
+    if (text.charCodeAt(offset) !== 62 /* > */) return null;
+    let depth = 0;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const tt = tokens[i]!.tokenType;
+      if (tt === LParen) depth++;
+      else if (tt === RParen) depth--;
+      else if (tt === CfOpenTag) break;
+    }
+    return depth > 0 ? null : (['>'] as unknown as RegExpExecArray);
+  },
+  start_chars_hint: ['>'],
+  line_breaks: false,
+  pop_mode: true,
+});
 export const SelfClose = createToken({ name: 'SelfClose', pattern: /\/>/, pop_mode: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
@@ -50,6 +70,11 @@ export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
 export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA });
 export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA });
 export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA });
+/** Every binary operator: the parser reads operand (op operand)* and climbs precedence itself. */
+export const BinOp = createToken({ name: 'BinOp', pattern: Lexer.NA });
+CompareOp.CATEGORIES = [BinOp];
+AddOp.CATEGORIES = [BinOp];
+MulOp.CATEGORIES = [BinOp];
 
 const wordEnd = '(?![\\w$])';
 function word(name: string, re: string, categories: TokenType[] = []): TokenType {
@@ -75,18 +100,18 @@ export const Lt = word('Lt', 'lt', [CompareOp]);
 export const Contains = word('Contains', '(?:contains|ct)', [CompareOp]);
 export const Nct = word('Nct', 'nct', [CompareOp]);
 export const Not = word('Not', 'not');
-export const And = word('And', 'and');
-export const Or = word('Or', 'or');
-export const Xor = word('Xor', 'xor');
-export const Eqv = word('Eqv', 'eqv');
-export const Imp = word('Imp', 'imp');
-export const Mod = word('Mod', 'mod');
+export const And = word('And', 'and', [BinOp]);
+export const Or = word('Or', 'or', [BinOp]);
+export const Xor = word('Xor', 'xor', [BinOp]);
+export const Eqv = word('Eqv', 'eqv', [BinOp]);
+export const Imp = word('Imp', 'imp', [BinOp]);
+export const Mod = word('Mod', 'mod', [BinOp]);
 export const True = word('True', 'true');
 export const False = word('False', 'false');
 export const Null = word('Null', 'null');
 export const FunctionKw = word('Function', 'function');
 export const New = word('New', 'new');
-export const Exp = word('Exp', 'exp');
+export const Exp = word('Exp', 'exp', [BinOp]);
 // Script keywords: also names after a dot, as struct keys and as attribute names.
 export const If = word('If', 'if');
 export const Else = word('Else', 'else');
@@ -123,8 +148,8 @@ export const SlashEq = createToken({ name: 'SlashEq', pattern: /\/=/, categories
 export const AmpEq = createToken({ name: 'AmpEq', pattern: /&=/, categories: [AssignOp] });
 export const PercentEq = createToken({ name: 'PercentEq', pattern: /%=/, categories: [AssignOp] });
 export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: [AssignOp] });
-export const AndAnd = createToken({ name: 'AndAnd', pattern: /&&/ });
-export const OrOr = createToken({ name: 'OrOr', pattern: /\|\|/ });
+export const AndAnd = createToken({ name: 'AndAnd', pattern: /&&/, categories: [BinOp] });
+export const OrOr = createToken({ name: 'OrOr', pattern: /\|\|/, categories: [BinOp] });
 export const PlusPlus = createToken({ name: 'PlusPlus', pattern: /\+\+/ });
 export const MinusMinus = createToken({ name: 'MinusMinus', pattern: /--/ });
 export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AddOp] });
@@ -132,9 +157,9 @@ export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [Add
 export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MulOp] });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MulOp] });
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/, categories: [MulOp] });
-export const Percent = createToken({ name: 'Percent', pattern: /%/ });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/ });
-export const Amp = createToken({ name: 'Amp', pattern: /&/ });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [BinOp] });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [BinOp] });
+export const Amp = createToken({ name: 'Amp', pattern: /&/, categories: [BinOp] });
 export const Elvis = createToken({ name: 'Elvis', pattern: /\?:/ });
 export const SafeDot = createToken({ name: 'SafeDot', pattern: /\?\./ });
 export const Question = createToken({ name: 'Question', pattern: /\?/ });
@@ -163,7 +188,7 @@ const symbols = [
 ];
 
 /** Expression tokens valid inside a tag, where `>` ends the tag and `/>` closes it. */
-const tagMode = [WS, CfmlComment, TagEnd, SelfClose, StringLit, NumberLit, ...words, Identifier, ...symbols.filter((t) => t !== GtEqSym), LtEqSym, LtSym, Slash];
+const tagMode = [WS, CfmlComment, TagEnd, SelfClose, StringLit, NumberLit, ...words, Identifier, ...symbols.filter((t) => t !== GtEqSym), LtEqSym, LtSym, Slash, GtEqSym, GtSym];
 /** Script and `#...#` expressions: `>` is an operator and line and block comments are skipped. */
 const exprMode = [WS, LineComment, BlockComment, CfmlComment, StringLit, NumberLit, ...words, Identifier, ...symbols, GtSym, LtSym, Slash];
 
@@ -177,7 +202,7 @@ export const lexerDefinition = {
 };
 
 export const allTokens: TokenType[] = [
-  ...new Set([...lexerDefinition.modes.text, ...tagMode, ...exprMode, NameLike, CompareOp, AddOp, MulOp, AssignOp]),
+  ...new Set([...lexerDefinition.modes.text, ...tagMode, ...exprMode, NameLike, BinOp, CompareOp, AddOp, MulOp, AssignOp]),
 ];
 
 /** A keyword token (`default`, `contains`, ...) that may also serve as a name after a dot or as a key. */

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 import { allTokens } from '../lexer/tokens.js';
 import type * as A from './ast.js';
@@ -92,47 +92,35 @@ export class CfmlParser extends EmbeddedActionsParser {
     ]);
   });
 
-  private binaryLevel(name: string, next: () => A.Expr, ops: TokenType[], opName: (t: IToken) => A.BinaryOp) {
-    return this.RULE(name, (): A.Expr => {
-      let left = next();
-      this.MANY(() => {
-        const t = this.OR(ops.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
-        const right = next();
-        left = this.ACTION(() => ({ kind: 'bin', op: opName(t), left, right, loc: left.loc }) as A.Binary);
-      });
-      return left;
+  /**
+   * All binary operators and prefix NOT in one flat rule: operands and operators are collected
+   * in order, then the tree is built by precedence climbing. A rule per precedence level would
+   * cost a dozen nested rule calls for every operand.
+   */
+  private notAlts?: IOrAlt<IToken>[];
+  private notAlts2?: IOrAlt<IToken>[];
+  private imp = this.RULE('binary', (): A.Expr => {
+    const items: BinItem[] = [];
+    this.MANY(() => {
+      const t = this.OR(this.notAlts ??= [{ ALT: () => this.CONSUME(T.Not) }, { ALT: () => this.CONSUME(T.Bang) }]);
+      items.push({ kind: 'not', loc: this.loc(t) });
     });
-  }
+    items.push({ kind: 'operand', expr: this.SUBRULE(this.unary) });
+    this.MANY2(() => {
+      const op = this.CONSUME(T.BinOp);
+      items.push({ kind: 'op', token: op });
+      this.MANY3(() => {
+        const t = this.OR2(this.notAlts2 ??= [{ ALT: () => this.CONSUME2(T.Not) }, { ALT: () => this.CONSUME2(T.Bang) }]);
+        items.push({ kind: 'not', loc: this.loc(t) });
+      });
+      items.push({ kind: 'operand', expr: this.SUBRULE2(this.unary) });
+    });
+    return this.ACTION(() => (items.length === 1 ? (items[0] as { expr: A.Expr }).expr : climbAll(items)));
+  });
 
-  private power: () => A.Expr = this.binaryLevel('power', () => this.SUBRULE(this.unary), [T.Caret, T.Exp], () => '^');
-  private multiplicative: () => A.Expr = this.binaryLevel('multiplicative', () => this.SUBRULE(this.power), [T.MulOp], (t) =>
-    t.tokenType === T.Star ? '*' : t.tokenType === T.Slash ? '/' : '\\');
-  private modulo: () => A.Expr = this.binaryLevel('modulo', () => this.SUBRULE(this.multiplicative), [T.Mod, T.Percent], () => 'mod');
-  private additive: () => A.Expr = this.binaryLevel('additive', () => this.SUBRULE(this.modulo), [T.AddOp], (t) => (t.tokenType === T.Plus ? '+' : '-'));
-  private concat: () => A.Expr = this.binaryLevel('concat', () => this.SUBRULE(this.additive), [T.Amp], () => '&');
-  private comparison: () => A.Expr = this.binaryLevel('comparison', () => this.SUBRULE(this.concat), [T.CompareOp], (t) => COMPARE[t.tokenType.name]!);
-
-  private notExpr = this.RULE('notExpr', (): A.Expr =>
-    this.OR([
-      {
-        ALT: () => {
-          const t = this.OR2([{ ALT: () => this.CONSUME(T.Not) }, { ALT: () => this.CONSUME(T.Bang) }]);
-          const e = this.SUBRULE(this.notExpr);
-          return this.ACTION(() => ({ kind: 'unary', op: 'not', expr: e, loc: this.loc(t) }) as A.Unary);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]),
-  );
-
-  private andExpr: () => A.Expr = this.binaryLevel('andExpr', () => this.SUBRULE(this.notExpr), [T.And, T.AndAnd], () => 'and');
-  private orExpr: () => A.Expr = this.binaryLevel('orExpr', () => this.SUBRULE(this.andExpr), [T.Or, T.OrOr], () => 'or');
-  private xorExpr: () => A.Expr = this.binaryLevel('xorExpr', () => this.SUBRULE(this.orExpr), [T.Xor], () => 'xor');
-  private eqvExpr: () => A.Expr = this.binaryLevel('eqvExpr', () => this.SUBRULE(this.xorExpr), [T.Eqv], () => 'eqv');
-  private imp: () => A.Expr = this.binaryLevel('imp', () => this.SUBRULE(this.eqvExpr), [T.Imp], () => 'imp');
-
+  private unaryAlts?: IOrAlt<A.Expr>[];
   private unary = this.RULE('unary', (): A.Expr =>
-    this.OR([
+    this.OR(this.unaryAlts ??= [
       {
         ALT: () => {
           const t = this.CONSUME(T.AddOp);
@@ -246,8 +234,11 @@ export class CfmlParser extends EmbeddedActionsParser {
     ] }),
   );
 
+  // The alternatives only use `this`: built once and reused, since an OR's alternative list is
+  // otherwise allocated on every call of the most frequent rule.
+  private primaryAlts?: OrMethodOpts<A.Expr>;
   private primary = this.RULE('primary', (): A.Expr =>
-    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+    this.OR(this.primaryAlts ??= { MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
       {
         ALT: () => {
           const t = this.CONSUME(T.NumberLit);
@@ -908,6 +899,53 @@ export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.Att
     }
     return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
   });
+}
+
+type BinItem = { kind: 'not'; loc: SourceLoc } | { kind: 'operand'; expr: A.Expr } | { kind: 'op'; token: IToken };
+
+/** Lucee's precedence, loosest first; NOT sits between AND and the comparisons. */
+const NOT_PREC = 6;
+function opInfo(t: IToken): [A.BinaryOp, number] {
+  const tt = t.tokenType;
+  if (tt === T.Imp) return ['imp', 1];
+  if (tt === T.Eqv) return ['eqv', 2];
+  if (tt === T.Xor) return ['xor', 3];
+  if (tt === T.Or || tt === T.OrOr) return ['or', 4];
+  if (tt === T.And || tt === T.AndAnd) return ['and', 5];
+  if (tt === T.Amp) return ['&', 8];
+  if (tt === T.Plus) return ['+', 9];
+  if (tt === T.Minus) return ['-', 9];
+  if (tt === T.Mod || tt === T.Percent) return ['mod', 10];
+  if (tt === T.Star) return ['*', 11];
+  if (tt === T.Slash) return ['/', 11];
+  if (tt === T.Backslash) return ['\\', 11];
+  if (tt === T.Caret || tt === T.Exp) return ['^', 12];
+  return [COMPARE[tt.name]!, 7];
+}
+
+function climbAll(items: BinItem[]): A.Expr {
+  let i = 0;
+  const unit = (): A.Expr => {
+    const it = items[i++]!;
+    if (it.kind === 'not') {
+      const e = climb(NOT_PREC + 1);
+      return { kind: 'unary', op: 'not', expr: e, loc: it.loc };
+    }
+    return (it as { expr: A.Expr }).expr;
+  };
+  const climb = (min: number): A.Expr => {
+    let left = unit();
+    for (;;) {
+      const it = items[i];
+      if (!it || it.kind !== 'op') return left;
+      const [op, prec] = opInfo(it.token);
+      if (prec < min) return left;
+      i++;
+      const right = climb(prec + 1);
+      left = { kind: 'bin', op, left, right, loc: left.loc };
+    }
+  };
+  return climb(0);
 }
 
 export { T };

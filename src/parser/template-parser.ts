@@ -115,8 +115,8 @@ export class TemplateParser {
       const t = this.tokens[this.i]!;
       if (t.startOffset >= offset) return;
       this.i++;
-      if (t.endOffset! >= offset) {
-        const tail = this.source.slice(offset, t.endOffset! + 1);
+      if (endOf(t) >= offset) {
+        const tail = this.source.slice(offset, endOf(t) + 1);
         // `#a##b#`: the second half of a `##` token opens the next expression
         if (tail === '#' && t.tokenType === T.HashHash && this.interp > 0) {
           this.hashExpr({ ...t, image: '#', startOffset: offset, startColumn: (t.startColumn ?? 1) + 1 });
@@ -208,7 +208,7 @@ export class TemplateParser {
       let name = nameTok.image;
       k++;
       // names like accept-charset or xmlns:x are written without spaces
-      while (k < toks.length && toks[k]!.startOffset === toks[k - 1]!.endOffset! + 1 && (toks[k]!.tokenType === T.Minus || toks[k]!.tokenType === T.Colon || toks[k - 1]!.tokenType === T.Minus || toks[k - 1]!.tokenType === T.Colon)) {
+      while (k < toks.length && toks[k]!.startOffset === endOf(toks[k - 1]!) + 1 && (toks[k]!.tokenType === T.Minus || toks[k]!.tokenType === T.Colon || toks[k - 1]!.tokenType === T.Minus || toks[k - 1]!.tokenType === T.Colon)) {
         name += toks[k]!.image;
         k++;
       }
@@ -239,8 +239,8 @@ export class TemplateParser {
       } else {
         // bare value: the contiguous source text (`index=i`, `from=1`, `template=x.cfm`)
         let j = k + 1;
-        while (j < toks.length && toks[j]!.startOffset === toks[j - 1]!.endOffset! + 1 && toks[j]!.tokenType !== T.StringLit) j++;
-        const text = this.source.slice(v.startOffset, toks[j - 1]!.endOffset! + 1);
+        while (j < toks.length && toks[j]!.startOffset === endOf(toks[j - 1]!) + 1 && toks[j]!.tokenType !== T.StringLit) j++;
+        const text = this.source.slice(v.startOffset, endOf(toks[j - 1]!) + 1);
         value = { kind: 'lit', value: text, loc: this.loc(v) };
         k = j;
       }
@@ -254,13 +254,13 @@ export class TemplateParser {
   }
 
   private rawBody(node: A.TagNode, name: string, end: IToken): void {
-    const from = end.endOffset! + 1;
+    const from = endOf(end) + 1;
     const re = new RegExp(`</cf${name}\\s*>`, 'ig');
     re.lastIndex = from;
     const m = re.exec(this.source);
     if (!m) throw new ParseError(`Tag <cf${name}> opened at ${node.loc.file}:${node.loc.line}:${node.loc.col} is never closed`, node.loc);
     node.raw = this.source.slice(from, m.index);
-    const base = { file: this.file, line: end.endLine ?? 1, col: (end.endColumn ?? 1) + 1 };
+    const base = { file: this.file, line: end.startLine ?? 1, col: (end.startColumn ?? 1) + end.image.length };
     node.body = parseScript(node.raw, base);
     this.skipTo(m.index + m[0].length);
   }
@@ -292,6 +292,11 @@ export class TemplateParser {
     node.body = undefined;
     this.top.target.push(...children);
   }
+}
+
+/** Last offset of a token (the lexer tracks start positions only, which halves token size). */
+function endOf(t: IToken): number {
+  return t.startOffset + t.image.length - 1;
 }
 
 export function parseTemplate(source: string, file: string, tags: TagRegistry): A.Template {

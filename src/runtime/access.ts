@@ -2,6 +2,7 @@ import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { expressionError, type SourceLoc } from './errors.js';
 import { simple, toNum, toStr, typeName } from './cast.js';
+import { intern } from './intern.js';
 
 /** The arguments scope: named like a struct, and positional for `arguments[1]`. */
 export class ArgumentsScope extends Struct {
@@ -84,7 +85,7 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
 export function setKey(obj: unknown, key: unknown, value: unknown, loc: SourceLoc | undefined, dot: boolean, keyName?: string): void {
   if (obj instanceof Struct) {
     const k = typeof key === 'string' ? key : toStr(key);
-    obj.setLower(k.toLowerCase(), dot ? (keyName ?? k).toUpperCase() : k, value);
+    obj.setLower(intern(k.toLowerCase()), dot ? (keyName ?? k).toUpperCase() : k, value);
     return;
   }
   if (Array.isArray(obj) && !dot) {

@@ -36,19 +36,21 @@ export function isSimple(v: unknown): boolean {
  * and `acos(0.3)` is `1.266103672779`, as Lucee does.
  */
 export function numberToString(n: number): string {
-  if (Number.isInteger(n)) {
-    if (Math.abs(n) < 1e15) return Object.is(n, -0) ? '0' : String(n);
-    return n.toExponential().replace('e+', 'E').replace('e-', 'E-').toUpperCase();
-  }
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : n < 0 ? '-Infinity' : 'NaN';
-  const abs = Math.abs(n);
-  if (abs >= 1e15) return n.toExponential().replace('e+', 'E').toUpperCase();
-  if (abs < 1e-12) {
-    return n.toExponential(11).replace(/\.?0+e/, 'e').replace('e-', 'E-').replace('e+', 'E');
-  }
+  // Lucee (Caster.toString(double)) never uses exponent notation: whole numbers print all their
+  // digits, others at most 12 decimals, and anything within 1e-12 of a whole number prints as it.
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? (Object.is(n, -0) ? '0' : String(n)) : plainDigits(n);
   let s = n.toFixed(12);
   s = s.replace(/\.?0+$/, '');
   return s === '-0' ? '0' : s;
+}
+
+/** All digits of a whole number too big for String() to print without an exponent. */
+function plainDigits(n: number): string {
+  const [mant, exp] = n.toExponential().split('e') as [string, string];
+  const neg = mant.startsWith('-');
+  const digits = mant.replace(/^-/, '').replace('.', '');
+  return (neg ? '-' : '') + digits.padEnd(Number(exp) + 1, '0');
 }
 
 export function toStr(v: unknown): string {
@@ -144,6 +146,7 @@ export function toDate(v: unknown): Date {
  * Returns <0, 0, >0.
  */
 export function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   a = simple(a);
   b = simple(b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;

@@ -12,6 +12,7 @@ import { childContainer, getKey, setKey } from './access.js';
 import { invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
+import { intern } from './intern.js';
 import { tagCallAttrs } from '../parser/expr-parser.js';
 
 export interface ExprOpts {
@@ -42,7 +43,8 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       };
     }
     case 'var': {
-      const { lower, name, loc } = e;
+      const { name, loc } = e;
+      const lower = intern(e.lower);
       if (o.soft) return (ctx) => ctx.lookup(lower);
       return (ctx) => {
         const v = ctx.lookup(lower);
@@ -56,7 +58,8 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
     }
     case 'member': {
       const obj = compileExpr(c, e.object, { soft: o.soft || e.safe, ref: true });
-      const { lower, name, loc } = e;
+      const { name, loc } = e;
+      const lower = intern(e.lower);
       const soft = !!(o.soft || e.safe);
       const ref = !!o.ref;
       if (e.object.kind === 'scope' && e.object.scope !== 'cgi') {
@@ -194,13 +197,18 @@ function compileBinary(c: Compiler, e: A.Binary): Eval {
   if (op === 'and') return (ctx) => wrap(() => toBool(l(ctx)) && toBool(r(ctx)), loc);
   if (op === 'or') return (ctx) => wrap(() => toBool(l(ctx)) || toBool(r(ctx)), loc);
   const f = BINARY[op]!;
-  if (op === '+') {
-    // the hot path of loops: numbers stay numbers without a cast
+  const fast = NUMERIC_FAST[op];
+  if (fast) {
+    // the hot path of loops: two numbers need no cast and no comparison rules
     return (ctx) => {
       const a = l(ctx);
       const b = r(ctx);
-      if (typeof a === 'number' && typeof b === 'number') return a + b;
-      return wrap(() => f(a, b), loc);
+      if (typeof a === 'number' && typeof b === 'number') return fast(a, b);
+      try {
+        return f(a, b);
+      } catch (err) {
+        throw toCfmlError(err, loc);
+      }
     };
   }
   return (ctx) => {
@@ -213,6 +221,19 @@ function compileBinary(c: Compiler, e: A.Binary): Eval {
     }
   };
 }
+
+const NUMERIC_FAST: Partial<Record<A.BinaryOp, (a: number, b: number) => unknown>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  mod: (a, b) => (b === 0 ? BINARY.mod!(a, b) : a % b),
+  eq: (a, b) => a === b,
+  neq: (a, b) => a !== b,
+  gt: (a, b) => a > b,
+  gte: (a, b) => a >= b,
+  lt: (a, b) => a < b,
+  lte: (a, b) => a <= b,
+};
 
 interface CompiledArgs {
   positional(ctx: Ctx): unknown[];
@@ -391,7 +412,8 @@ function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
 export function compileSetter(c: Compiler, t: A.Expr): Setter {
   switch (t.kind) {
     case 'var': {
-      const { lower, name } = t;
+      const { name } = t;
+      const lower = intern(t.lower);
       const key = name.toUpperCase();
       return (ctx, v) => ctx.assignTarget(lower).setLower(lower, key, v);
     }
@@ -421,7 +443,8 @@ function compileContainer(c: Compiler, e: A.Expr): Eval {
       return (ctx) => ctx.scope(scope, loc);
     }
     case 'var': {
-      const { lower, name } = e;
+      const { name } = e;
+      const lower = intern(e.lower);
       const key = name.toUpperCase();
       return (ctx) => {
         const v = ctx.lookup(lower);

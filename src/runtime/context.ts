@@ -46,6 +46,8 @@ export class Ctx {
   /** cfsetting enablecfoutputonly nesting counter, and how many cfoutputs are open. */
   outputOnly = 0;
   outputDepth = 0;
+  /** Grouped cfoutput state (see tags/core/query-source.ts); kept here to stay off the hot path. */
+  outputGroups: unknown[] = [];
   returnValue: unknown = undefined;
   /** The errors being handled by enclosing catch blocks, for rethrow. */
   catching: unknown[] = [];

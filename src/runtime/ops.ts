@@ -28,12 +28,13 @@ export const BINARY: Partial<Record<BinaryOp, (a: unknown, b: unknown) => unknow
   },
   '^': (a, b) => Math.pow(toNum(a), toNum(b)),
   mod: (a, b) => {
+    if (typeof a === 'number' && typeof b === 'number' && b !== 0) return a % b;
     const d = toNum(b);
     if (d === 0) throw expressionError('Division by zero is not possible');
     return toNum(a) % d;
   },
   '&': (a, b) => toStr(a) + toStr(b),
-  eq: (a, b) => compareValues(a, b) === 0,
+  eq: (a, b) => (typeof a === 'number' && typeof b === 'number' ? a === b : compareValues(a, b) === 0),
   neq: (a, b) => compareValues(a, b) !== 0,
   gt: (a, b) => compareValues(a, b) > 0,
   gte: (a, b) => compareValues(a, b) >= 0,

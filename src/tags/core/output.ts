@@ -1,7 +1,7 @@
 import { defineTag, Signal, type Exec } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { Query } from '../../runtime/query.js';
-import { driveLoop, tryFinally } from '../../runtime/maybe.js';
+import { driveLoop } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { expressionError, toCfmlError } from '../../runtime/errors.js';
 import { groupRanges, groupStack, resolveQuery, type GroupState } from './query-source.js';
@@ -34,11 +34,24 @@ export const outputTag = defineTag({
     const startRow = attr('startrow');
     const maxRows = attr('maxrows');
     const loc = node.loc;
+    // the common case, often inside loops: no closure allocated per run
     const plain: Exec = (ctx) => {
       ctx.outputDepth++;
-      return tryFinally(() => body(ctx), () => ctx.outputDepth--);
+      let r;
+      try {
+        r = body(ctx);
+      } catch (e) {
+        ctx.outputDepth--;
+        throw e;
+      }
+      if (typeof r === 'number') {
+        ctx.outputDepth--;
+        return r;
+      }
+      return r.finally(() => ctx.outputDepth--);
     };
     return (ctx) => {
+      if (!query && !group && ctx.outputGroups.length === 0) return plain(ctx);
       let q: Query;
       const groups = groupStack(ctx);
       const outer = groups[groups.length - 1];

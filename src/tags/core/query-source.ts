@@ -44,7 +44,5 @@ export interface GroupState {
 }
 
 export function groupStack(ctx: Ctx): GroupState[] {
-  let s = ctx.locals.get('groups') as GroupState[] | undefined;
-  if (!s) ctx.locals.set('groups', (s = []));
-  return s;
+  return ctx.outputGroups as GroupState[];
 }

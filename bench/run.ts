@@ -1,0 +1,98 @@
+/**
+ * npm run bench: the foundation's three ratios, each against a baseline measured in the same run.
+ *  W1 parse throughput of a ~20 KB page (MB/s, warm)
+ *  W3 a 100,000-iteration cfloop/cfset/cfif loop against the same logic in JS with a Map scope
+ *  W5 CLI cold start of samples/hello.cfm against `node -e 0`
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+// the built package, as users run it (the TS sources under tsx carry per-closure naming overhead)
+import { Engine, parseTemplate } from '../dist/index.js';
+import { compare, median, timeIt } from './stats.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const engine = new Engine();
+
+// ---- W1: parse ---------------------------------------------------------------------------------
+function page20k(): string {
+  const block = `<h2>Orders for <cfoutput>#customer.name#</cfoutput></h2>
+<cfset total = 0>
+<cfloop from="1" to="#arrayLen(orders)#" index="i">
+  <cfset order = orders[i]>
+  <cfif order.status EQ "open" AND order.amount GT 100>
+    <cfset total = total + order.amount>
+    <cfoutput><tr class="#i mod 2 ? 'odd' : 'even'#"><td>#i#</td><td>#encodeForHTML(order.title)#</td><td>#numberFormat(order.amount, "9,999.99")#</td></tr></cfoutput>
+  <cfelseif order.status IS "closed">
+    <cfoutput><tr><td colspan="3">closed on #dateFormat(order.closed, "mmm d, yyyy")#</td></tr></cfoutput>
+  <cfelse>
+    <!--- nothing to show --->
+  </cfif>
+</cfloop>
+<p>Some plain HTML text that a real page has a lot of, with <a href="/orders?page=2">links</a> and <b>markup</b>.</p>
+`;
+  let s = '';
+  while (s.length < 20_000) s += block;
+  return s;
+}
+
+const src = page20k();
+const tags = engine.tags;
+for (let i = 0; i < 200; i++) parseTemplate(src, 'bench.cfm', tags); // warm: lexer and parser built, JIT settled
+const parseRounds: number[] = [];
+for (let r = 0; r < 7; r++) parseRounds.push(await timeIt(() => parseTemplate(src, 'bench.cfm', tags), 50));
+const parseMs = median(parseRounds);
+const mbps = src.length / 1e6 / (parseMs / 1000);
+
+// ---- W3: interpreter loop ------------------------------------------------------------------------
+const N = 100_000;
+const loopSrc = `<cfset total = 0><cfloop from="1" to="#n#" index="i"><cfif i mod 3 eq 0><cfset total = total + i><cfoutput>#i#,</cfoutput></cfif></cfloop><cfoutput>#total#</cfoutput>`;
+// compiled once, as a cached page is; each run is a fresh render with its own scopes
+const loopFile = path.join(root, 'samples', 'bench-loop.cfm');
+const runCfml = () => engine.renderStringWithMeta(loopSrc, { variables: { n: N }, file: loopFile }).then((r) => r.output);
+/** The same logic by hand: variables in a Map (the realistic floor for a CFML scope). */
+function runJs(): string {
+  const vars = new Map<string, unknown>();
+  let out = '';
+  vars.set('n', N);
+  vars.set('total', 0);
+  const to = vars.get('n') as number;
+  for (let i = 1; i <= to; i++) {
+    vars.set('i', i);
+    if ((vars.get('i') as number) % 3 === 0) {
+      vars.set('total', (vars.get('total') as number) + (vars.get('i') as number));
+      out += String(vars.get('i')) + ',';
+    }
+  }
+  return out + String(vars.get('total'));
+}
+if ((await runCfml()) !== runJs()) throw new Error('the CFML loop and the JS baseline disagree');
+const [cfmlMs, jsMs] = await compare(runCfml, runJs, { rounds: 7, times: 5 });
+
+// ---- W5: cold start --------------------------------------------------------------------------------
+const cli = path.join(root, 'dist/cli.js');
+const hello = path.join(root, 'samples/hello.cfm');
+const wall = (args: string[]) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t0;
+};
+wall([cli, hello]); // fills the parsed-template cache, as any earlier run of the page would
+const cold: number[] = [];
+const coldNoCache: number[] = [];
+const nodeOnly: number[] = [];
+for (let r = 0; r < 15; r++) {
+  cold.push(wall([cli, hello]));
+  coldNoCache.push(wall([cli, '--no-cache', hello]));
+  nodeOnly.push(wall(['-e', '0']));
+}
+
+const rows = [
+  ['W1 parse 20 KB page (warm)', `${mbps.toFixed(1)} MB/s`, `${parseMs.toFixed(2)} ms/parse`, 'target >= 15 MB/s'],
+  ['W3 loop 100k, CFML / JS Map', `${(cfmlMs / jsMs).toFixed(2)}x`, `${cfmlMs.toFixed(1)} ms vs ${jsMs.toFixed(1)} ms`, 'target <= 2x'],
+  ['W5 cold start hello.cfm / node -e 0', `${(median(cold) / median(nodeOnly)).toFixed(2)}x`, `${median(cold).toFixed(0)} ms vs ${median(nodeOnly).toFixed(0)} ms`, 'target <= 1.5x'],
+  ['W5 same, first run (no parse cache)', `${(median(coldNoCache) / median(nodeOnly)).toFixed(2)}x`, `${median(coldNoCache).toFixed(0)} ms`, ''],
+];
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(`${r[0]!.padEnd(w[0]!)}  ${r[1]!.padStart(w[1]!)}  ${r[2]!.padEnd(w[2]!)}  ${r[3]}`);
+await engine.close();
