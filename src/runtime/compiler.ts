@@ -201,6 +201,12 @@ function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, u
   let result: MaybePromise<unknown>;
   try {
     bindArguments(ctx, f, args, positional, named, loc);
+  } catch (e) {
+    // a missing or mistyped argument is the caller's error: its location is the call site already
+    done();
+    throw e;
+  }
+  try {
     const r = f.body(ctx);
     result = isThenable(r) ? (r as Promise<Signal>).then(() => takeReturn(ctx, f, loc)) : takeReturn(ctx, f, loc);
   } catch (e) {

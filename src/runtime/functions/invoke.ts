@@ -3,6 +3,7 @@ import { toBool, toDate, toNum, toStr, typeName, simple } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
 import { CfFunction } from '../function-value.js';
+import { ArgumentsScope } from '../access.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
 
 function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
@@ -22,6 +23,8 @@ function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
     case 'array':
       if (v instanceof QueryColumnRef) return v.values();
       if (Array.isArray(v)) return v;
+      // the arguments scope is also an array of the values in argument order (Lucee)
+      if (v instanceof ArgumentsScope) return v.order.map((k) => v.getLower(k.toLowerCase()) ?? null);
       // A binary value is a Java byte[] in Lucee, which array functions accept (signed bytes).
       if (v instanceof Uint8Array) return Array.from(v, (b) => (b > 127 ? b - 256 : b));
       break;

@@ -1,0 +1,6 @@
+<cfscript>
+function risky(n) {
+  return n / 0;
+}
+</cfscript>
+<cfset r = risky(4)>

@@ -1,0 +1,2 @@
+<cfset a = 0>
+<cfset b = 10 / a>

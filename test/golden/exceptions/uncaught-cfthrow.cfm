@@ -1,0 +1,2 @@
+<p>
+<cfthrow message="tag failure">

@@ -1,0 +1,4 @@
+<cfscript>
+x = 1;
+throw(message="custom failure", type="My.Type", detail="the detail");
+</cfscript>

@@ -1,0 +1,4 @@
+<cfscript>
+function f(numeric a) { return a; }
+f("x");
+</cfscript>

@@ -1,0 +1,4 @@
+<cfscript>
+function f() { return nope(1); }
+f();
+</cfscript>

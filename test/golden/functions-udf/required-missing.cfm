@@ -1,0 +1,4 @@
+<cfscript>
+function f(required string a) { return a; }
+f();
+</cfscript>

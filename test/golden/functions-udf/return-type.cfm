@@ -1,0 +1,6 @@
+<cfscript>
+numeric function f() {
+  return "abc";
+}
+f();
+</cfscript>
