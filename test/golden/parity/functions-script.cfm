@@ -1,0 +1,1 @@
+<cfscript>string function fullName(required string first, string last = "Smith") { var result = arguments.first & " " & arguments.last; return result; } function countdown(numeric n) { if (n <= 0) return "go"; return n & "," & countdown(n - 1); } writeOutput(fullName("Ann") & "|" & fullName(first="Bob", last="Jones") & "|" & countdown(3));</cfscript>

@@ -1,0 +1,1 @@
+<cfscript>total = 0; names = ""; for (i = 1; i <= 5; i++) { if (i mod 2 == 0) continue; total += i; } for (n in ['x', 'y']) names &= n; st = structNew("ordered"); st.a = 1; st.b = 2; keys = ""; for (k in st) keys = listAppend(keys, k & "=" & st[k]); writeOutput("#total#|#names#|#keys#");</cfscript>
