@@ -42,8 +42,10 @@ export function scrubbingLogger(inner: ImapLogger, secrets: Array<string | undef
     }
     return out;
   };
+  // imapflow serialises every FETCH response for a logger that has a trace method, so only offer
+  // one when the inner logger has it.
   return {
-    trace: (o: unknown) => inner.trace?.(clean(o)),
+    ...(inner.trace ? { trace: (o: unknown) => inner.trace?.(clean(o)) } : {}),
     debug: (o: unknown) => inner.debug(clean(o)),
     info: (o: unknown) => inner.info(clean(o)),
     warn: (o: unknown) => inner.warn(clean(o)),
@@ -69,14 +71,16 @@ export async function connectClient(spec: ConnectionSpec, logger: ImapLogger | f
     if (err) lastWarn = err;
   };
   // Without a user logger nothing is forwarded, so nothing needs scrubbing (and it costs nothing).
+  // imapflow treats every level the logger has a method for as enabled (and serialises responses
+  // for it), so without a user logger only warn (failed commands) and error are present.
   const wrapped: Logger = !logger
-    ? { trace: noop, debug: noop, info: noop, warn: captureWarn, error: noop, fatal: noop }
+    ? ({ warn: captureWarn, error: noop, fatal: noop } as unknown as Logger)
     : scrubbingLogger(
         {
           debug: (o) => logger.debug(o),
           info: (o) => logger.info(o),
           error: (o) => logger.error(o),
-          trace: (o) => logger.trace?.(o),
+          ...(logger.trace ? { trace: (o: unknown) => logger.trace?.(o) } : {}),
           warn: (o) => {
             captureWarn(o);
             logger.warn(o);
