@@ -51,7 +51,8 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
       return ref ? r : r.current();
     }
     if (lower === 'recordcount') return obj.recordCount;
-    if (lower === 'columnlist') return obj.columnList;
+    // Lucee (default config) lists the column names upper-case here
+    if (lower === 'columnlist') return obj.columnList.toUpperCase();
     if (lower === 'currentrow') return obj.currentRow;
     if (!dot && /^\d+$/.test(k)) {
       const row = Number(k);

@@ -127,7 +127,7 @@ export class Ctx {
     // bare currentRow / recordCount / columnList inside a query loop read the innermost query's
     if (qs.length && (lower === 'currentrow' || lower === 'recordcount' || lower === 'columnlist')) {
       const q = qs[qs.length - 1]!;
-      return lower === 'currentrow' ? q.currentRow : lower === 'recordcount' ? q.recordCount : q.columnList;
+      return lower === 'currentrow' ? q.currentRow : lower === 'recordcount' ? q.recordCount : q.columnList.toUpperCase();
     }
     const v = this.variables.getLower(lower);
     if (v !== undefined) return v;

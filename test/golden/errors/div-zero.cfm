@@ -1,0 +1,1 @@
+<cfoutput>#1 / 0#</cfoutput>
