@@ -42,7 +42,23 @@ function describe(t: IToken): string {
 function parseErrorFrom(err: IRecognitionException, parser: CfmlParser, base: LocBase, what: string): ParseError {
   const t = err.token;
   const loc = t.tokenType.name === 'EOF' || t.startLine === undefined || isNaN(t.startLine) ? endLoc(parser, base) : parser.loc(t);
-  return new ParseError(`Syntax error in ${what}: unexpected ${describe(t)}`, loc, { detail: err.message });
+  return new ParseError(`Syntax error in ${what}: unexpected ${describe(t)}`, loc, { detail: expected(err) });
+}
+
+const TOKEN_TEXT: Record<string, string> = {
+  RParen: ')', LParen: '(', RBrace: '}', LBrace: '{', RBracket: ']', LBracket: '[', Semicolon: ';', Colon: ':',
+  Comma: ',', Assign: '=', Arrow: '=>', Hash: '#', Identifier: 'a name', NameLike: 'a name', StringLit: 'a string',
+  While: 'while', In: 'in', FunctionKw: 'function',
+};
+
+/**
+ * A short hint instead of chevrotain's message, which for a statement lists every token sequence
+ * that could have started one (a hundred lines).
+ */
+function expected(err: IRecognitionException): string {
+  const m = /Expecting token of type --> (\w+) <--/.exec(err.message);
+  if (m) return `expected [${TOKEN_TEXT[m[1]!] ?? m[1]}]`;
+  return err.message.length <= 200 ? err.message : '';
 }
 
 function endLoc(parser: CfmlParser, base: LocBase): SourceLoc {

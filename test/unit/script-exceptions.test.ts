@@ -38,6 +38,16 @@ describe('script and exceptions', () => {
     expect(err.loc?.line).toBe(3);
   });
 
+  it('keeps a script syntax error short: the location, a hint and the code frame', async () => {
+    const err = await failure(() => engine.renderString('<cfscript>\nx = 1;\nthrow;;\nif (x == 1 {\n}\n</cfscript>'));
+    const shown = engine.formatError(err);
+    expect(shown.split('\n')[0]).toMatch(/:4:12: Syntax error in script: unexpected \[\{\]$/);
+    expect(shown).toContain('expected [)]');
+    expect(shown.split('\n').length).toBeLessThan(12);
+    const other = await failure(() => engine.renderString('<cfscript>\nx = ;\n</cfscript>'));
+    expect(engine.formatError(other).split('\n').length).toBeLessThan(12);
+  });
+
   it('runs tags called as cfX(...) from script', async () => {
     const r = await engine.renderStringWithMeta('<cfscript>cfheader(name="X-Test", value="1"); header name="X-Two" value="2";</cfscript>');
     expect(r.headers['X-Test']).toBe('1');
