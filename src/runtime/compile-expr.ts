@@ -259,6 +259,9 @@ function compileArgs(c: Compiler, args: A.Arg[]): CompiledArgs {
         const v = f(ctx);
         if (k === 'argumentcollection' && v instanceof Struct) {
           for (const [kk, vv] of v.entries()) m.set(kk.toLowerCase(), vv);
+        } else if (k === 'argumentcollection' && Array.isArray(v)) {
+          // an array collection passes its items by position
+          v.forEach((vv, i) => m.set(String(i + 1), vv));
         } else m.set(k, v);
       }
       return m;

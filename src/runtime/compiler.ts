@@ -241,7 +241,7 @@ function bindArguments(ctx: Ctx, f: UDF, args: ArgumentsScope, positional: unkno
   const ps = f.params;
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i]!;
-    let v = named ? named.get(p.lower) : positional[i];
+    let v = named ? named.get(p.lower) ?? named.get(String(i + 1)) : positional[i];
     if (v === undefined || v === null) {
       if (p.default) v = p.default(ctx);
       else if (p.required) {
@@ -254,7 +254,10 @@ function bindArguments(ctx: Ctx, f: UDF, args: ArgumentsScope, positional: unkno
     if (v !== undefined) args.setLower(p.lower, p.name, v);
   }
   if (named) {
-    for (const [k, v] of named) if (!ps.some((p) => p.lower === k)) args.setLower(k, k.toUpperCase(), v);
+    for (const [k, v] of named) {
+      if (/^\d+$/.test(k) && Number(k) <= ps.length) continue; // bound by position above
+      if (!ps.some((p) => p.lower === k)) args.setLower(k, k.toUpperCase(), v);
+    }
   } else {
     for (let i = ps.length; i < positional.length; i++) {
       const k = String(i + 1);
@@ -293,6 +296,15 @@ function collectFunctions(body: readonly A.Stmt[] | undefined, out: A.FuncExpr[]
       }
       case 'block':
         collectFunctions(s.body, out, engine);
+        break;
+      case 'for':
+      case 'forin':
+      case 'while':
+      case 'dowhile':
+        collectFunctions([s.body], out, engine);
+        break;
+      case 'switch':
+        for (const k of s.cases) collectFunctions(k.body, out, engine);
         break;
       case 'if':
         collectFunctions([s.then], out, engine);
