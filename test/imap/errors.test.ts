@@ -188,6 +188,18 @@ describe('a connection dropped in the middle of a FETCH', () => {
     expect(q.rows.map((r) => r.MESSAGENUMBER)).toEqual(q.rows.map((_, i) => i + 1));
   });
 
+  it('a server that stalls in the middle of a FETCH: TIMEOUT after the configured seconds', async () => {
+    proxy.armStall(150_000);
+    const t = Date.now();
+    const e = await caught(() => runImapAction({ action: 'getAll', timeout: 1, ...viaProxy() }, pool));
+    const took = Date.now() - t;
+    expect(e).toBeInstanceOf(ImapError);
+    expect(e.errorCode).toBe('TIMEOUT');
+    expect(e.message).toContain('INBOX');
+    expect(took).toBeLessThan(5000);
+    noSecret(e, user.pass);
+  });
+
   it('a pooled connection that was cut reconnects on the next call', async () => {
     await runImapAction({ action: 'open', connection: 'cut', ...viaProxy() }, pool);
     proxy.armCut(100_000);

@@ -38,6 +38,8 @@ export async function closedPort(): Promise<number> {
 export interface CuttingProxy extends LocalServer {
   /** Cut the next connection that sends a FETCH after this many bytes of server answer. */
   armCut(afterBytes: number): void;
+  /** Like armCut, but keep the sockets open and silently stop forwarding (a stalled server). */
+  armStall(afterBytes: number): void;
   /** How many connections were cut so far. */
   cuts: number;
 }
@@ -49,6 +51,7 @@ export interface CuttingProxy extends LocalServer {
 export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
   const sockets = new Set<net.Socket>();
   let armed: number | undefined;
+  let armedMode: 'cut' | 'stall' = 'cut';
   const state = { cuts: 0 };
   const srv = net.createServer((client) => {
     const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
@@ -59,20 +62,29 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
     let fetchSeen = false;
     let counted = 0;
     let cutAt: number | undefined;
+    let mode: 'cut' | 'stall' = 'cut';
+    let stalled = false;
     client.on('data', (d: Buffer) => {
       if (armed !== undefined && / (UID )?FETCH /i.test(d.toString('latin1'))) {
         fetchSeen = true;
         cutAt = armed;
+        mode = armedMode;
         armed = undefined;
       }
-      upstream.write(d);
+      if (!stalled) upstream.write(d);
     });
     upstream.on('data', (d: Buffer) => {
+      if (stalled) return;
       if (fetchSeen && cutAt !== undefined) {
         const room = cutAt - counted;
         if (d.length >= room) {
           client.write(d.subarray(0, Math.max(0, room)));
           state.cuts++;
+          if (mode === 'stall') {
+            stalled = true;
+            upstream.pause();
+            return;
+          }
           client.destroy();
           upstream.destroy();
           return;
@@ -94,6 +106,11 @@ export async function cuttingProxy(targetPort: number): Promise<CuttingProxy> {
     port,
     armCut(afterBytes: number) {
       armed = afterBytes;
+      armedMode = 'cut';
+    },
+    armStall(afterBytes: number) {
+      armed = afterBytes;
+      armedMode = 'stall';
     },
     get cuts() {
       return state.cuts;

@@ -58,6 +58,8 @@ export interface ConnectedClient {
   client: ImapFlow;
   /** The last command error imapflow only logged (it returns false for some failed commands). */
   lastWarning(): unknown;
+  /** The last 'error' event of the client (a socket timeout, a reset...). */
+  lastError(): unknown;
 }
 
 /** Connects and logs in; throws ImapError (AUTHENTICATION, CONNECTION, TIMEOUT, TLS, PROTOCOL). */
@@ -65,6 +67,7 @@ export async function connectClient(spec: ConnectionSpec, logger: ImapLogger | f
   const ms = Math.max(1, spec.timeout) * 1000;
   const secrets = secretsOf(spec);
   let lastWarn: unknown;
+  let lastErr: unknown;
   const noop = (): void => {};
   const captureWarn = (o: unknown): void => {
     const err = (o as { err?: unknown } | undefined)?.err;
@@ -105,7 +108,7 @@ export async function connectClient(spec: ConnectionSpec, logger: ImapLogger | f
   const client = new ImapFlow(options);
   // A dropped connection emits 'error'; without a listener it would crash the process.
   client.on('error', (err: unknown) => {
-    lastWarn = err;
+    lastErr = err;
   });
   try {
     await client.connect();
@@ -117,7 +120,7 @@ export async function connectClient(spec: ConnectionSpec, logger: ImapLogger | f
     }
     throw toImapError(err, { server: serverLabel(spec), username: spec.username, secrets, doing: 'connecting' });
   }
-  return { client, lastWarning: () => lastWarn };
+  return { client, lastWarning: () => lastWarn, lastError: () => lastErr };
 }
 
 /** LOGOUT, falling back to closing the socket; never throws. */

@@ -24,6 +24,7 @@ export interface Session {
   client: ImapFlow;
   spec: ConnectionSpec;
   lastWarning(): unknown;
+  lastError(): unknown;
 }
 
 class NamedConnection {
@@ -53,7 +54,7 @@ class NamedConnection {
       if (this.closed) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${this.name}]`);
       try {
         const conn = await this.ensure();
-        return await fn({ client: conn.client, spec: this.spec, lastWarning: conn.lastWarning });
+        return await fn({ client: conn.client, spec: this.spec, lastWarning: conn.lastWarning, lastError: conn.lastError });
       } finally {
         this.armTimer();
       }
@@ -162,7 +163,7 @@ export class ImapPool {
     const conn = await connectClient(spec, this.logger);
     this.transient.add(conn.client);
     try {
-      return await fn({ client: conn.client, spec, lastWarning: conn.lastWarning });
+      return await fn({ client: conn.client, spec, lastWarning: conn.lastWarning, lastError: conn.lastError });
     } finally {
       await safeLogout(conn.client);
       this.transient.delete(conn.client);

@@ -161,13 +161,21 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
       }
     } catch (err) {
       if (err instanceof ImapUsageError) throw err;
-      throw toImapError(err, {
+      const errCtx = {
         server,
         username: s.spec.username,
         folder: action.endsWith('folder') || action === 'listallfolders' ? (present(req.folder) ? String(req.folder).trim() : undefined) : folderName,
         secrets,
         doing: action === 'getall' || action === 'getheaderonly' ? 'fetching messages' : `running action [${action}]`,
-      });
+      };
+      const mapped = toImapError(err, errCtx);
+      // imapflow reports a socket timeout as an 'error' event and then fails the running command
+      // with "Connection not available": say TIMEOUT, which is what happened.
+      const cause = s.lastError() as { code?: string } | undefined;
+      if (mapped.errorCode === 'CONNECTION' && cause && (cause.code === 'ETIMEOUT' || cause.code === 'ETIMEDOUT')) {
+        throw toImapError(cause, errCtx);
+      }
+      throw mapped;
     }
   };
 
