@@ -3,13 +3,16 @@ import type { Ctx } from '../../runtime/context.js';
 import type { Query } from '../../runtime/query.js';
 import { driveLoop } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
-import { expressionError, toCfmlError } from '../../runtime/errors.js';
+import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
 import { groupRanges, groupStack, resolveQuery, type GroupState } from './query-source.js';
 
 /**
  * cfoutput: `#...#` is live in its body. With `query` it loops over rows (startrow, maxrows);
  * with `group` it loops over groups, and a cfoutput nested in its body loops over the group's rows.
  */
+/** How many query cfoutputs enclose the one being compiled (compilation is synchronous). */
+let queryNesting = 0;
+
 export const outputTag = defineTag({
   name: 'output',
   body: 'required',
@@ -23,7 +26,18 @@ export const outputTag = defineTag({
     { name: 'encodefor' },
   ],
   compile(node, c) {
-    const body = c.block(node.body);
+    // Lucee rejects a query cfoutput inside another query cfoutput (grouped or not) at compile time
+    const hasQuery = node.attrs.some((a) => a.lower === 'query');
+    if (hasQuery && queryNesting > 0) {
+      throw new ParseError('Nesting of tags cfoutput with attribute query is not allowed', node.loc, { detail: 'to loop over the rows of a group, nest a cfoutput without query in a cfoutput with group' });
+    }
+    if (hasQuery) queryNesting++;
+    let body: Exec;
+    try {
+      body = c.block(node.body);
+    } finally {
+      if (hasQuery) queryNesting--;
+    }
     const attr = (n: string) => {
       const a = node.attrs.find((x) => x.lower === n);
       return a ? c.expr(a.value, { ref: true }) : undefined;
@@ -83,7 +97,8 @@ export const outputTag = defineTag({
       };
       if (group) {
         const col = toStr(group(ctx));
-        const cs = groupCase ? toBool(groupCase(ctx)) : false;
+        // Lucee: an outer group ignores case unless told; a nested group (no query) respects it
+        const cs = groupCase ? toBool(groupCase(ctx)) : !query;
         // Lucee: maxrows limits the rows a group may START on; the last group still runs to its end
         const lastStart = max === Infinity ? to : Math.min(to, from + max - 1);
         const ranges = groupRanges(q, col, from, to, cs).filter(([a]) => a <= lastStart);

@@ -1,0 +1,2 @@
+ok
+<cfoutput>#alsoUndefined#</cfoutput>

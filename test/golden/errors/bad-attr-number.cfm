@@ -1,0 +1,1 @@
+<cfloop from="1" to="abc" index="i">x</cfloop>

@@ -1,0 +1,2 @@
+<cfset notq = "str">
+<cfloop query="notq">x</cfloop>

@@ -1,0 +1,1 @@
+<cfoutput query="notAQuery">x</cfoutput>

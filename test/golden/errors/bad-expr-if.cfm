@@ -1,0 +1,2 @@
+<cfset x = 1>
+<cfif x EQ>yes</cfif>

@@ -1,0 +1,3 @@
+<cfoutput>
+  ok #1 + # here
+</cfoutput>

@@ -1,0 +1,2 @@
+<cfset a = 1>
+<cfset b = (a + * 2)>

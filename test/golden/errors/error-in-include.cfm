@@ -1,0 +1,1 @@
+<cfinclude template="_included-broken.cfm">

@@ -1,0 +1,3 @@
+<cfif true>
+  x
+</cfloop>

@@ -1,0 +1,2 @@
+<p>start</p>
+<cfinclude template="_does-not-exist.cfm">

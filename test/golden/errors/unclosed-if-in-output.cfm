@@ -1,0 +1,5 @@
+line one
+<cfoutput>
+  <cfif true>
+    never closed
+</cfoutput>

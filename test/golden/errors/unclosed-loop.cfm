@@ -1,0 +1,2 @@
+<cfloop from="1" to="3" index="i">
+  body

@@ -1,0 +1,2 @@
+<cfset s = {}>
+<cfoutput>#s.missing#</cfoutput>

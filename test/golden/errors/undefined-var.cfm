@@ -1,0 +1,4 @@
+<cfset a = 1>
+<cfoutput>
+  #a# and #undefinedThing#
+</cfoutput>

@@ -1,0 +1,3 @@
+<cfoutput>
+  <cfbogus attr="1">
+</cfoutput>

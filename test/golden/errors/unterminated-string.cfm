@@ -1,0 +1,1 @@
+<cfoutput>#"unterminated</cfoutput>
