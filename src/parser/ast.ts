@@ -25,6 +25,8 @@ export interface VarRef extends Node { kind: 'var'; lower: string; name: string 
 export interface ScopeRef extends Node { kind: 'scope'; scope: ScopeName; name: string }
 export interface Member extends Node { kind: 'member'; object: Expr; lower: string; name: string; safe?: boolean }
 export interface Index extends Node { kind: 'index'; object: Expr; index: Expr }
+/** `arr[from:to:step]` (each part optional): a new array of the selected elements. */
+export interface Slice extends Node { kind: 'slice'; object: Expr; from?: Expr; to?: Expr; step?: Expr }
 export interface Arg { name?: string; lower?: string; value: Expr }
 /** A call by bare name: a built-in (bound at compile time) or a UDF in scope. */
 export interface Call extends Node { kind: 'call'; lower: string; name: string; args: Arg[] }
@@ -49,7 +51,7 @@ export interface Param { name: string; lower: string; type?: string; required: b
 export interface FuncExpr extends Node { kind: 'func'; name?: string; params: Param[]; body: Stmt[]; arrow: boolean; returnType?: string; access?: string; attrs?: Record<string, string> }
 
 export type Expr =
-  | Literal | Interp | VarRef | ScopeRef | Member | Index | Call | MemberCall | Invoke | Binary | Unary
+  | Literal | Interp | VarRef | ScopeRef | Member | Index | Slice | Call | MemberCall | Invoke | Binary | Unary
   | Conditional | ElvisExpr | Assign | Update | StructLit | ArrayLit | FuncExpr;
 
 // ---- template nodes and script statements -----------------------------------------------------
@@ -98,11 +100,13 @@ export interface RethrowStmt extends Node { kind: 'rethrow' }
 export interface FuncDecl extends Node { kind: 'funcdecl'; func: FuncExpr }
 export interface IncludeStmt extends Node { kind: 'include'; template: Expr }
 export interface AbortStmt extends Node { kind: 'abort' }
+/** `retry;` inside a catch block (Lucee): runs the try block again. */
+export interface RetryStmt extends Node { kind: 'retry' }
 
 export type Stmt =
   | TextNode | OutputNode | TagNode | ExprStmt | VarDecl | Block | IfStmt | ForStmt | ForInStmt | WhileStmt
   | DoWhileStmt | SwitchStmt | BreakStmt | ContinueStmt | ReturnStmt | TryStmt | ThrowStmt | RethrowStmt
-  | FuncDecl | IncludeStmt | AbortStmt;
+  | FuncDecl | IncludeStmt | AbortStmt | RetryStmt;
 
 export interface Template {
   file: string;

@@ -169,9 +169,25 @@ export class CfmlParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const lb = this.CONSUME(T.LBracket);
-            const index = this.SUBRULE(this.expression);
-            this.CONSUME(T.RBracket);
-            e = this.ACTION(() => ({ kind: 'index', object: e, index, loc: this.loc(lb) }) as A.Index);
+            let index: A.Expr | undefined;
+            // `arr[2:4]`, `arr[::-1]`: a slice (each part optional)
+            let slice: { to?: A.Expr; step?: A.Expr } | undefined;
+            this.OPTION2(() => { index = this.SUBRULE(this.expression); });
+            this.OPTION3(() => {
+              this.CONSUME(T.Colon);
+              slice = {};
+              this.OPTION4(() => { slice!.to = this.SUBRULE2(this.expression); });
+              this.OPTION5(() => {
+                this.CONSUME2(T.Colon);
+                this.OPTION6(() => { slice!.step = this.SUBRULE3(this.expression); });
+              });
+            });
+            const rb = this.CONSUME(T.RBracket);
+            e = this.ACTION(() => {
+              if (slice) return { kind: 'slice', object: e, from: index, to: slice.to, step: slice.step, loc: this.loc(lb) } as A.Slice;
+              if (!index) throw new ParseError('Syntax error: expected an index inside []', this.loc(rb));
+              return { kind: 'index', object: e, index, loc: this.loc(lb) } as A.Index;
+            });
           },
         },
         {
@@ -577,6 +593,7 @@ export class CfmlParser extends EmbeddedActionsParser {
   /** `include "x.cfm";` and `abort;` read as expressions; they become statements here. */
   private exprStatement(e: A.Expr): A.Stmt {
     if (e.kind === 'var' && e.lower === 'abort') return { kind: 'abort', loc: e.loc };
+    if (e.kind === 'var' && e.lower === 'retry') return { kind: 'retry', loc: e.loc };
     return { kind: 'expr', expr: e, loc: e.loc };
   }
 

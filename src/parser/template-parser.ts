@@ -193,6 +193,8 @@ export class TemplateParser {
       node.attrs.push({ name: 'var', lower: 'var', value: { kind: 'lit', value: true, loc: node.loc }, loc: node.loc });
       toks = toks.slice(1);
     }
+    // `<cfset x = 1; />`: a trailing semicolon is allowed (Lucee)
+    while (toks.length > 1 && toks[toks.length - 1]!.tokenType === T.Semicolon) toks = toks.slice(0, -1);
     node.expr = parseExpression('', this.fileBase(), toks);
   }
 

@@ -3,6 +3,7 @@ import { Query, QueryColumnRef } from './query.js';
 import { expressionError, type SourceLoc } from './errors.js';
 import { simple, toNum, toStr, typeName } from './cast.js';
 import { intern } from './intern.js';
+import { arrayMeta, setArrayMeta } from './array-meta.js';
 
 /** The arguments scope: named like a struct, and positional for `arguments[1]`. */
 export class ArgumentsScope extends Struct {
@@ -121,7 +122,9 @@ export function childContainer(obj: unknown, key: unknown, loc: SourceLoc | unde
     const n = toNum(key);
     const existing = obj[n - 1];
     if (existing !== undefined && existing !== null) return existing;
-    const s = new Struct();
+    // arrayNew(2): `a[1][1] = x` creates the inner array
+    const m = arrayMeta(obj);
+    const s = m.dimensions > 1 ? setArrayMeta([], { dimensions: m.dimensions - 1, datatype: m.datatype }) : new Struct();
     setKey(obj, n, s, loc, false);
     return s;
   }

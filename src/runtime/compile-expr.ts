@@ -91,11 +91,15 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
         return getKey(base, idx(ctx), loc, false, ref, soft);
       };
     }
+    case 'slice':
+      return compileSlice(c, e);
     case 'call':
       return compileCall(c, e, o);
     case 'mcall':
       return compileMemberCall(c, e, o);
     case 'invoke': {
+      const typed = typedArrayNew(c, e);
+      if (typed) return compileCall(c, typed, o);
       const callee = compileExpr(c, e.callee);
       const args = compileArgs(c, e.args);
       const { loc } = e;
@@ -171,6 +175,62 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       return (ctx) => make(ctx, true);
     }
   }
+}
+
+/**
+ * `arr[from:to:step]`: positions are 1-based and `to` is inclusive; a negative position counts
+ * from the end (-1 is the last element); a negative step walks backwards, so `arr[::-1]` is the
+ * array reversed. Missing parts default to the whole array in the step's direction.
+ */
+function compileSlice(c: Compiler, e: A.Slice): Eval {
+  const obj = compileExpr(c, e.object, { ref: true });
+  const from = e.from ? compileExpr(c, e.from) : undefined;
+  const to = e.to ? compileExpr(c, e.to) : undefined;
+  const step = e.step ? compileExpr(c, e.step) : undefined;
+  const { loc } = e;
+  return (ctx) => {
+    let a = obj(ctx);
+    if (a instanceof QueryColumnRef) a = a.values();
+    if (!Array.isArray(a)) throw expressionError(`can't slice a ${typeName(a)}, only arrays can be sliced`, { loc });
+    const arr = a;
+    const n = arr.length;
+    const int = (f: Eval, what: string) => {
+      const v = wrap(() => toNum(f(ctx)), loc);
+      if (!Number.isInteger(v)) throw expressionError(`the ${what} of a slice must be an integer, not [${toStr(v)}]`, { loc });
+      return v;
+    };
+    const st = step ? int(step, 'step') : 1;
+    if (st === 0) throw expressionError('the step of a slice must not be 0', { loc });
+    const pos = (v: number) => (v < 0 ? n + v + 1 : v);
+    let i = from ? pos(int(from, 'start')) : st > 0 ? 1 : n;
+    let end = to ? pos(int(to, 'end')) : st > 0 ? n : 1;
+    const out: unknown[] = [];
+    if (st > 0) {
+      i = Math.max(i, 1);
+      end = Math.min(end, n);
+      for (; i <= end; i += st) out.push(arr[i - 1]);
+    } else {
+      i = Math.min(i, n);
+      end = Math.max(end, 1);
+      for (; i >= end; i += st) out.push(arr[i - 1]);
+    }
+    return out;
+  };
+}
+
+/** `arrayNew["string"](1)`: a typed array (the type is recorded for getMetadata, not enforced). */
+function typedArrayNew(c: Compiler, e: A.Invoke): A.Call | undefined {
+  const callee = e.callee;
+  if (callee.kind !== 'index' || callee.object.kind !== 'var' || callee.object.lower !== 'arraynew') return undefined;
+  if (!c.engine.functions.getLower('arraynew')) return undefined;
+  const typeArg: A.Arg = { name: 'type', lower: 'type', value: callee.index };
+  let args: A.Arg[];
+  if (e.args.every((a) => a.lower !== undefined)) args = [...e.args, typeArg];
+  else {
+    if (e.args.length > 1) throw expressionError('a typed arrayNew["type"](dimension) takes one argument, the dimension', { loc: e.loc });
+    args = [...(e.args[0] ? [{ name: 'dimension', lower: 'dimension', value: e.args[0].value }] : []), typeArg];
+  }
+  return { kind: 'call', lower: 'arraynew', name: 'arrayNew', args, loc: callee.object.loc };
 }
 
 /** Runs a cast and puts the expression's location on its error. */

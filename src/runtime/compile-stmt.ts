@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
-import { driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
+import { andThen, driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
 import { compareValues, toBool, toStr, typeName } from './cast.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
@@ -138,6 +138,8 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       return NORMAL; // hoisted: defined before the template runs
     case 'include':
       return NORMAL;
+    case 'retry':
+      return retryExec(s.loc);
     case 'abort': {
       const { loc } = s;
       return () => {
@@ -320,8 +322,10 @@ export function errorFromStruct(s: Struct, loc: SourceLoc): CfmlError {
  */
 export function compileTryExecs(body: Exec, catches: CatchSpec[], fin: Exec | undefined): Exec {
   return (ctx) => {
-    const attempt = () =>
-      tryCatch(
+    const attempt = (): MaybePromise<Signal> => {
+      // set when the catch block ends with cfretry / `retry;`: the try block runs again
+      let again = false;
+      const r = tryCatch(
         () => body(ctx),
         (e): MaybePromise<Signal> => {
           if (e instanceof AbortPage) throw e;
@@ -333,19 +337,30 @@ export function compileTryExecs(body: Exec, catches: CatchSpec[], fin: Exec | un
           const key = handler.varName.toLowerCase();
           const prev = scope.getLower(key);
           scope.setLower(key, handler.varName, value);
+          // Lucee also shows the error as `cfcatch` inside a script `catch (any e)` block
+          const prevCfcatch = key === 'cfcatch' ? undefined : scope.getLower('cfcatch');
+          if (key !== 'cfcatch') scope.setLower('cfcatch', 'cfcatch', value);
           ctx.catching.push(err);
-          return tryFinally(
+          const done = tryFinally(
             () => handler.body(ctx),
             () => {
               ctx.catching.pop();
               if (key === 'cfcatch') {
                 if (prev === undefined) scope.delete(key);
                 else scope.setLower(key, handler.varName, prev);
-              }
+              } else if (prevCfcatch === undefined) scope.delete('cfcatch');
+              else scope.setLower('cfcatch', 'cfcatch', prevCfcatch);
             },
           );
+          return andThen(done, (sig) => {
+            if (sig !== Signal.Retry) return sig;
+            again = true;
+            return Signal.Normal;
+          });
         },
       );
+      return andThen(r, (sig) => (again ? attempt() : sig));
+    };
     if (!fin) return attempt();
     const finallyAfterError = (e: unknown): MaybePromise<Signal> => {
       const f = fin(ctx);
@@ -373,6 +388,14 @@ function compileTry(c: Compiler, body: A.Stmt[], catches: A.CatchClause[], fin: 
     catches.map((k) => ({ type: k.type, varName: k.varName, body: c.block(k.body) })),
     fin ? c.block(fin) : undefined,
   );
+}
+
+/** cfretry / `retry;`: only inside a catch block, where it makes the try block run again. */
+export function retryExec(loc: SourceLoc): Exec {
+  return (ctx) => {
+    if (!ctx.catching.length) throw new CfmlError('retry is only valid inside a catch block', { type: 'Application', loc });
+    return Signal.Retry;
+  };
 }
 
 /** rethrow: throws the error of the innermost catch block, unchanged. */

@@ -20,17 +20,19 @@ export function runBlock<C>(execs: readonly ((ctx: C) => MaybePromise<Signal>)[]
  * Drives a loop: `next()` advances (and sets the loop variables) or returns false at the end;
  * `body()` runs one iteration. `done()` always runs at the end, also on error.
  */
-export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void): MaybePromise<Signal> {
+export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): MaybePromise<Signal> {
   let async = false;
   try {
     while (next()) {
       const r = body();
       if (typeof r !== 'number') {
         async = true;
-        return finishAsync(r, next, body, done);
+        return finishAsync(r, next, body, done, label);
       }
-      if (r === Signal.Break) break;
-      if (r === Signal.Return) return Signal.Return;
+      if (r === Signal.Normal || r === Signal.Continue) continue;
+      const k = loopAction(r, label);
+      if (k === 'break') break;
+      if (k === 'up') return r;
     }
     return Signal.Normal;
   } finally {
@@ -38,18 +40,40 @@ export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>,
   }
 }
 
-async function finishAsync(first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void): Promise<Signal> {
+async function finishAsync(first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): Promise<Signal> {
   try {
     let s = await first;
     for (;;) {
-      if (s === Signal.Break) return Signal.Normal;
-      if (s === Signal.Return) return Signal.Return;
+      const k = s === Signal.Normal || s === Signal.Continue ? 'continue' : loopAction(s, label);
+      if (k === 'break') return Signal.Normal;
+      if (k === 'up') return s;
       if (!next()) return Signal.Normal;
       s = await body();
     }
   } finally {
     done?.();
   }
+}
+
+// Labelled break/continue (`<cfbreak outerLoop>`) travel as signals above LABEL_BASE: the label's
+// index times two, plus one for continue. Loops without the label pass them up.
+const LABEL_BASE = 16;
+const labelNames: string[] = [];
+
+/** The signal of `break label` (or `continue label`). */
+export function labelSignal(label: string, kind: 'break' | 'continue'): Signal {
+  const l = label.toLowerCase();
+  let i = labelNames.indexOf(l);
+  if (i < 0) i = labelNames.push(l) - 1;
+  return (LABEL_BASE + i * 2 + (kind === 'continue' ? 1 : 0)) as Signal;
+}
+
+/** What a loop labelled `label` does with signal `s` (not Normal/Continue). */
+function loopAction(s: Signal, label: string | undefined): 'break' | 'continue' | 'up' {
+  if (s === Signal.Break) return 'break';
+  if (s < LABEL_BASE) return 'up';
+  if (label === undefined || labelNames[(s - LABEL_BASE) >> 1] !== label.toLowerCase()) return 'up';
+  return (s - LABEL_BASE) % 2 ? 'continue' : 'break';
 }
 
 /** `try { fn() } finally { fin() }` for a maybe-async fn. */

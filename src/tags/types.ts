@@ -11,6 +11,8 @@ export const enum Signal {
   Break = 1,
   Continue = 2,
   Return = 3,
+  /** cfretry / `retry;`: the enclosing try block runs again. */
+  Retry = 4,
 }
 
 /** A compiled statement. Returns a promise only when something inside went async. */

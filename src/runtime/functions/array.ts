@@ -8,6 +8,8 @@ import { CfFunction } from '../function-value.js';
 import type { FnContext, FunctionDef, MemberSpec } from './types.js';
 import { cfEquals, isMissing, predicateResult, toInt } from './collection-util.js';
 import { arrayIterationFunctions } from './array-iteration.js';
+import { arrayMeta, setArrayMeta } from '../array-meta.js';
+import { Struct } from '../struct.js';
 
 const m = (name: string, returnsReceiver = false): MemberSpec[] => [{ type: 'array', name, returnsReceiver }];
 
@@ -83,11 +85,27 @@ const basics: FunctionDef[] = [
       { name: 'isSynchronized', type: 'any' },
       { name: 'type', type: 'any' },
     ],
-    impl: (_ctx, dimension: number) => {
+    impl: (_ctx, dimension: number, _sync: unknown, type: unknown) => {
       if (!(dimension >= 1 && dimension <= 3) || !Number.isInteger(dimension)) {
         throw expressionError(`invalid dimension [${numText(dimension)}] for function [arrayNew], the dimension must be 1, 2 or 3`);
       }
-      return [];
+      // the element type (`arrayNew["string"](1)`) is recorded for getMetadata, not enforced
+      const datatype = type === undefined || type === null || type === '' ? 'any' : toStr(type);
+      return setArrayMeta([], { dimensions: dimension, datatype });
+    },
+  },
+  {
+    name: 'arrayGetMetadata',
+    params: [{ name: 'array', type: 'array', required: true }],
+    members: m('getMetadata'),
+    impl: (_ctx, arr: unknown[]) => {
+      const meta = arrayMeta(arr);
+      const s = new Struct();
+      s.set('dimensions', meta.dimensions);
+      s.set('datatype', meta.datatype);
+      // Lucee arrays are synchronized unless created otherwise
+      s.set('type', 'synchronized');
+      return s;
     },
   },
   { name: 'arrayLen', params: [{ name: 'array', type: 'array', required: true }], members: m('len'), impl: (_c, a: unknown[]) => a.length },

@@ -21,6 +21,21 @@ export const abortTag = defineTag({
   },
 });
 
+/**
+ * cfexit: outside a custom tag (the only place this engine runs templates) it ends the page
+ * like cfabort, as in Lucee; the method attribute only matters inside custom tags.
+ */
+export const exitTag = defineTag({
+  name: 'exit',
+  attrs: [{ name: 'method', values: ['exitTag', 'exitTemplate', 'loop'] }],
+  compile(node) {
+    const loc = node.loc;
+    return () => {
+      throw new AbortPage(loc);
+    };
+  },
+});
+
 /** cflock: one render runs at a time per Engine call chain, so the body just runs. */
 export const lockTag = defineTag({
   name: 'lock',

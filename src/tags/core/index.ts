@@ -2,14 +2,14 @@ import type { TagDef } from '../types.js';
 import { setTag } from './set.js';
 import { ifTag, elseifTag, elseTag } from './if.js';
 import { outputTag } from './output.js';
-import { loopTag, breakTag, continueTag } from './loop.js';
+import { loopTag, whileTag, breakTag, continueTag } from './loop.js';
 import { includeTag } from './include.js';
 import { paramTag } from './param.js';
-import { abortTag, lockTag } from './control.js';
+import { abortTag, exitTag, lockTag } from './control.js';
 import { savecontentTag, silentTag, settingTag, processingdirectiveTag } from './content.js';
 import { locationTag, headerTag, contentTag, logTag, dumpTag } from './response.js';
 import { scriptTag } from './script.js';
-import { tryTag, catchTag, finallyTag, throwTag, rethrowTag } from './try.js';
+import { tryTag, catchTag, finallyTag, throwTag, rethrowTag, retryTag } from './try.js';
 import { switchTag, caseTag, defaultcaseTag } from './switch.js';
 import { functionTag, argumentTag, returnTag } from './function.js';
 
@@ -18,5 +18,5 @@ export const coreTags: readonly TagDef[] = [
   setTag, ifTag, elseifTag, elseTag, outputTag, loopTag, breakTag, continueTag, includeTag, paramTag, abortTag,
   lockTag, savecontentTag, silentTag, settingTag, processingdirectiveTag, locationTag, headerTag, contentTag, logTag,
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
-  functionTag, argumentTag, returnTag,
+  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag,
 ];

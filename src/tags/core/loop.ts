@@ -1,6 +1,6 @@
 import { defineTag, Signal, type Eval } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
-import { driveLoop } from '../../runtime/maybe.js';
+import { driveLoop, labelSignal } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
 import { parseExpression } from '../../parser/expressions.js';
@@ -71,6 +71,7 @@ export const loopTag = defineTag({
       }
     };
     const has = (n: string) => node.attrs.some((a) => a.lower === n);
+    const label = literalAttr(node, 'label');
 
     if (has('from')) {
       const from = attr('from')!;
@@ -93,6 +94,8 @@ export const loopTag = defineTag({
             return s > 0 ? i <= b : i >= b;
           },
           () => body(ctx),
+          undefined,
+          label,
         );
       };
     }
@@ -106,25 +109,12 @@ export const loopTag = defineTag({
           if (++i > n) return false;
           setIndex?.(ctx, i);
           return true;
-        }, () => body(ctx));
+        }, () => body(ctx), undefined, label);
       };
     }
     if (has('condition')) {
-      const a = node.attrs.find((x) => x.lower === 'condition')!;
-      let cond: Eval;
-      if (a.value.kind === 'lit') {
-        // a literal condition is an expression written as a string: parsed once, here
-        const text = String(a.value.value);
-        try {
-          cond = c.expr(parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
-        } catch (e) {
-          throw e instanceof ParseError ? e : toCfmlError(e, a.loc);
-        }
-      } else {
-        const dyn = c.expr(a.value);
-        cond = (ctx) => c.engine.evaluate(ctx, toStr(dyn(ctx)), loc);
-      }
-      return (ctx) => driveLoop(() => guard(() => toBool(cond(ctx))), () => body(ctx));
+      const cond = conditionEval(c, node);
+      return (ctx) => driveLoop(() => guard(() => toBool(cond(ctx))), () => body(ctx), undefined, label);
     }
     if (has('list')) {
       const list = attr('list')!;
@@ -137,7 +127,7 @@ export const loopTag = defineTag({
           if (i >= items.length) return false;
           set(ctx, items[i++]);
           return true;
-        }, () => body(ctx));
+        }, () => body(ctx), undefined, label);
       };
     }
     if (has('array')) {
@@ -157,7 +147,7 @@ export const loopTag = defineTag({
             index?.(ctx, i);
           } else index?.(ctx, v);
           return true;
-        }, () => body(ctx));
+        }, () => body(ctx), undefined, label);
       };
     }
     if (has('collection')) {
@@ -183,7 +173,7 @@ export const loopTag = defineTag({
             item(ctx, get(k));
           } else (item ?? index)?.(ctx, k);
           return true;
-        }, () => body(ctx));
+        }, () => body(ctx), undefined, label);
       };
     }
     if (has('query')) {
@@ -211,12 +201,92 @@ export const loopTag = defineTag({
             ctx.queries.pop();
             q.currentRow = saved;
           },
+          label,
         );
       };
     }
-    return (ctx) => driveLoop(() => true, () => body(ctx));
+    return (ctx) => driveLoop(() => true, () => body(ctx), undefined, label);
   },
 });
 
-export const breakTag = defineTag({ name: 'break', compile: () => () => Signal.Break });
-export const continueTag = defineTag({ name: 'continue', compile: () => () => Signal.Continue });
+/** A literal attribute's text (`label="outer"`), undefined when absent. */
+function literalAttr(node: TagNode, name: string): string | undefined {
+  const a = node.attrs.find((x) => x.lower === name);
+  return a && a.value.kind === 'lit' ? String(a.value.value) : undefined;
+}
+
+/**
+ * The `condition` attribute of cfloop/cfwhile: a literal is an expression written as a string,
+ * parsed once here; `condition="#x LT 5#"` is evaluated again before each iteration.
+ */
+function conditionEval(c: Compiler, node: TagNode): Eval {
+  const a = node.attrs.find((x) => x.lower === 'condition')!;
+  if (a.value.kind === 'lit') {
+    const text = String(a.value.value);
+    try {
+      return c.expr(parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
+    } catch (e) {
+      throw e instanceof ParseError ? e : toCfmlError(e, a.loc);
+    }
+  }
+  const dyn = c.expr(a.value);
+  const loc = node.loc;
+  return (ctx) => {
+    const v = dyn(ctx);
+    return typeof v === 'boolean' ? v : c.engine.evaluate(ctx, toStr(v), loc);
+  };
+}
+
+/** `<cfwhile condition="i LT 5">` (Lucee): cfloop's condition form as its own tag. */
+export const whileTag = defineTag({
+  name: 'while',
+  body: 'required',
+  attrs: [{ name: 'condition', required: true }, { name: 'label' }],
+  compile(node, c) {
+    const body = c.block(node.body);
+    const cond = conditionEval(c, node);
+    const label = literalAttr(node, 'label');
+    const loc = node.loc;
+    return (ctx) =>
+      driveLoop(
+        () => {
+          try {
+            return toBool(cond(ctx));
+          } catch (e) {
+            throw toCfmlError(e, loc);
+          }
+        },
+        () => body(ctx),
+        undefined,
+        label,
+      );
+  },
+});
+
+/**
+ * cfbreak / cfcontinue; a label names the loop to leave (`<cfbreak outerLoop>` as in Lucee,
+ * or `label="outerLoop"`).
+ */
+function loopExit(kind: 'break' | 'continue') {
+  return defineTag({
+    name: kind,
+    anyAttrs: true,
+    attrs: [{ name: 'label' }],
+    check(node, api) {
+      if (node.attrs.length > 1) throw api.error(`cf${kind} takes at most one label`);
+      const a = node.attrs[0];
+      if (a && a.lower !== 'label' && !(a.value.kind === 'lit' && a.value.value === '')) throw api.error(`Attribute [${a.name}] is not allowed for tag [cf${kind}]`, a.loc);
+      if (a && a.lower === 'label' && a.value.kind !== 'lit') throw api.error(`the label of cf${kind} must be a literal name`, a.loc);
+    },
+    compile(node) {
+      const a = node.attrs[0];
+      if (!a) return () => (kind === 'break' ? Signal.Break : Signal.Continue);
+      const v = String((a.value as { value: unknown }).value);
+      const sig = labelSignal(a.lower === 'label' && v !== '' ? v : a.name, kind);
+      return () => sig;
+    },
+  });
+}
+
+export const breakTag = loopExit('break');
+export const continueTag = loopExit('continue');

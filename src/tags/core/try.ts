@@ -1,5 +1,5 @@
 import { defineTag, Signal, type Exec } from '../types.js';
-import { compileTryExecs, errorFromStruct, rethrowExec, type CatchSpec } from '../../runtime/compile-stmt.js';
+import { compileTryExecs, errorFromStruct, rethrowExec, retryExec, type CatchSpec } from '../../runtime/compile-stmt.js';
 import { CfmlError } from '../../runtime/errors.js';
 import { Struct } from '../../runtime/struct.js';
 import { toStr } from '../../runtime/cast.js';
@@ -50,5 +50,8 @@ export const throwTag = defineTag({
 });
 
 export const rethrowTag = defineTag({ name: 'rethrow', compile: (node) => rethrowExec(node.loc) });
+
+/** cfretry: inside cfcatch, runs the cftry block again (Lucee). */
+export const retryTag = defineTag({ name: 'retry', compile: (node) => retryExec(node.loc) });
 
 export { Signal };

@@ -1,0 +1,2 @@
+<cfset s = {a: 1}>
+<cfset x = s[1:2]>

@@ -1,0 +1,2 @@
+<cfset b = [1,2]>
+<cfoutput>#arrayLen(b[::0])#</cfoutput>
