@@ -18,9 +18,10 @@ export const CfOpenTag = createToken({ name: 'CfOpenTag', pattern: /<cf[a-zA-Z_]
 export const HashHash = createToken({ name: 'HashHash', pattern: /##/ });
 export const TextHash = createToken({ name: 'TextHash', pattern: /#/ });
 export const TextLt = createToken({ name: 'TextLt', pattern: /</ });
+// every char code but < and #: chevrotain needs the first characters to optimise a custom set
 const textStart: number[] = [];
 for (let c = 0; c < 65536; c++) if (c !== 60 && c !== 35) textStart.push(c);
-export const Text = createToken({ name: 'Text', pattern: /[^<#]+/, line_breaks: true, start_chars_hint: textStart.map((c) => String.fromCharCode(c)) });
+export const Text = createToken({ name: 'Text', pattern: /[^<#]+/, line_breaks: true, start_chars_hint: textStart as unknown as string[] });
 
 // ---- shared by tag and expression modes ------------------------------------------------------
 export const WS = createToken({ name: 'WS', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
