@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CfmlError) {
-      process.stderr.write(engine.formatError(e) + '\n');
+      // paths under the working directory print relative to it, as the user typed them
+      process.stderr.write(engine.formatError(e).split(process.cwd() + path.sep).join('') + '\n');
       if (args.debug && e.stack) process.stderr.write((e.cause instanceof Error ? e.cause.stack : e.stack) + '\n');
     } else {
       process.stderr.write(`cfml: internal error: ${(e as Error)?.message ?? String(e)}\n`);

@@ -1,0 +1,3 @@
+<cfoutput><footer>#pageTitle# &middot; #arrayLen(request.nav)# sections</footer>
+</body></html>
+</cfoutput>
