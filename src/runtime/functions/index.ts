@@ -19,6 +19,7 @@ import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
+import { javaMemberFunctions } from './java-members.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -42,7 +43,8 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...cryptoFunctions,
   ...miscFunctions,
   ...localeFunctions,
-  functionListFunction(() => builtinFunctions),
+  ...javaMemberFunctions,
+  functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 
 export { FunctionRegistry } from './registry.js';

@@ -13,7 +13,18 @@ export class FunctionRegistry {
   private readonly byName = new Map<string, FunctionDef>();
   private readonly members = new Map<string, MemberEntry>();
 
+  private readonly memberOnly: FunctionDef[] = [];
+
   register(def: FunctionDef, opts: { override?: boolean } = {}): void {
+    if (def.memberOnly) {
+      // a member-only method never shadows a built-in's member of the same name
+      this.memberOnly.push(def);
+      for (const m of def.members ?? []) {
+        const key = `${m.type}.${m.name.toLowerCase()}`;
+        if (!this.members.has(key)) this.members.set(key, { def, spec: m });
+      }
+      return;
+    }
     const key = def.name.toLowerCase();
     if (this.byName.has(key) && !opts.override) throw new Error(`function [${def.name}] is already registered`);
     this.byName.set(key, def);
@@ -43,6 +54,7 @@ export class FunctionRegistry {
   clone(): FunctionRegistry {
     const r = new FunctionRegistry();
     for (const d of this.byName.values()) r.register(d);
+    for (const d of this.memberOnly) r.register(d);
     return r;
   }
 }

@@ -32,6 +32,8 @@ export interface FunctionDef {
   /** Accepts more positional arguments than declared (max, min, writeOutput...). */
   variadic?: boolean;
   members?: MemberSpec[];
+  /** Only callable as a member (`s.startsWith(x)`): not a function by name, not in getFunctionList. */
+  memberOnly?: boolean;
   impl: (ctx: FnContext, ...args: any[]) => unknown;
 }
 

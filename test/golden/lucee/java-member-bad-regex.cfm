@@ -1,0 +1,1 @@
+<cfset x = "abc".replaceAll("(", "")>

@@ -1,0 +1,1 @@
+<cfoutput>#startsWith("abc", "a")#</cfoutput>
