@@ -69,7 +69,7 @@ if ((await runCfml()) !== runJs()) throw new Error('the CFML loop and the JS bas
 const [cfmlMs, jsMs] = await compare(runCfml, runJs, { rounds: 7, times: 5 });
 
 // ---- W5: cold start --------------------------------------------------------------------------------
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/cfml.cjs');
 const hello = path.join(root, 'samples/hello.cfm');
 const wall = (args: string[]) => {
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 // Bundles the library and the CLI with esbuild and writes the type declarations with tsc.
-// The CLI is one CommonJS bundle loaded through V8's code cache (scripts/cli-loader.mjs):
+// The CLI is one CommonJS bundle loaded through V8's code cache (scripts/cli-loader.cjs):
 // parsing and compiling the bundle is most of a cold start otherwise.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -20,14 +20,14 @@ const common = {
 };
 await build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 await build({ ...common, format: 'cjs', entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
-copyFileSync('scripts/cli-loader.mjs', 'dist/cli.js');
-chmodSync('dist/cli.js', 0o755);
+copyFileSync('scripts/cli-loader.cjs', 'dist/cfml.cjs');
+chmodSync('dist/cfml.cjs', 0o755);
 
 // Warm runs that write the code cache: a page with the usual tags, expressions and script.
 const tmp = mkdtempSync(join(tmpdir(), 'cfml-build-'));
 const page = join(tmp, 'warm.cfm');
 writeFileSync(page, '<cfparam name="url.n" default="3"><cfset s = {a: 1}><cfloop from="1" to="#url.n#" index="i"><cfif i mod 2 eq 0><cfoutput>#i# #ucase("x")# #dateFormat(now(), "yyyy")#</cfoutput></cfif></cfloop><cfscript>function f(x) { return x * 2; } writeOutput(f(2) & len("abc"));</cfscript>');
-execFileSync(process.execPath, ['dist/cli.js', '--no-cache', page], { env: { ...process.env, CFML_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+execFileSync(process.execPath, ['dist/cfml.cjs', '--no-cache', page], { env: { ...process.env, CFML_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
 rmSync(tmp, { recursive: true, force: true });
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { seedDemoMailbox } from '../bench/imap.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/cfml.cjs');
 const samples = ['inbox.cfm', 'inbox-inline.cfm', 'mailbox.cfm'];
 
 const box = await seedDemoMailbox();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite: installs Dovecot when missing (the cfimap tests run against a real one),
-# builds the CLI (the e2e tests run dist/cli.js), then runs vitest. Extra args go to vitest.
+# builds the CLI (the e2e tests run dist/cfml.cjs), then runs vitest. Extra args go to vitest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-dovecot.sh

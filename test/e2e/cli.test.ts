@@ -1,5 +1,5 @@
 /**
- * End-to-end: runs the built CLI (dist/cli.js) as a user would, checking stdout, stderr and the
+ * End-to-end: runs the built CLI (dist/cfml.cjs) as a user would, checking stdout, stderr and the
  * exit code. `npm test` builds first; when dist is missing the suite builds it itself.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/cfml.cjs');
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const samples = path.join(root, 'samples');
 const expectedDir = path.join(import.meta.dirname, 'samples');

@@ -11,7 +11,7 @@ import { seedM1, seedRich } from '../support/seed-mail.js';
 import { serverState } from '../support/imap-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/cfml.cjs');
 let server: DovecotServer;
 let user: DovecotUser;
 let attachments: string;

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The `cfml` bin. Compiling the CLI bundle is most of a cold start, so it is loaded through
 // V8's code cache (made at build time, next to the bundle); without a usable cache it simply
-// compiles as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { Script } from 'node:vm';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+// compiles as usual. CommonJS on purpose: an ES module importing node:fs makes Node build the
+// module's ESM facade, which loads all of fs's streams.
+'use strict';
+const { readFileSync, writeFileSync } = require('fs');
+const { Script } = require('vm');
+const { dirname, join } = require('path');
+const { createRequire } = require('module');
 
-const file = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+const file = join(__dirname, 'cli.cjs');
 const cacheFile = file + '.v8cache';
 let cachedData;
 try {
