@@ -20,6 +20,7 @@ import { cryptoFunctions } from './crypto.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { javaMemberFunctions } from './java-members.js';
+import { queryExecuteFunctions } from './query-execute.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -44,6 +45,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...miscFunctions,
   ...localeFunctions,
   ...javaMemberFunctions,
+  ...queryExecuteFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 

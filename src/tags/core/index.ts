@@ -12,11 +12,12 @@ import { scriptTag } from './script.js';
 import { tryTag, catchTag, finallyTag, throwTag, rethrowTag, retryTag } from './try.js';
 import { switchTag, caseTag, defaultcaseTag } from './switch.js';
 import { functionTag, argumentTag, returnTag } from './function.js';
+import { queryTag, queryparamTag } from './query.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
   setTag, ifTag, elseifTag, elseTag, outputTag, loopTag, breakTag, continueTag, includeTag, paramTag, abortTag,
   lockTag, savecontentTag, silentTag, settingTag, processingdirectiveTag, locationTag, headerTag, contentTag, logTag,
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
-  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag,
+  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag,
 ];

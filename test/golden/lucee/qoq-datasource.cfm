@@ -1,0 +1,3 @@
+<cfquery name="x" datasource="mydb">
+  SELECT * FROM users
+</cfquery>

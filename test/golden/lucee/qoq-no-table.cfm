@@ -1,0 +1,1 @@
+<cfset r = queryExecute("SELECT a FROM nothere", [], {dbtype: "query"})>

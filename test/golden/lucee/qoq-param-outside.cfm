@@ -1,0 +1,1 @@
+<cfqueryparam value="1">
