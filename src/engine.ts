@@ -35,6 +35,11 @@ export interface EngineOptions {
    * system temp dir). Off by default for embedding: the in-memory cache serves a long-lived Engine.
    */
   astCacheDir?: string;
+  /**
+   * Makes every tag return a promise. Only for testing: the golden suite runs once plain and
+   * once like this, so every continuation after an async tag is exercised.
+   */
+  asyncTags?: boolean;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
 }
@@ -75,6 +80,7 @@ export class Engine implements EngineCore {
   readonly server = new Struct();
   readonly application = new Struct();
   readonly mode: 'cli' | 'web';
+  readonly asyncTags: boolean;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly setters = new Map<string, Setter>();
   private readonly getters = new Map<string, (ctx: Ctx) => unknown>();
@@ -89,6 +95,7 @@ export class Engine implements EngineCore {
 
   constructor(options: EngineOptions = {}) {
     this.mode = options.mode ?? 'cli';
+    this.asyncTags = options.asyncTags ?? false;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
     this.imapOptions = options.imap ?? {};

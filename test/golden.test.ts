@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { Engine, CfmlError } from '../src/index.js';
 
 const root = path.join(import.meta.dirname, 'golden');
-const engine = new Engine();
-afterAll(() => engine.close());
+const engines = { plain: new Engine(), 'async tags': new Engine({ asyncTags: true }) };
+afterAll(() => Promise.all(Object.values(engines).map((e) => e.close())));
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -28,8 +28,10 @@ function input(src: string) {
 
 const files = walk(root).sort();
 
-describe('golden', () => {
-  it('has golden files', () => expect(files.length).toBeGreaterThan(0));
+it('has golden files', () => expect(files.length).toBeGreaterThan(0));
+
+// Every page twice: as is, and with every tag answering through a promise (the async paths).
+for (const [mode, engine] of Object.entries(engines)) describe(`golden (${mode})`, () => {
   for (const file of files) {
     const rel = path.relative(root, file);
     const base = file.slice(0, -4);

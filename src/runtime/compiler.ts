@@ -34,6 +34,7 @@ export interface CompiledTemplate {
 export class Compiler {
   readonly template: CompiledTemplate;
   private readonly hoisted: A.FuncExpr[] = [];
+  private functionDepth = 0;
 
   constructor(
     readonly engine: EngineCore,
@@ -68,6 +69,14 @@ export class Compiler {
 
   /** A tag in a template or a tag statement in script. */
   tag(node: A.TagNode): Exec {
+    const exec = this.tagExec(node);
+    // (not inside functions: a function whose body goes async can only be called as a statement)
+    if (!this.engine.asyncTags || this.functionDepth > 0) return exec;
+    // test mode: every tag answers with a promise, so each async continuation path runs
+    return (ctx) => Promise.resolve().then(() => exec(ctx));
+  }
+
+  private tagExec(node: A.TagNode): Exec {
     const def = this.engine.tags.get(node.name);
     if (!def) throw new CfmlError(`Unknown tag [cf${node.name}]`, { type: 'Template', loc: node.loc });
     // tags in templates were checked by the template parser; script statements are checked here
@@ -155,7 +164,13 @@ export class Compiler {
       required: p.required,
       default: p.default ? this.expr(p.default) : undefined,
     }));
-    const body = this.block(f.body);
+    this.functionDepth++;
+    let body: Exec;
+    try {
+      body = this.block(f.body);
+    } finally {
+      this.functionDepth--;
+    }
     const outputOff = f.attrs?.output !== undefined && !isTrue(f.attrs.output);
     return new UDF(f.name ?? (f.arrow ? 'arrow' : 'closure'), isClosure, params, body, f, this.template, outputOff, f.returnType);
   }

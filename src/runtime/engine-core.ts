@@ -13,6 +13,8 @@ export interface EngineCore {
   readonly server: Struct;
   readonly application: Struct;
   readonly mode: 'cli' | 'web';
+  /** Testing aid: every tag returns a promise (EngineOptions.asyncTags). */
+  readonly asyncTags: boolean;
   sessionFor(ctx: Ctx): Struct;
   /** Compiled template for an absolute path, from the cache when the file has not changed. */
   loadTemplate(absPath: string): CompiledTemplate;

@@ -28,11 +28,15 @@ export const includeTag = defineTag({
         ctx.template = saved;
         ctx.callStack.pop();
       };
+      const frame = (e: unknown) => (e instanceof CfmlError || e instanceof AbortPage ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc));
+      let r;
       try {
-        return tryFinally(() => runTemplate(ctx, t), restore);
+        r = tryFinally(() => runTemplate(ctx, t), restore);
       } catch (e) {
-        throw e instanceof CfmlError || e instanceof AbortPage ? addFrame(e, loc, 'cfinclude') : toCfmlError(e, loc);
+        throw frame(e);
       }
+      // an error after the included page went async gets the include's frame too
+      return typeof r === 'number' ? r : r.catch((e: unknown) => Promise.reject(frame(e)));
     };
   },
 });
