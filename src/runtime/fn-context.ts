@@ -67,4 +67,8 @@ export class FnContextImpl implements FnContext {
   get locals(): Map<string, unknown> {
     return this.ctx.locals;
   }
+
+  service<T>(key: string, create: () => T): T {
+    return this.engine.service(key, create as () => T & { close?(): unknown });
+  }
 }

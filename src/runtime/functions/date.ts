@@ -344,8 +344,10 @@ export const dateFunctions: FunctionDef[] = [
   {
     name: 'getTimeZoneInfo',
     params: [tzParam, { name: 'locale', type: 'string' }],
-    impl: (_ctx, tz?: string) => {
-      const zone = zoneOf(tz) ? normalizeZone(tz!) : Intl.DateTimeFormat().resolvedOptions().timeZone;
+    impl: (ctx, tz?: string) => {
+      // without an argument: the zone of setTimeZone() for this render, else the process zone
+      const set = ctx.locals.get('timezone') as string | undefined;
+      const zone = zoneOf(tz) ? normalizeZone(tz!) : set ? normalizeZone(set) : Intl.DateTimeFormat().resolvedOptions().timeZone;
       const now = new Date();
       const p = dateParts(now, zone);
       const jan = dateParts(new Date(Date.UTC(p.year, 0, 1)), zone).offset;

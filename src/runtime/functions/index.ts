@@ -21,6 +21,7 @@ import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { javaMemberFunctions } from './java-members.js';
 import { queryExecuteFunctions } from './query-execute.js';
+import { luceeExtraFunctions } from './lucee-extras.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -46,6 +47,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...localeFunctions,
   ...javaMemberFunctions,
   ...queryExecuteFunctions,
+  ...luceeExtraFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 

@@ -64,6 +64,8 @@ export interface FnContext {
   readonly loc?: SourceLoc;
   /** A per-render bag the function library may use (e.g. a random seed). */
   readonly locals: Map<string, unknown>;
+  /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
+  service?<T>(key: string, create: () => T): T;
 }
 
 export const defineFunction = (d: FunctionDef): FunctionDef => d;

@@ -1,0 +1,1 @@
+<cfset r = arrayRange("a..b")>

@@ -1,0 +1,1 @@
+<cfset setTimeZone("Mars/Olympus")>
