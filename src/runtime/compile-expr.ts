@@ -2,7 +2,7 @@ import type * as A from '../parser/ast.js';
 import type { Eval } from '../tags/types.js';
 import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
-import { Struct } from './struct.js';
+import { Struct, type Entry } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { expressionError, toCfmlError } from './errors.js';
@@ -46,7 +46,27 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       const { name, loc } = e;
       const lower = intern(e.lower);
       if (o.soft) return (ctx) => ctx.lookup(lower);
+      // Inline cache: outside functions and query loops, a name found in the variables scope is
+      // that scope's entry until the struct changes identity or loses entries.
+      let cs: Struct | undefined;
+      let cv = -1;
+      let ce: Entry | undefined;
       return (ctx) => {
+        if (ctx.frame === null && ctx.queries.length === 0) {
+          const vs = ctx.variables;
+          if (vs === cs && vs.version === cv) {
+            const cached = ce!.value;
+            if (cached !== undefined && cached !== null) return cached;
+          } else {
+            const en = vs.entryLower(lower);
+            if (en && en.value !== undefined && en.value !== null) {
+              cs = vs;
+              cv = vs.version;
+              ce = en;
+              return en.value;
+            }
+          }
+        }
         const v = ctx.lookup(lower);
         if (v === undefined || v === null) throw undefinedVar(name, loc);
         return v;
@@ -478,7 +498,24 @@ export function compileSetter(c: Compiler, t: A.Expr): Setter {
       const { name } = t;
       const lower = intern(t.lower);
       const key = name.toUpperCase();
-      return (ctx, v) => ctx.assignTarget(lower).setLower(lower, key, v);
+      let cs: Struct | undefined;
+      let cv = -1;
+      let ce: Entry | undefined;
+      return (ctx, v) => {
+        if (ctx.frame === null) {
+          const vs = ctx.variables;
+          if (vs === cs && vs.version === cv) {
+            ce!.value = v;
+            return;
+          }
+          vs.setLower(lower, key, v);
+          cs = vs;
+          cv = vs.version;
+          ce = vs.entryLower(lower);
+          return;
+        }
+        ctx.assignTarget(lower).setLower(lower, key, v);
+      };
     }
     case 'member': {
       const container = compileContainer(c, t.object);

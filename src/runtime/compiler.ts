@@ -60,6 +60,15 @@ export class Compiler {
     if (!stmts || stmts.length === 0) return () => Signal.Normal;
     const execs = stmts.map((s) => this.stmt(s));
     if (execs.length === 1) return execs[0]!;
+    if (execs.length === 2) {
+      // short bodies (a tag and the newline after it) skip the generic block loop
+      const [a, b] = execs as [Exec, Exec];
+      return (ctx) => {
+        const r = a(ctx);
+        if (r === Signal.Normal) return b(ctx);
+        return typeof r === 'number' ? r : r.then((s) => (s === Signal.Normal ? b(ctx) : s));
+      };
+    }
     return (ctx) => runBlock(execs, ctx);
   }
 

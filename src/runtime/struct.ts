@@ -1,4 +1,4 @@
-interface Entry {
+export interface Entry {
   key: string;
   value: unknown;
 }
@@ -10,6 +10,8 @@ interface Entry {
  */
 export class Struct {
   private readonly map = new Map<string, Entry>();
+  /** Bumped when entries leave the map, so a cached entry is known to be stale. */
+  version = 0;
   /** "ordered" structs keep insertion order, like every struct here; the flag is kept for dumps. */
   kind: 'normal' | 'ordered' | 'casesensitive' = 'normal';
 
@@ -29,6 +31,11 @@ export class Struct {
 
   getLower(lower: string): unknown {
     return this.map.get(lower)?.value;
+  }
+
+  /** The live entry of a key (for inline caches; valid while `version` is unchanged). */
+  entryLower(lower: string): Entry | undefined {
+    return this.map.get(lower);
   }
 
   has(key: string): boolean {
@@ -51,10 +58,12 @@ export class Struct {
   }
 
   delete(key: string): boolean {
+    this.version++;
     return this.map.delete(key.toLowerCase());
   }
 
   clear(): void {
+    this.version++;
     this.map.clear();
   }
 

@@ -19,6 +19,25 @@ export const ifTag = defineTag({
       } else otherwise = c.block(b.body);
     }
     const n = tests.length;
+    if (n === 1) {
+      // the common `<cfif>...</cfif>` or `<cfif>...<cfelse>...</cfif>`: no branch loop
+      const test = tests[0]!;
+      const then = bodies[0]!;
+      const loc = locs[0];
+      return (ctx) => {
+        const v = test(ctx);
+        let ok: boolean;
+        if (typeof v === 'boolean') ok = v;
+        else {
+          try {
+            ok = toBool(v);
+          } catch (e) {
+            throw toCfmlError(e, loc);
+          }
+        }
+        return ok ? then(ctx) : otherwise(ctx);
+      };
+    }
     return (ctx) => {
       for (let i = 0; i < n; i++) {
         let ok: boolean;
