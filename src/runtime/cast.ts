@@ -36,6 +36,8 @@ export function isSimple(v: unknown): boolean {
  * and `acos(0.3)` is `1.266103672779`, as Lucee does.
  */
 export function numberToString(n: number): string {
+  // small whole numbers (loop counters, counts) first: String(-0) is already "0"
+  if ((n | 0) === n) return String(n);
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : n < 0 ? '-Infinity' : 'NaN';
   // Lucee (Caster.toString(double)) never uses exponent notation: whole numbers print all their
   // digits, others at most 12 decimals, and anything within 1e-12 of a whole number prints as it.
