@@ -278,6 +278,19 @@ function compileBinary(c: Compiler, e: A.Binary): Eval {
   if (op === 'or') return (ctx) => wrap(() => toBool(l(ctx)) || toBool(r(ctx)), loc);
   const f = BINARY[op]!;
   const fast = NUMERIC_FAST[op];
+  if (fast && e.right.kind === 'lit' && typeof e.right.value === 'number') {
+    // `i mod 3`, `n + 1`: a literal number on the right needs no closure call
+    const k = e.right.value;
+    return (ctx) => {
+      const a = l(ctx);
+      if (typeof a === 'number') return fast(a, k);
+      try {
+        return f(a, k);
+      } catch (err) {
+        throw toCfmlError(err, loc);
+      }
+    };
+  }
   if (fast) {
     // the hot path of loops: two numbers need no cast and no comparison rules
     return (ctx) => {
