@@ -5,7 +5,7 @@ import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { andThen, driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
-import { compareValues, toBool, toStr, typeName } from './cast.js';
+import { compareValues, numberToString, toBool, toStr, typeName } from './cast.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
 
@@ -27,10 +27,14 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       return (ctx) => {
         const v = e(ctx);
         let str: string;
-        try {
-          str = toStr(v);
-        } catch (err) {
-          throw toCfmlError(err, loc);
+        if (typeof v === 'string') str = v;
+        else if (typeof v === 'number') str = numberToString(v);
+        else {
+          try {
+            str = toStr(v);
+          } catch (err) {
+            throw toCfmlError(err, loc);
+          }
         }
         ctx.write(str);
         return Signal.Normal;
