@@ -229,26 +229,26 @@ export class CfmlParser extends EmbeddedActionsParser {
     return args;
   });
 
-  private argument = this.RULE('argument', (): A.Arg =>
-    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
-      {
-        GATE: () => {
-          const t2 = this.LA(2).tokenType;
-          return (t2 === T.Assign || t2 === T.Colon) && (this.LA(1).tokenType === T.Identifier || this.LA(1).tokenType === T.StringLit || T.isKeyword(this.LA(1)));
-        },
-        ALT: () => {
-          const n = this.OR2([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
-          this.OR3([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.Colon) }]);
-          const value = this.SUBRULE(this.expression);
-          return this.ACTION(() => {
-            const name = n.tokenType === T.StringLit ? n.image.slice(1, -1) : n.image;
-            return { name, lower: name.toLowerCase(), value };
-          });
-        },
+  /** `value`, or `name = value` / `name: value`; an OPTION, as a gated OR allocates per call. */
+  private argument = this.RULE('argument', (): A.Arg => {
+    let n: IToken | undefined;
+    this.OPTION({
+      GATE: () => {
+        const t2 = this.LA(2).tokenType;
+        return (t2 === T.Assign || t2 === T.Colon) && (this.LA(1).tokenType === T.Identifier || this.LA(1).tokenType === T.StringLit || T.isKeyword(this.LA(1)));
       },
-      { ALT: () => ({ value: this.SUBRULE2(this.expression) }) },
-    ] }),
-  );
+      DEF: () => {
+        n = this.OR2([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+        this.OR3([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.Colon) }]);
+      },
+    });
+    const value = this.SUBRULE(this.expression);
+    return this.ACTION(() => {
+      if (!n) return { value };
+      const name = n.tokenType === T.StringLit ? n.image.slice(1, -1) : n.image;
+      return { name, lower: name.toLowerCase(), value };
+    });
+  });
 
   // The alternatives only use `this`: built once and reused, since an OR's alternative list is
   // otherwise allocated on every call of the most frequent rule.
@@ -286,24 +286,19 @@ export class CfmlParser extends EmbeddedActionsParser {
         },
       },
       {
-        // x => expr
-        GATE: () => this.LA(2).tokenType === T.Arrow,
+        // a name, or `x => expr`; no GATE in this rule, since a gated OR allocates on every call
         ALT: () => {
           const t = this.CONSUME(T.Identifier);
-          this.CONSUME(T.Arrow);
-          const body = this.SUBRULE(this.arrowBody);
-          return this.ACTION(() => this.arrowFunc([{ name: t.image, lower: t.image.toLowerCase(), required: false }], body, this.loc(t)));
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME2(T.Identifier);
-          return this.ACTION(() => this.name(t));
+          let body: A.Stmt[] | undefined;
+          this.OPTION(() => {
+            this.CONSUME(T.Arrow);
+            body = this.SUBRULE(this.arrowBody);
+          });
+          return this.ACTION(() => (body ? this.arrowFunc([{ name: t.image, lower: t.image.toLowerCase(), required: false }], body, this.loc(t)) : this.name(t)));
         },
       },
       {
         // throw(message="x", type="y"): the function form of the throw statement
-        GATE: () => this.LA(2).tokenType === T.LParen,
         ALT: () => {
           const t = this.CONSUME(T.Throw);
           return this.ACTION(() => ({ kind: 'var', lower: 'throw', name: t.image, loc: this.loc(t) }) as A.VarRef);
@@ -311,31 +306,12 @@ export class CfmlParser extends EmbeddedActionsParser {
       },
       {
         // exp(x): the built-in function, where `a EXP b` is the power operator
-        GATE: () => this.LA(2).tokenType === T.LParen,
         ALT: () => {
           const t = this.CONSUME(T.Exp);
           return this.ACTION(() => ({ kind: 'var', lower: 'exp', name: t.image, loc: this.loc(t) }) as A.VarRef);
         },
       },
-      {
-        // (a, b) => expr
-        GATE: () => this.isArrowParams(),
-        ALT: () => {
-          const t = this.LA(1);
-          const params = this.SUBRULE(this.paramList);
-          this.CONSUME2(T.Arrow);
-          const body = this.SUBRULE2(this.arrowBody);
-          return this.ACTION(() => this.arrowFunc(params, body, this.loc(t)));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          const e = this.SUBRULE(this.expression);
-          this.CONSUME(T.RParen);
-          return e;
-        },
-      },
+      { ALT: () => this.SUBRULE(this.parenOrArrow) },
       {
         ALT: () => {
           this.CONSUME(T.Hash);
@@ -347,6 +323,30 @@ export class CfmlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.structLiteral) },
       { ALT: () => this.SUBRULE(this.arrayLiteral) },
       { ALT: () => this.SUBRULE(this.functionExpr) },
+    ] }),
+  );
+
+  /** `( expr )`, or `(a, b) => expr` when the parenthesis is followed by an arrow. */
+  private parenOrArrow = this.RULE('parenOrArrow', (): A.Expr =>
+    this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        GATE: () => this.isArrowParams(),
+        ALT: () => {
+          const t = this.LA(1);
+          const params = this.SUBRULE(this.paramList);
+          this.CONSUME(T.Arrow);
+          const body = this.SUBRULE(this.arrowBody);
+          return this.ACTION(() => this.arrowFunc(params, body, this.loc(t)));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          return e;
+        },
+      },
     ] }),
   );
 
