@@ -68,16 +68,7 @@ function sleepMs(ms: number): void {
   Atomics.wait(cell, 0, 0, ms);
 }
 
-export const runtimeFunctions: FunctionDef[] = [
-  {
-    name: 'writeOutput',
-    params: [{ name: 'string', type: 'string', required: true }, { name: 'encodeFor', type: 'string' }],
-    impl: (ctx, s: string, enc?: string) => {
-      ctx.write(enc ? encodeFor(s, enc) : s);
-      return true;
-    },
-  },
-  {
+const writeDumpDef: FunctionDef = {
     name: 'writeDump',
     params: [
       { name: 'var', type: 'any', required: true },
@@ -100,26 +91,20 @@ export const runtimeFunctions: FunctionDef[] = [
       ctx.dump(v, opts);
       return null;
     },
-  },
+  };
+
+export const runtimeFunctions: FunctionDef[] = [
   {
-    name: 'dump',
-    params: [
-      { name: 'var', type: 'any', required: true },
-      { name: 'output', type: 'string' },
-      { name: 'format', type: 'string' },
-      { name: 'abort', type: 'boolean', default: false },
-      { name: 'label', type: 'string' },
-      { name: 'metainfo', type: 'boolean' },
-      { name: 'top', type: 'numeric' },
-    ],
-    impl: (ctx, v: unknown, _output?: string, _format?: string, _abort?: boolean, label?: string, _meta?: boolean, top?: number) => {
-      const opts: { label?: string; top?: number } = {};
-      if (label !== undefined && label !== '') opts.label = label;
-      if (top !== undefined) opts.top = top;
-      ctx.dump(v, opts);
-      return null;
+    name: 'writeOutput',
+    params: [{ name: 'string', type: 'string', required: true }, { name: 'encodeFor', type: 'string' }],
+    impl: (ctx, s: string, enc?: string) => {
+      ctx.write(enc ? encodeFor(s, enc) : s);
+      return true;
     },
   },
+  writeDumpDef,
+  // dump() is Lucee's alias of writeDump()
+  { ...writeDumpDef, name: 'dump', members: undefined },
   {
     name: 'writeLog',
     params: [
