@@ -1,0 +1,76 @@
+/** `cfml serve DIR`: pages over HTTP on 127.0.0.1, errors as a page, nothing outside DIR. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/cfml.cjs');
+let proc: ChildProcess;
+let base: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(cli)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  proc = spawn(process.execPath, [cli, 'serve', path.join(root, 'samples'), '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('server did not start')), 10_000);
+    proc.stderr!.on('data', (d: Buffer) => {
+      if (d.toString().includes('serving')) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+  });
+});
+
+afterAll(async () => {
+  if (proc && proc.exitCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('cfml serve', () => {
+  it('renders a page with url values', async () => {
+    const r = await fetch(`${base}/hello.cfm?name=Web`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(await r.text()).toContain('Hello, Web!');
+  });
+
+  it('shows a CFML error as a 500 page with the location, without a JS stack', async () => {
+    const r = await fetch(`${base}/errors/broken.cfm`);
+    expect(r.status).toBe(500);
+    const body = await r.text();
+    expect(body).toMatch(/broken\.cfm:\d+:\d+/);
+    expect(body).not.toMatch(/\n\s+at /);
+  });
+
+  it('serves nothing outside the directory and nothing but .cfm pages', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/package.json', '/_missing.cfm', '/imap/../../README.md']) {
+      const r = await fetch(base + p);
+      expect(r.status, p).toBe(404);
+    }
+  });
+
+  it('stops on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
