@@ -98,7 +98,6 @@ export interface TryStmt extends Node { kind: 'try'; body: Stmt[]; catches: Catc
 export interface ThrowStmt extends Node { kind: 'throw'; value?: Expr }
 export interface RethrowStmt extends Node { kind: 'rethrow' }
 export interface FuncDecl extends Node { kind: 'funcdecl'; func: FuncExpr }
-export interface IncludeStmt extends Node { kind: 'include'; template: Expr }
 export interface AbortStmt extends Node { kind: 'abort' }
 /** `retry;` inside a catch block (Lucee): runs the try block again. */
 export interface RetryStmt extends Node { kind: 'retry' }
@@ -106,7 +105,7 @@ export interface RetryStmt extends Node { kind: 'retry' }
 export type Stmt =
   | TextNode | OutputNode | TagNode | ExprStmt | VarDecl | Block | IfStmt | ForStmt | ForInStmt | WhileStmt
   | DoWhileStmt | SwitchStmt | BreakStmt | ContinueStmt | ReturnStmt | TryStmt | ThrowStmt | RethrowStmt
-  | FuncDecl | IncludeStmt | AbortStmt | RetryStmt;
+  | FuncDecl | AbortStmt | RetryStmt;
 
 export interface Template {
   file: string;

@@ -140,8 +140,6 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       return rethrowExec(s.loc);
     case 'funcdecl':
       return NORMAL; // hoisted: defined before the template runs
-    case 'include':
-      return NORMAL;
     case 'retry':
       return retryExec(s.loc);
     case 'abort': {
