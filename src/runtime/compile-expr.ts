@@ -5,7 +5,7 @@ import type { Compiler } from './compiler.js';
 import { Struct, type Entry } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
-import { expressionError, toCfmlError } from './errors.js';
+import { ControlSignal, expressionError, toCfmlError } from './errors.js';
 import { simple, toBool, toNum, toStr, typeName } from './cast.js';
 import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
@@ -126,7 +126,9 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       return (ctx) => {
         const f = callee(ctx);
         if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} is not a function and can't be called`, { loc });
-        return syncResult(c.callFunction(ctx, f, args.positional(ctx), args.named(ctx), loc), o, loc);
+        const pos = args.positional(ctx);
+        const nm = args.named(ctx);
+        return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);
       };
     }
     case 'bin':
@@ -262,10 +264,30 @@ function wrap<T>(f: () => T, loc: A.SourceLoc): T {
   }
 }
 
-function syncResult(v: unknown, o: ExprOpts, loc: A.SourceLoc): unknown {
-  if (!o.async && isThenable(v)) {
+/**
+ * Thrown when a function called inside an expression went async: the simple statement around it
+ * (see Compiler.stmt) waits for the result and runs again, replaying the calls already made.
+ */
+export class PendingCall extends ControlSignal {
+  constructor(readonly promise: Promise<unknown>) {
+    super();
+  }
+}
+
+/** A user-function call's result, with the replay of results made by an earlier attempt. */
+function udfResult(ctx: Ctx, call: () => unknown, o: ExprOpts, loc: A.SourceLoc): unknown {
+  const rec = ctx.replay;
+  if (rec && rec.i < rec.values.length) return rec.values[rec.i++];
+  const v = call();
+  if (isThenable(v)) {
+    if (o.async) return v;
+    if (rec) throw new PendingCall(v as Promise<unknown>);
     (v as Promise<unknown>).catch(() => undefined);
-    throw expressionError('a function that runs an asynchronous tag (such as cfimap) can only be called as a statement (<cfset f()>, x = f(); or f();), not inside a larger expression', { loc });
+    throw expressionError('a function that runs an asynchronous tag (such as cfimap) cannot be called in the condition of an if, loop or switch; assign its result to a variable first', { loc });
+  }
+  if (rec) {
+    rec.values.push(v);
+    rec.i++;
   }
   return v;
 }
@@ -391,7 +413,12 @@ function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
   const tag = tagCall(c, e, o);
   return (ctx) => {
     const f = ctx.lookup(lower);
-    if (f instanceof CfFunction) return syncResult(c.callFunction(ctx, f, args.positional(ctx), args.named(ctx), loc), o, loc);
+    if (f instanceof CfFunction) {
+      // arguments first: their own calls take their replay slots before this one
+      const pos = args.positional(ctx);
+      const nm = args.named(ctx);
+      return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);
+    }
     if (tag && (f === undefined || f === null)) return tag(ctx);
     if (f === undefined) {
       throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: 'CF2003' });
@@ -410,8 +437,13 @@ function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
   const exec = c.tag(node);
   const { loc } = e;
   return (ctx) => {
+    // a tag evaluates its attributes (and their calls) itself, so it takes no replay slot:
+    // an async tag call works as a statement (`cfimap(...);`), not nested in an expression
     const r = exec(ctx);
-    return isThenable(r) ? syncResult((r as Promise<unknown>).then(() => undefined), o, loc) : undefined;
+    if (!isThenable(r)) return undefined;
+    if (o.async) return (r as Promise<unknown>).then(() => undefined);
+    (r as Promise<unknown>).catch(() => undefined);
+    throw expressionError(`an asynchronous tag call (cf${e.lower.slice(2)}) can only be a statement of its own`, { loc });
   };
 }
 
@@ -442,7 +474,11 @@ function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Eval {
     if (e.safe && (self === undefined || self === null)) return undefined;
     if (self instanceof Struct) {
       const fv = self.getLower(lower);
-      if (fv instanceof CfFunction) return syncResult(c.callFunction(ctx, fv, args.positional(ctx), args.named(ctx), loc), o, loc);
+      if (fv instanceof CfFunction) {
+        const pos = args.positional(ctx);
+        const nm = args.named(ctx);
+        return udfResult(ctx, () => c.callFunction(ctx, fv, pos, nm, loc), o, loc);
+      }
     }
     if (self instanceof QueryColumnRef) self = self.values();
     for (const t of receiverType(self)) {

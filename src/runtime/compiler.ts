@@ -4,7 +4,7 @@ import { Signal, type Eval, type Exec, type MaybePromise, type TagCall } from '.
 import type { Ctx, FunctionFrame } from './context.js';
 import { AbortPage } from './context.js';
 import type { EngineCore } from './engine-core.js';
-import { compileExpr, compileSetter, type ExprOpts, type Setter } from './compile-expr.js';
+import { compileExpr, compileSetter, PendingCall, type ExprOpts, type Setter } from './compile-expr.js';
 import { compileStatement } from './compile-stmt.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { isThenable, runBlock, tryFinally } from './maybe.js';
@@ -73,7 +73,8 @@ export class Compiler {
   }
 
   stmt(s: A.Stmt): Exec {
-    return compileStatement(this, s);
+    const exec = compileStatement(this, s);
+    return isSimpleStatement(s) && callsFunctions(s, this.engine) ? replayable(exec) : exec;
   }
 
   /** A tag in a template or a tag statement in script. */
@@ -214,12 +215,15 @@ function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, u
   const frame: FunctionFrame = { local: new Struct(), args, name: f.name, outputOff: f.outputOff, parent: f.closureFrame };
   const savedFrame = ctx.frame;
   const savedTemplate = ctx.template;
+  const savedReplay = ctx.replay;
   ctx.frame = frame;
   ctx.template = f.template;
+  ctx.replay = null;
   ctx.callStack.push({ template: loc.file, line: loc.line, column: loc.col, id: f.name });
   const done = () => {
     ctx.frame = savedFrame;
     ctx.template = savedTemplate;
+    ctx.replay = savedReplay;
     ctx.callStack.pop();
   };
   let result: MaybePromise<unknown>;
@@ -355,6 +359,60 @@ export function defineFunctions(ctx: Ctx, t: CompiledTemplate): void {
 export function runTemplate(ctx: Ctx, t: CompiledTemplate): MaybePromise<Signal> {
   defineFunctions(ctx, t);
   return t.run(ctx);
+}
+
+/**
+ * A statement that calls user functions inside its expressions: when one of them goes async
+ * (its body ran `<cfimap>`), the statement waits for it and runs again, the calls already made
+ * answering from the record instead of running twice.
+ */
+function replayable(exec: Exec): Exec {
+  return (ctx) => {
+    const saved = ctx.replay;
+    const rec = { values: [] as unknown[], i: 0 };
+    const attempt = (): MaybePromise<Signal> => {
+      ctx.replay = rec;
+      rec.i = 0;
+      let r: MaybePromise<Signal>;
+      try {
+        r = exec(ctx);
+      } catch (e) {
+        ctx.replay = saved;
+        if (e instanceof PendingCall) return e.promise.then((v) => (rec.values.push(v), attempt()));
+        throw e;
+      }
+      ctx.replay = saved;
+      return r;
+    };
+    return attempt();
+  };
+}
+
+/** Statements with no statements inside: replaying one cannot run a child twice. */
+function isSimpleStatement(s: A.Stmt): boolean {
+  switch (s.kind) {
+    case 'output':
+    case 'expr':
+    case 'vardecl':
+    case 'return':
+    case 'throw':
+      return true;
+    case 'tag':
+      return !s.body?.length && !s.branches?.length;
+    default:
+      return false;
+  }
+}
+
+/** Whether a node may call a user function (a call that is not a built-in, a member or an invoke). */
+function callsFunctions(node: unknown, engine: EngineCore): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((n) => callsFunctions(n, engine));
+  const n = node as { kind?: string; lower?: string };
+  if (n.kind === 'invoke' || n.kind === 'mcall') return true;
+  if (n.kind === 'call' && !engine.functions.getLower(n.lower!)) return true;
+  for (const [k, v] of Object.entries(node)) if (k !== 'loc' && callsFunctions(v, engine)) return true;
+  return false;
 }
 
 export { AbortPage };

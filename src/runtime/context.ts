@@ -1,6 +1,6 @@
 import { Struct } from './struct.js';
 import { Query } from './query.js';
-import { expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
+import { ControlSignal, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
@@ -27,8 +27,10 @@ export interface FunctionFrame {
 }
 
 /** Thrown to stop the page (cfabort / abort;); the engine treats it as a normal end. */
-export class AbortPage {
-  constructor(readonly loc?: SourceLoc) {}
+export class AbortPage extends ControlSignal {
+  constructor(readonly loc?: SourceLoc) {
+    super();
+  }
 }
 
 /** The state of one render. Never shared between renders. */
@@ -49,6 +51,8 @@ export class Ctx {
   /** Grouped cfoutput state (see tags/core/query-source.ts); kept here to stay off the hot path. */
   outputGroups: unknown[] = [];
   returnValue: unknown = undefined;
+  /** Results of the user-function calls of the statement being run, for its replay after one went async. */
+  replay: { values: unknown[]; i: number } | null = null;
   /** The errors being handled by enclosing catch blocks, for rethrow. */
   catching: unknown[] = [];
   /** Tag and function frames, innermost last, for tagContext. */

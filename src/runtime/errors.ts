@@ -73,9 +73,16 @@ export const expressionError = (message: string, init: CfmlErrorInit = {}) =>
 export const applicationError = (message: string, init: CfmlErrorInit = {}) =>
   new CfmlError(message, { type: 'Application', code: 'CF3001', ...init });
 
-/** Wraps anything thrown into a CfmlError, keeping CfmlErrors as they are. */
+/**
+ * Thrown for control flow, not as an error (cfabort, a call waiting on an async function): every
+ * place that turns what it caught into a CfmlError lets these pass unchanged.
+ */
+export abstract class ControlSignal {}
+
+/** Wraps anything thrown into a CfmlError, keeping CfmlErrors as they are; control signals pass. */
 export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
   if (e instanceof CfmlError) return e.at(loc);
+  if (e instanceof ControlSignal) throw e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return new CfmlError('Stack overflow: too deep recursion', { type: 'Expression', loc, cause: e, code: 'CF2009' });
   }

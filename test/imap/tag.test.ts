@@ -99,6 +99,12 @@ writeOutput(valueList(f.fullname) & "|" & f.totalmessages[1]);
     expect(out).toBe('1:Grüße');
   });
 
+  it('a function that reads mail can be used inside an expression', async () => {
+    const out = await page(`<cffunction name="inbox"><cfimap action="getHeaderOnly" ${conn(m1.user)} name="local.q"><cfreturn local.q></cffunction>
+<cfoutput>#inbox().recordCount# messages, first: #inbox().subject[1]#</cfoutput>`);
+    expect(out.trim()).toMatch(/^5 messages, first: \S/);
+  });
+
   it('an action name in the wrong case works; an invalid one lists the eleven', async () => {
     expect(await page(`<cfimap action="GETHEADERONLY" ${conn(m1.user)} name="q"><cfoutput>#q.recordCount#</cfoutput>`)).toBe('5');
     const err = await pageError(`<cfimap action="bogus" ${conn(m1.user)}>`);
