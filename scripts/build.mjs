@@ -17,6 +17,8 @@ const common = {
   external: ['imapflow', 'mailparser'],
   logLevel: 'warning',
   minify: true,
+  // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them
+  define: { __CFML_BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
 };
 await build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 await build({ ...common, format: 'cjs', entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });

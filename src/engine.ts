@@ -69,6 +69,9 @@ interface CacheEntry {
 }
 
 const VERSION = '0.1.0';
+/** Set by the build (scripts/build.mjs): parsed templates cached on disk by another build are not reused. */
+declare const __CFML_BUILD_ID__: string | undefined;
+const BUILD_ID = typeof __CFML_BUILD_ID__ === 'string' ? __CFML_BUILD_ID__ : 'source';
 
 /**
  * The public entry point. One Engine holds the registries, the template cache and the shared
@@ -168,7 +171,7 @@ export class Engine implements EngineCore {
 
   private compileCached(source: string, file: string): CompiledTemplate {
     if (!this.astCacheDir) return this.compile(source, file);
-    this.astCache ??= new AstCache(this.astCacheDir, `${VERSION}|${this.tags.names().sort().join(',')}`);
+    this.astCache ??= new AstCache(this.astCacheDir, `${VERSION}|${BUILD_ID}|${this.tags.names().sort().join(',')}`);
     let parsed = this.astCache.get(file, source);
     if (!parsed) {
       parsed = parseTemplate(source, file, this.tags);
