@@ -53,8 +53,19 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** Maps CFML-ish zone names ("UTC", "GMT", "GMT+1", "CET") to something Intl accepts. */
+/** US and a few other abbreviations Lucee's TimeZoneUtil maps to zone ids (Intl rejects CDT, EDT, ...). */
+const ZONE_ABBR: Record<string, string> = {
+  et: 'US/Eastern', est: 'US/Eastern', edt: 'US/Eastern',
+  ct: 'US/Central', cst: 'US/Central', cdt: 'US/Central',
+  mt: 'US/Mountain', mst: 'US/Mountain', mdt: 'US/Mountain',
+  pt: 'US/Pacific', pst: 'US/Pacific', pdt: 'US/Pacific',
+  cest: 'CET', acdt: 'Australia/Darwin', aest: 'Australia/Queensland',
+};
+
 export function normalizeZone(zone: string): string {
   const z = zone.trim();
+  const abbr = ZONE_ABBR[z.toLowerCase()];
+  if (abbr) return abbr;
   const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
   if (m) {
     if (m[3] && m[3] !== '00') throw expressionError(`timezone [${zone}] is not supported, use a whole-hour offset or a zone name`);
@@ -150,6 +161,22 @@ function hour12(h: number): number {
 /** Day of the year, 1-based. */
 export function dayOfYear(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+}
+
+/** First day (UTC ms) of week 1 of `year`: weeks start on `firstDay` (0 = Sunday) and week 1 has at least `minDays` days of the year. */
+function week1Start(year: number, firstDay: number, minDays: number): number {
+  const jan1 = Date.UTC(year, 0, 1);
+  const before = (new Date(jan1).getUTCDay() - firstDay + 7) % 7;
+  return jan1 - before * 86_400_000 + (7 - before < minDays ? 7 * 86_400_000 : 0);
+}
+
+/** Week of the year by a locale's rules, as Java's Calendar.WEEK_OF_YEAR (US: Sunday/1, most of Europe: Monday/4). */
+export function weekOfYearBy(year: number, month: number, day: number, firstDay: number, minDays: number): number {
+  const t = Date.UTC(year, month - 1, day);
+  if (t >= week1Start(year + 1, firstDay, minDays)) return 1;
+  let start = week1Start(year, firstDay, minDays);
+  if (t < start) start = week1Start(year - 1, firstDay, minDays);
+  return Math.floor((t - start) / (7 * 86_400_000)) + 1;
 }
 
 /** US week of the year (weeks start on Sunday, week 1 holds January 1st), as Java's Calendar. */

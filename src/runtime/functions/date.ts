@@ -16,6 +16,7 @@ import {
   normalizeZone,
   offsetRfc,
   weekOfYear,
+  weekOfYearBy,
   zoneName,
   isStyle,
 } from './date-mask.js';
@@ -262,6 +263,19 @@ export const dateFunctions: FunctionDef[] = [
   part('millisecond', (p) => p.ms),
   part('quarter', (p) => Math.floor((p.month - 1) / 3) + 1),
   part('week', (p) => weekOfYear(p.year, p.month, p.day)),
+  {
+    // Lucee's LSWeek: the week of the year by the locale's first weekday and minimal days of week 1
+    // (Java's Calendar rules: en_US Sunday/1, de_DE Monday/4); locale and zone default to the request's.
+    name: 'lsWeek',
+    params: [dateArg, { name: 'locale', type: 'string' }, tzParam],
+    impl: (ctx, d: Date, locale?: string, tz?: string) => {
+      const tag = (locale && locale.trim() ? (localeTag(locale) ?? 'en-US') : (ctx.locals.get('locale') as string | undefined)) ?? 'en-US';
+      const loc = new Intl.Locale(tag) as Intl.Locale & { weekInfo?: { firstDay: number; minimalDays: number }; getWeekInfo?: () => { firstDay: number; minimalDays: number } };
+      const info = loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7, minimalDays: 1 };
+      const p = dateParts(d, zoneOf(tz) ?? (ctx.locals.get('timezone') as string | undefined));
+      return weekOfYearBy(p.year, p.month, p.day, info.firstDay % 7, info.minimalDays);
+    },
+  },
   part('dayOfWeek', (p) => p.dow + 1),
   part('dayOfYear', (p) => dayOfYear(p.year, p.month, p.day)),
   part('daysInMonth', (p) => daysInMonthOf(p.year, p.month)),

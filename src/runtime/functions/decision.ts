@@ -204,7 +204,40 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
   }
 }
 
+/**
+ * The Java types a built-in value is an instance of in Lucee (its class, superclasses and
+ * interfaces that templates test for), for isInstanceOf. Class names compare case-sensitively.
+ */
+const OBJ = ['java.lang.Object', 'java.io.Serializable'];
+const COLLECTION = ['lucee.runtime.type.Collection', 'java.lang.Cloneable', ...OBJ];
+const JAVA_TYPES: Record<string, string[]> = {
+  String: ['java.lang.String', 'java.lang.CharSequence', 'java.lang.Comparable', ...OBJ],
+  Number: ['java.lang.Double', 'java.lang.Number', 'java.lang.Comparable', ...OBJ],
+  Boolean: ['java.lang.Boolean', 'java.lang.Comparable', ...OBJ],
+  Date: ['lucee.runtime.type.dt.DateTimeImpl', 'lucee.runtime.type.dt.DateTime', 'java.util.Date', 'java.lang.Comparable', 'java.lang.Cloneable', ...OBJ],
+  Array: ['lucee.runtime.type.ArrayImpl', 'lucee.runtime.type.Array', 'java.util.List', 'java.util.Collection', 'java.lang.Iterable', ...COLLECTION],
+  Struct: ['lucee.runtime.type.StructImpl', 'lucee.runtime.type.Struct', 'java.util.Map', ...COLLECTION],
+  Query: ['lucee.runtime.type.QueryImpl', 'lucee.runtime.type.Query', ...COLLECTION],
+  Function: ['lucee.runtime.type.UDF', 'lucee.runtime.type.UDFImpl', ...OBJ],
+};
+
 export const decisionFunctions: FunctionDef[] = [
+  {
+    // Lucee tests a component's name/extends chain, else the Java class hierarchy of the value.
+    // There are no components or Java objects here: the built-in values answer for the Java types
+    // Lucee's values have (isInstanceOf(now(), "java.util.Date") is true); other names are false.
+    name: 'isInstanceOf',
+    params: [anyParam('object'), { name: 'typeName', type: 'string', required: true }],
+    impl: (_c, v: unknown, type: string) => {
+      const t = type.trim();
+      v = simple(v);
+      if (v === null || v === undefined) return false;
+      const kind = v instanceof CfFunction ? 'Function' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : v instanceof Date ? 'Date' : Array.isArray(v) ? 'Array' : v instanceof Struct ? 'Struct' : v instanceof Query ? 'Query' : '';
+      return (JAVA_TYPES[kind] ?? []).includes(t);
+    },
+  },
+  // Lucee: true unless the value is a java.util.Map (a struct).
+  { name: 'isNotMap', params: [anyParam('object')], impl: (_c, v: unknown) => !(simple(v) instanceof Struct) },
   {
     name: 'isDefined',
     params: [{ name: 'variable_name', type: 'string', required: true }],

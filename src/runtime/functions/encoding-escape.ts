@@ -116,9 +116,19 @@ export function decodePercent(s: string): string {
   });
 }
 
-/** Decodes JavaScript/CSS-style escapes (\uHHHH, \xHH) that canonicalize recognises. */
+const JS_SINGLE: Record<string, string> = { b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r' };
+
+/**
+ * Decodes JavaScript-style escapes as ESAPI's JavaScriptCodec (canonicalize): \uHHHH, \xHH, up to
+ * three octal digits, \b \t \n \v \f \r, and a backslash before any other character is dropped
+ * (`\\` -> `\`, `\q` -> `q`); a \u or \x without its hex digits stays as it is.
+ */
 export function decodeJsEscapes(s: string): string {
-  return s.replace(/\\[uU]([0-9a-fA-F]{4})|\\[xX]([0-9a-fA-F]{2})/g, (_a, u: string | undefined, x: string | undefined) => String.fromCharCode(parseInt(u ?? x!, 16)));
+  return s.replace(/\\(?:[uU]([0-9a-fA-F]{4})|[xX]([0-9a-fA-F]{2})|([0-7]{1,3})|([^uUxX]))/g, (_a, u?: string, x?: string, oct?: string, ch?: string) => {
+    if (u ?? x) return String.fromCharCode(parseInt((u ?? x)!, 16));
+    if (oct) return String.fromCharCode(parseInt(oct, 8));
+    return JS_SINGLE[ch!] ?? ch!;
+  });
 }
 
 export interface CanonicalResult {

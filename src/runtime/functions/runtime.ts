@@ -94,6 +94,8 @@ const writeDumpDef: FunctionDef = {
   };
 
 export const runtimeFunctions: FunctionDef[] = [
+  // Lucee lists the component cache (path -> component info); there are no components here, so it is empty.
+  { name: 'componentCacheList', params: [], impl: () => new Struct() },
   {
     name: 'writeOutput',
     params: [{ name: 'string', type: 'string', required: true }, { name: 'encodeFor', type: 'string' }],

@@ -1,0 +1,62 @@
+/**
+ * Behaviour checked against Lucee's own implementation while going through the cfdocs failures
+ * (each test names the Lucee source that shows it).
+ */
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/index.js';
+import { fn } from '../support/fn-harness.js';
+
+const render = (src: string) => new Engine({ logger: () => {} }).renderString(src);
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 12));
+
+describe('lsWeek (Lucee LSWeek.java: Calendar WEEK_OF_YEAR by the locale)', () => {
+  it('US weeks start on Sunday and week 1 holds January 1st', () => {
+    expect(fn('lsWeek', day(2019, 10, 4), 'en_US', 'UTC')).toBe(40);
+    expect(fn('lsWeek', day(2021, 1, 1), 'en_US', 'UTC')).toBe(1);
+    expect(fn('lsWeek', day(2024, 12, 29), 'en_US', 'UTC')).toBe(1);
+  });
+  it('German weeks are ISO weeks (Monday, four days in week 1)', () => {
+    expect(fn('lsWeek', day(2021, 1, 1), 'de_DE', 'UTC')).toBe(53);
+    expect(fn('lsWeek', day(2021, 1, 4), 'german', 'UTC')).toBe(1);
+    expect(fn('lsWeek', day(2024, 12, 30), 'de_DE', 'UTC')).toBe(1);
+    expect(fn('lsWeek', day(2024, 12, 29), 'de_DE', 'UTC')).toBe(52);
+  });
+  it('takes the US zone abbreviations Lucee maps (CDT -> US/Central)', async () => {
+    expect(await render(`<cfoutput>#lsWeek(createDateTime(2019,10,4,1,50,0), 'en_US', 'CDT')#</cfoutput>`)).toBe('40');
+    expect(await render(`<cfoutput>#dateTimeFormat(createDateTime(2024,7,1,12,0,0), 'HH:nn', 'CDT')#</cfoutput>`)).toMatch(/^\d\d:00$/);
+  });
+});
+
+describe('isInstanceOf (Lucee IsInstanceOf.java: the Java class hierarchy of the value)', () => {
+  it('built-in values answer for the Java types Lucee values have', () => {
+    expect(fn('isInstanceOf', new Date(), 'java.util.Date')).toBe(true);
+    expect(fn('isInstanceOf', 'abc', 'java.lang.String')).toBe(true);
+    expect(fn('isInstanceOf', [1], 'java.util.List')).toBe(true);
+    expect(fn('isInstanceOf', 1, 'java.lang.Number')).toBe(true);
+  });
+  it('other names, a wrong case or a wrong type are false', () => {
+    expect(fn('isInstanceOf', 'abc', 'java.util.Date')).toBe(false);
+    expect(fn('isInstanceOf', new Date(), 'java.util.date')).toBe(false);
+    expect(fn('isInstanceOf', [1], 'MyComponent')).toBe(false);
+  });
+});
+
+describe('isNotMap and componentCacheList', () => {
+  it('isNotMap is false only for a struct (IsNotMap.java: !(object instanceof Map))', async () => {
+    expect(await render(`<cfoutput>#isNotMap({a:1})# #isNotMap([1])# #isNotMap("x")#</cfoutput>`)).toBe('false true true');
+  });
+  it('componentCacheList is an empty struct without components', async () => {
+    expect(await render(`<cfoutput>#isStruct(componentCacheList())# #structCount(componentCacheList())#</cfoutput>`)).toBe('true 0');
+  });
+});
+
+describe('canonicalize: ESAPI JavaScriptCodec escapes', () => {
+  it('decodes \\\\ first, then the escape it uncovers', () => {
+    expect(fn('canonicalize', '\\\\U003C', false, false)).toBe('<');
+    expect(fn('canonicalize', '\\\\X3C', false, false)).toBe('<');
+  });
+  it('octal escapes and a backslash before a plain character', () => {
+    expect(fn('canonicalize', '\\101\\q', false, false)).toBe('Aq');
+    expect(fn('canonicalize', '\\xZZ', false, false)).toBe('\\xZZ');
+  });
+});
