@@ -2,6 +2,9 @@
  * Behaviour checked against Lucee's own implementation while going through the cfdocs failures
  * (each test names the Lucee source that shows it).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/index.js';
 import { fn } from '../support/fn-harness.js';
@@ -58,5 +61,35 @@ describe('canonicalize: ESAPI JavaScriptCodec escapes', () => {
   it('octal escapes and a backslash before a plain character', () => {
     expect(fn('canonicalize', '\\101\\q', false, false)).toBe('Aq');
     expect(fn('canonicalize', '\\xZZ', false, false)).toBe('\\xZZ');
+  });
+});
+
+describe('fileGetMimeType / fileSetAttribute (Lucee FileGetMimeType.java, FileSetAttribute.java)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mime-'));
+  const file = (name: string, data: string | Uint8Array) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, data);
+    return p;
+  };
+  it('types an existing file by its content, then its extension', () => {
+    expect(fn('fileGetMimeType', file('a.pdf', '%PDF-1.4\n'))).toBe('application/pdf');
+    expect(fn('fileGetMimeType', file('noext', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0])))).toBe('image/png');
+    expect(fn('fileGetMimeType', file('b.txt', 'hello'))).toBe('text/plain');
+    expect(fn('fileGetMimeType', file('c.html', '<p>hi</p>'))).toBe('text/html');
+    expect(fn('fileGetMimeType', file('d.bin', new Uint8Array([1, 0, 2])))).toBe('application/octet-stream');
+  });
+  it('strict (the default) needs an existing, non-empty file; without it the extension answers', () => {
+    expect(() => fn('fileGetMimeType', path.join(dir, 'missing.pdf'))).toThrow(/does not exist, strict was true/);
+    expect(fn('fileGetMimeType', path.join(dir, 'missing.pdf'), false)).toBe('application/pdf');
+    expect(() => fn('fileGetMimeType', path.join(dir, 'missing.qqq'), false)).toThrow(/couldn't detect mimetype/);
+    expect(() => fn('fileGetMimeType', file('empty.txt', ''))).toThrow(/was empty/);
+  });
+  it('fileSetAttribute readOnly clears the write bits, normal sets the owner write bit', () => {
+    const p = file('ro.txt', 'x');
+    expect(fn('fileSetAttribute', p, 'readOnly')).toBe(null);
+    expect(fs.statSync(p).mode & 0o222).toBe(0);
+    fn('fileSetAttribute', p, 'normal');
+    expect(fs.statSync(p).mode & 0o200).toBe(0o200);
+    expect(() => fn('fileSetAttribute', p, 'sticky')).toThrow(/valid values are \[normal,archive,hidden,system,readonly\]/);
   });
 });

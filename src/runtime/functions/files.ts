@@ -155,7 +155,88 @@ function sortEntries(entries: Entry[], sort: string): Entry[] {
 
 const VOID = null;
 
+/** Common file extensions to MIME types (fileGetMimeType falls back to these). */
+const MIME_BY_EXT: Record<string, string> = {
+  txt: 'text/plain', text: 'text/plain', log: 'text/plain', csv: 'text/csv', tsv: 'text/tab-separated-values',
+  htm: 'text/html', html: 'text/html', cfm: 'text/html', css: 'text/css', js: 'text/javascript', mjs: 'text/javascript',
+  xml: 'application/xml', json: 'application/json', md: 'text/markdown', ics: 'text/calendar', rtf: 'application/rtf',
+  pdf: 'application/pdf', zip: 'application/zip', gz: 'application/gzip', tar: 'application/x-tar', '7z': 'application/x-7z-compressed',
+  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp',
+  svg: 'image/svg+xml', ico: 'image/vnd.microsoft.icon', tif: 'image/tiff', tiff: 'image/tiff',
+  mp3: 'audio/mpeg', wav: 'audio/x-wav', ogg: 'audio/ogg', mp4: 'video/mp4', mov: 'video/quicktime', avi: 'video/x-msvideo', webm: 'video/webm',
+  woff: 'font/woff', woff2: 'font/woff2', ttf: 'font/ttf', otf: 'font/otf', wasm: 'application/wasm', exe: 'application/x-msdownload',
+};
+
+/** MIME type from the first bytes (the usual magic numbers), else undefined. */
+function sniffMime(b: Uint8Array): string | undefined {
+  const starts = (...xs: number[]) => xs.every((x, i) => b[i] === x);
+  const ascii = Buffer.from(b.subarray(0, 16)).toString('latin1');
+  if (ascii.startsWith('%PDF')) return 'application/pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (ascii.startsWith('GIF8')) return 'image/gif';
+  if (ascii.startsWith('BM') && b.length > 14) return 'image/bmp';
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'image/webp';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
+  if (starts(0x1f, 0x8b)) return 'application/gzip';
+  if (ascii.startsWith('ID3')) return 'audio/mpeg';
+  if (/^\s*<\?xml/.test(ascii)) return 'application/xml';
+  return undefined;
+}
+
+const looksLikeText = (b: Uint8Array) => !b.subarray(0, 1024).includes(0);
+
 export const filesFunctions: FunctionDef[] = [
+  {
+    // Lucee: strict (default) needs an existing, non-empty file and looks at its content; without
+    // strict a missing file is typed by its extension. Binary data is typed by its content.
+    name: 'fileGetMimeType',
+    params: [{ name: 'file', type: 'any', required: true }, { name: 'strict', type: 'boolean', default: true }],
+    impl: (ctx, f: unknown, strict: boolean) => {
+      const v = simple(f);
+      if (v instanceof Uint8Array) return sniffMime(v) ?? 'application/octet-stream';
+      const p = resolvePath(ctx, v);
+      const ext = nodePath.extname(p).slice(1).toLowerCase();
+      const st = statOrNull(p);
+      if (!st || !st.isFile()) {
+        if (!strict && MIME_BY_EXT[ext]) return MIME_BY_EXT[ext];
+        throw expressionError(`invalid argument [file] for function [fileGetMimeType]: file [${p}] does not exist${strict ? ', strict was true' : " and couldn't detect mimetype from the file extension"}`);
+      }
+      if (strict && st.size === 0) throw expressionError(`invalid argument [file] for function [fileGetMimeType]: file [${p}] was empty, strict was true`);
+      const head = io('fileGetMimeType', p, () => {
+        const fd = fs.openSync(p, 'r');
+        try {
+          const buf = Buffer.alloc(Math.min(st.size, 4096));
+          fs.readSync(fd, buf, 0, buf.length, 0);
+          return new Uint8Array(buf);
+        } finally {
+          fs.closeSync(fd);
+        }
+      });
+      return sniffMime(head) ?? MIME_BY_EXT[ext] ?? (looksLikeText(head) ? 'text/plain' : 'application/octet-stream');
+    },
+  },
+  {
+    // Lucee: readOnly clears the write permission, normal sets it again; archive, hidden and
+    // system are Windows attributes (nothing to do here).
+    name: 'fileSetAttribute',
+    params: [{ name: 'file', type: 'any', required: true }, { name: 'attribute', type: 'string', required: true }],
+    impl: (ctx, f: unknown, attr: string) => {
+      const p = resolvePath(ctx, f);
+      const a = attr.trim().toLowerCase();
+      if (!['normal', 'archive', 'hidden', 'system', 'readonly'].includes(a)) {
+        throw expressionError(`invalid argument [attribute] for function [fileSetAttribute]: invalid value [${attr}], valid values are [normal,archive,hidden,system,readonly]`);
+      }
+      const st = io('fileSetAttribute', p, () => fs.statSync(p));
+      if (a === 'readonly') io('fileSetAttribute', p, () => fs.chmodSync(p, st.mode & ~0o222));
+      else if (a === 'normal') io('fileSetAttribute', p, () => fs.chmodSync(p, st.mode | 0o200));
+      return null;
+    },
+  },
   {
     name: 'expandPath',
     params: [{ name: 'path', type: 'string', required: true }],
