@@ -16,6 +16,8 @@ export interface EngineCore {
   /** Testing aid: every tag returns a promise (EngineOptions.asyncTags). */
   readonly asyncTags: boolean;
   sessionFor(ctx: Ctx): Struct;
+  /** Parses and compiles CFML source without running it (render()). */
+  compile(source: string, file: string): CompiledTemplate;
   /** Compiled template for an absolute path, from the cache when the file has not changed. */
   loadTemplate(absPath: string): CompiledTemplate;
   /** A setter for a variable named by a string (`name="session.mail.msgs"`), cached by name. */

@@ -3,7 +3,9 @@ import type { FnContext } from './functions/types.js';
 import type { Ctx } from './context.js';
 import type { EngineCore } from './engine-core.js';
 import type { CfFunction } from './function-value.js';
-import type { SourceLoc } from './errors.js';
+import { expressionError, type SourceLoc } from './errors.js';
+import { runTemplate } from './compiler.js';
+import { isThenable } from './maybe.js';
 
 /** The FnContext of one render: one object, its `loc` moved to each call site. */
 export class FnContextImpl implements FnContext {
@@ -29,6 +31,22 @@ export class FnContextImpl implements FnContext {
 
   evaluate(expr: string): unknown {
     return this.engine.evaluate(this.ctx, expr, this.loc);
+  }
+
+  renderSource(source: string): void {
+    const t = this.engine.compile(source, `${this.ctx.template.file} (render)`);
+    const saved = this.ctx.template;
+    this.ctx.template = t;
+    let r;
+    try {
+      r = runTemplate(this.ctx, t);
+    } finally {
+      this.ctx.template = saved;
+    }
+    if (isThenable(r)) {
+      r.catch(() => {});
+      throw expressionError('render(): the CFML ran a tag that waits (such as cfimap); render() can only run code that completes at once', { loc: this.loc });
+    }
   }
 
   isDefined(name: string): boolean {

@@ -93,3 +93,12 @@ describe('fileGetMimeType / fileSetAttribute (Lucee FileGetMimeType.java, FileSe
     expect(() => fn('fileSetAttribute', p, 'sticky')).toThrow(/valid values are \[normal,archive,hidden,system,readonly\]/);
   });
 });
+
+describe('render (Lucee Render.java: Renderer.tag without catching the output)', () => {
+  it('runs tags in the caller scopes and returns an empty string', async () => {
+    expect(await render(`<cfscript>x = 1; render('<cfset x = x + 1><cfif x EQ 2>two</cfif>'); writeOutput('|' & x & '|' & len(render('')));</cfscript>`)).toBe('two|2|0');
+  });
+  it('a parse error in the string is a CFML error', async () => {
+    await expect(render(`<cfset render("<cfif>yes</cfif>")>`)).rejects.toThrow(/needs an expression/);
+  });
+});

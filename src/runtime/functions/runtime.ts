@@ -94,6 +94,17 @@ const writeDumpDef: FunctionDef = {
   };
 
 export const runtimeFunctions: FunctionDef[] = [
+  {
+    // Lucee's Render: compiles the string as a template and runs it with the caller's scopes; the
+    // output goes to the page (or the enclosing savecontent) and the function returns "".
+    name: 'render',
+    params: [{ name: 'cfml', type: 'string', required: true }],
+    impl: (ctx, cfml: string) => {
+      if (!ctx.renderSource) throw expressionError('render() needs a page context');
+      ctx.renderSource(cfml);
+      return '';
+    },
+  },
   // Lucee lists the component cache (path -> component info); there are no components here, so it is empty.
   { name: 'componentCacheList', params: [], impl: () => new Struct() },
   {

@@ -47,6 +47,8 @@ export interface FnContext {
   dump(value: unknown, opts?: { label?: string; top?: number }): void;
   /** Runs a CFML expression string in the caller's scopes (evaluate, iif). */
   evaluate(expr: string): unknown;
+  /** render(cfml): runs CFML source in the caller's scopes; its output goes to the page. */
+  renderSource?(source: string): void;
   /** isDefined("a.b.c"): walks scopes with the dotted name. */
   isDefined(name: string): boolean;
   /** Reads a variable by its (possibly dotted or scoped) name, undefined when missing. */

@@ -1,0 +1,1 @@
+<cfset render("<cfif>yes</cfif>")>
