@@ -102,3 +102,10 @@ describe('render (Lucee Render.java: Renderer.tag without catching the output)',
     await expect(render(`<cfset render("<cfif>yes</cfif>")>`)).rejects.toThrow(/needs an expression/);
   });
 });
+
+describe('member names Lucee declares (core-base.fld member-name)', () => {
+  it('string.parseDateTime() and string.encrypt()', async () => {
+    expect(await render(`<cfoutput>#"2024-01-31 10:00".parseDateTime()#</cfoutput>`)).toBe("{ts '2024-01-31 10:00:00'}");
+    expect(await render(`<cfoutput>#"top secret".encrypt("WTq8zYcZfaWVvMncigHqwQ==", "AES", "Base64")#</cfoutput>`)).toBe('keciULin7bxOWvN/BOarWw==');
+  });
+});

@@ -146,6 +146,8 @@ export const cryptoFunctions: FunctionDef[] = [
       { name: 'IVorSalt', type: 'any' },
       { name: 'iterations', type: 'numeric' },
     ],
+    // Lucee core-base.fld: member-name encrypt (s.encrypt(key, ...))
+    members: [{ type: 'string', name: 'encrypt' }],
     impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
       encodeBinary('encrypt', crypt('encrypt', false, Buffer.from(s, 'utf8'), key, algorithm, iv), encoding),
   },

@@ -190,6 +190,8 @@ export const dateFunctions: FunctionDef[] = [
   {
     name: 'parseDateTime',
     params: [{ name: 'dt_string', type: 'any', required: true }, { name: 'pop_conversion', type: 'string' }, tzParam],
+    // Lucee core-base.fld: member-name parseDateTime ("2024-01-31".parseDateTime())
+    members: [{ type: 'string', name: 'parseDateTime' }],
     impl: (_ctx, v: unknown, format?: string, tz?: string) => {
       v = simple(v);
       if (v instanceof Date) return v;
