@@ -109,3 +109,15 @@ describe('member names Lucee declares (core-base.fld member-name)', () => {
     expect(await render(`<cfoutput>#"top secret".encrypt("WTq8zYcZfaWVvMncigHqwQ==", "AES", "Base64")#</cfoutput>`)).toBe('keciULin7bxOWvN/BOarWw==');
   });
 });
+
+describe('isIPv6 and isFileObject', () => {
+  it('isIPv6 answers literal addresses by their form (IsIPv6.java: Inet6Address)', () => {
+    expect(fn('isIPv6', '10.1.2.3')).toBe(false);
+    expect(fn('isIPv6', '2001:db8::1')).toBe(true);
+    expect(fn('isIPv6', '[fe80::1]')).toBe(true);
+    expect(() => fn('isIPv6', 'example.com')).toThrow(/can't resolve the host name \[example.com\]/);
+  });
+  it('isFileObject is false for every built-in value', () => {
+    expect(fn('isFileObject', 'x')).toBe(false);
+  });
+});

@@ -2,6 +2,8 @@
  * Decision functions (is*). They take raw values (parameter type 'any') so nothing is cast before
  * the test, and they never throw for a value of the wrong type: they answer false.
  */
+import * as net from 'node:net';
+import * as os from 'node:os';
 import { expressionError } from '../errors.js';
 import { isBooleanLike, isNumeric, isSimple, simple, toStr, tryDate, tryNum } from '../cast.js';
 import { Struct } from '../struct.js';
@@ -234,6 +236,22 @@ export const decisionFunctions: FunctionDef[] = [
       if (v === null || v === undefined) return false;
       const kind = v instanceof CfFunction ? 'Function' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : v instanceof Date ? 'Date' : Array.isArray(v) ? 'Array' : v instanceof Struct ? 'Struct' : v instanceof Query ? 'Query' : '';
       return (JAVA_TYPES[kind] ?? []).includes(t);
+    },
+  },
+  // Lucee: true for the file objects fileOpen() returns; there are none here (no fileOpen yet).
+  { name: 'isFileObject', params: [anyParam('value')], impl: () => false },
+  {
+    // Lucee's IsIPv6: whether the host resolves to an IPv6 address; no argument (or localhost)
+    // asks about this machine. Literal addresses answer by their form; names are not resolved here.
+    name: 'isIPv6',
+    params: [{ name: 'hostname', type: 'string' }],
+    impl: (_c, host?: string) => {
+      const h = (host ?? '').trim();
+      const local = h === '' || /^(localhost|127\.0\.0\.1|::1|0:0:0:0:0:0:0:1)$/i.test(h);
+      if (local) return Object.values(os.networkInterfaces()).some((list) => (list ?? []).some((a) => a.family === 'IPv6'));
+      const kind = net.isIP(h.replace(/^\[|\]$/g, ''));
+      if (kind) return kind === 6;
+      throw expressionError(`function [isIPv6] can't resolve the host name [${h}] here; pass an IP address`, { detail: 'host names are not looked up by this engine' });
     },
   },
   // Lucee: true unless the value is a java.util.Map (a struct).
