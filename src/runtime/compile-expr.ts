@@ -3,17 +3,14 @@ import type { Eval } from '../tags/types.js';
 import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
 import { Struct, type Entry } from './struct.js';
-import { Query, QueryColumnRef } from './query.js';
-import { CfFunction } from './function-value.js';
-import { ControlSignal, expressionError, toCfmlError } from './errors.js';
-import { simple, toBool, toNum, toStr, typeName } from './cast.js';
+import { QueryColumnRef } from './query.js';
+import { expressionError, toCfmlError } from './errors.js';
+import { toBool, toNum, toStr, typeName } from './cast.js';
 import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
-import { invokeBuiltin } from './functions/invoke.js';
-import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
 import { intern } from './intern.js';
-import { tagCallAttrs } from '../parser/expr-parser.js';
+import { compileCall, compileInvoke, compileMemberCall } from './compile-call.js';
 
 export interface ExprOpts {
   /** Missing variables and keys read as undefined instead of throwing (isNull, ?:, ?.). */
@@ -117,20 +114,8 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       return compileCall(c, e, o);
     case 'mcall':
       return compileMemberCall(c, e, o);
-    case 'invoke': {
-      const typed = typedArrayNew(c, e);
-      if (typed) return compileCall(c, typed, o);
-      const callee = compileExpr(c, e.callee);
-      const args = compileArgs(c, e.args);
-      const { loc } = e;
-      return (ctx) => {
-        const f = callee(ctx);
-        if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} is not a function and can't be called`, { loc });
-        const pos = args.positional(ctx);
-        const nm = args.named(ctx);
-        return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);
-      };
-    }
+    case 'invoke':
+      return compileInvoke(c, e, o);
     case 'bin':
       return compileBinary(c, e);
     case 'unary': {
@@ -240,21 +225,6 @@ function compileSlice(c: Compiler, e: A.Slice): Eval {
   };
 }
 
-/** `arrayNew["string"](1)`: a typed array (the type is recorded for getMetadata, not enforced). */
-function typedArrayNew(c: Compiler, e: A.Invoke): A.Call | undefined {
-  const callee = e.callee;
-  if (callee.kind !== 'index' || callee.object.kind !== 'var' || callee.object.lower !== 'arraynew') return undefined;
-  if (!c.engine.functions.getLower('arraynew')) return undefined;
-  const typeArg: A.Arg = { name: 'type', lower: 'type', value: callee.index };
-  let args: A.Arg[];
-  if (e.args.every((a) => a.lower !== undefined)) args = [...e.args, typeArg];
-  else {
-    if (e.args.length > 1) throw expressionError('a typed arrayNew["type"](dimension) takes one argument, the dimension', { loc: e.loc });
-    args = [...(e.args[0] ? [{ name: 'dimension', lower: 'dimension', value: e.args[0].value }] : []), typeArg];
-  }
-  return { kind: 'call', lower: 'arraynew', name: 'arrayNew', args, loc: callee.object.loc };
-}
-
 /** Runs a cast and puts the expression's location on its error. */
 function wrap<T>(f: () => T, loc: A.SourceLoc): T {
   try {
@@ -262,34 +232,6 @@ function wrap<T>(f: () => T, loc: A.SourceLoc): T {
   } catch (err) {
     throw toCfmlError(err, loc);
   }
-}
-
-/**
- * Thrown when a function called inside an expression went async: the simple statement around it
- * (see Compiler.stmt) waits for the result and runs again, replaying the calls already made.
- */
-export class PendingCall extends ControlSignal {
-  constructor(readonly promise: Promise<unknown>) {
-    super();
-  }
-}
-
-/** A user-function call's result, with the replay of results made by an earlier attempt. */
-function udfResult(ctx: Ctx, call: () => unknown, o: ExprOpts, loc: A.SourceLoc): unknown {
-  const rec = ctx.replay;
-  if (rec && rec.i < rec.values.length) return rec.values[rec.i++];
-  const v = call();
-  if (isThenable(v)) {
-    if (o.async) return v;
-    if (rec) throw new PendingCall(v as Promise<unknown>);
-    (v as Promise<unknown>).catch(() => undefined);
-    throw expressionError('a function that runs an asynchronous tag (such as cfimap) cannot be called in the condition of an if, loop or switch; assign its result to a variable first', { loc });
-  }
-  if (rec) {
-    rec.values.push(v);
-    rec.i++;
-  }
-  return v;
 }
 
 function compileBinary(c: Compiler, e: A.Binary): Eval {
@@ -349,162 +291,6 @@ const NUMERIC_FAST: Partial<Record<A.BinaryOp, (a: number, b: number) => unknown
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
 };
-
-interface CompiledArgs {
-  positional(ctx: Ctx): unknown[];
-  named(ctx: Ctx): Map<string, unknown> | undefined;
-  isNamed: boolean;
-}
-
-function compileArgs(c: Compiler, args: A.Arg[]): CompiledArgs {
-  const isNamed = args.length > 0 && args.every((a) => a.lower !== undefined);
-  if (!isNamed) {
-    if (args.some((a) => a.lower !== undefined)) {
-      throw expressionError("named and positional arguments can't be mixed in one call", { loc: args[0]!.value.loc });
-    }
-    const fs = args.map((a) => compileExpr(c, a.value, { ref: true }));
-    return { positional: (ctx) => fs.map((f) => f(ctx)), named: () => undefined, isNamed };
-  }
-  const fs = args.map((a) => [a.lower!, compileExpr(c, a.value, { ref: true })] as const);
-  return {
-    positional: () => [],
-    named: (ctx) => {
-      const m = new Map<string, unknown>();
-      for (const [k, f] of fs) {
-        const v = f(ctx);
-        if (k === 'argumentcollection' && v instanceof Struct) {
-          for (const [kk, vv] of v.entries()) m.set(kk.toLowerCase(), vv);
-        } else if (k === 'argumentcollection' && Array.isArray(v)) {
-          // an array collection passes its items by position
-          v.forEach((vv, i) => m.set(String(i + 1), vv));
-        } else m.set(k, v);
-      }
-      return m;
-    },
-    isNamed,
-  };
-}
-
-function callBuiltin(c: Compiler, def: FunctionDef, args: CompiledArgs, loc: A.SourceLoc): Eval {
-  return (ctx) => {
-    const fc = c.fnContext(ctx, loc);
-    try {
-      return invokeBuiltin(def, fc, args.positional(ctx), args.named(ctx));
-    } catch (err) {
-      throw toCfmlError(err, loc);
-    }
-  };
-}
-
-function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
-  const def = c.engine.functions.getLower(e.lower);
-  const args = compileArgs(c, e.args);
-  const { loc, lower, name } = e;
-  if (def) {
-    if (lower === 'isnull' && e.args.length === 1) {
-      const x = compileExpr(c, e.args[0]!.value, { soft: true });
-      return (ctx) => {
-        const v = x(ctx);
-        return v === undefined || v === null;
-      };
-    }
-    return callBuiltin(c, def, args, loc);
-  }
-  const tag = tagCall(c, e, o);
-  return (ctx) => {
-    const f = ctx.lookup(lower);
-    if (f instanceof CfFunction) {
-      // arguments first: their own calls take their replay slots before this one
-      const pos = args.positional(ctx);
-      const nm = args.named(ctx);
-      return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);
-    }
-    if (tag && (f === undefined || f === null)) return tag(ctx);
-    if (f === undefined) {
-      throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: 'CF2003' });
-    }
-    throw expressionError(`[${name}] is a ${typeName(f)}, not a function`, { loc });
-  };
-}
-
-/**
- * `cfheader(name="X", value="1")`: a call of `cf` + a registered tag name (with no built-in
- * function of that name) runs the tag, the named arguments being its attributes.
- */
-function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
-  if (!/^cf[a-z]/.test(e.lower) || !c.engine.tags.get(e.lower.slice(2))) return undefined;
-  const node: A.TagNode = { kind: 'tag', name: e.lower.slice(2), attrs: tagCallAttrs(e.args, e.name, e.loc), loc: e.loc, fromScript: true };
-  const exec = c.tag(node);
-  const { loc } = e;
-  return (ctx) => {
-    // a tag evaluates its attributes (and their calls) itself, so it takes no replay slot:
-    // an async tag call works as a statement (`cfimap(...);`), not nested in an expression
-    const r = exec(ctx);
-    if (!isThenable(r)) return undefined;
-    if (o.async) return (r as Promise<unknown>).then(() => undefined);
-    (r as Promise<unknown>).catch(() => undefined);
-    throw expressionError(`an asynchronous tag call (cf${e.lower.slice(2)}) can only be a statement of its own`, { loc });
-  };
-}
-
-const RECEIVERS: MemberReceiver[] = ['string', 'numeric', 'boolean', 'date', 'array', 'struct', 'query', 'function', 'list'];
-
-function receiverType(v: unknown): MemberReceiver[] {
-  v = simple(v);
-  if (typeof v === 'string') return ['string', 'list'];
-  if (typeof v === 'number') return ['numeric', 'string'];
-  if (typeof v === 'boolean') return ['boolean', 'string'];
-  if (v instanceof Date) return ['date'];
-  if (Array.isArray(v)) return ['array'];
-  if (v instanceof Struct) return ['struct'];
-  if (v instanceof Query) return ['query'];
-  if (v instanceof CfFunction) return ['function'];
-  return [];
-}
-
-function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Eval {
-  const obj = compileExpr(c, e.object, { soft: e.safe, ref: true });
-  const args = compileArgs(c, e.args);
-  const { lower, name, loc } = e;
-  // Bound once: which built-in each receiver type maps this method name to.
-  const table = new Map<MemberReceiver, ReturnType<typeof c.engine.functions.member>>();
-  for (const t of RECEIVERS) table.set(t, c.engine.functions.member(t, lower));
-  return (ctx) => {
-    let self = obj(ctx);
-    if (e.safe && (self === undefined || self === null)) return undefined;
-    if (self instanceof Struct) {
-      const fv = self.getLower(lower);
-      if (fv instanceof CfFunction) {
-        const pos = args.positional(ctx);
-        const nm = args.named(ctx);
-        return udfResult(ctx, () => c.callFunction(ctx, fv, pos, nm, loc), o, loc);
-      }
-    }
-    if (self instanceof QueryColumnRef) self = self.values();
-    for (const t of receiverType(self)) {
-      const entry = table.get(t);
-      if (!entry) continue;
-      const pos = entry.spec.receiverArg ?? 0;
-      const fc = c.fnContext(ctx, loc);
-      try {
-        let result: unknown;
-        const named = args.named(ctx);
-        if (named) {
-          named.set(entry.def.params[pos]!.name.toLowerCase(), self);
-          result = invokeBuiltin(entry.def, fc, [], named);
-        } else {
-          const list = args.positional(ctx);
-          list.splice(pos, 0, self);
-          result = invokeBuiltin(entry.def, fc, list);
-        }
-        return entry.spec.returnsReceiver ? self : result;
-      } catch (err) {
-        throw toCfmlError(err, loc);
-      }
-    }
-    throw expressionError(`No matching member function [${name}] found for a ${typeName(self)}`, { loc, code: 'CF2004' });
-  };
-}
 
 function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
   const set = compileSetter(c, e.target);

@@ -4,7 +4,8 @@ import { Signal, type Eval, type Exec, type MaybePromise, type TagCall } from '.
 import type { Ctx, FunctionFrame } from './context.js';
 import { AbortPage } from './context.js';
 import type { EngineCore } from './engine-core.js';
-import { compileExpr, compileSetter, PendingCall, type ExprOpts, type Setter } from './compile-expr.js';
+import { compileExpr, compileSetter, type ExprOpts, type Setter } from './compile-expr.js';
+import { PendingCall } from './compile-call.js';
 import { compileStatement } from './compile-stmt.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { isThenable, runBlock, tryFinally } from './maybe.js';
