@@ -1,12 +1,12 @@
-import { defineTag, Signal, type Eval } from '../types.js';
+import { defineTag, Signal, type Eval, type MaybePromise } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
 import { driveLoop, labelSignal } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
 import { parseExpression } from '../../parser/expressions.js';
 import { Struct } from '../../runtime/struct.js';
-import { QueryColumnRef } from '../../runtime/query.js';
-import { resolveQuery } from './query-source.js';
+import { Query, QueryColumnRef } from '../../runtime/query.js';
+import { groupRanges, resolveQuery, type GroupState } from './query-source.js';
 import type { Compiler } from '../../runtime/compiler.js';
 import type { TagNode } from '../../parser/ast.js';
 
@@ -47,7 +47,7 @@ export const loopTag = defineTag({
   ],
   check(node, api) {
     const forms = FORMS.filter((f) => node.attrs.some((a) => a.lower === f));
-    if (forms.length === 0 && !node.attrs.length) return; // an endless <cfloop> needs cfbreak: allowed
+    if (forms.length === 0 && !node.attrs.length) return; // the detail loop of a grouped query loop
     if (forms.length === 0) throw api.error('cfloop needs one of the attributes [from/to, condition, list, array, collection, query, times]');
     if (forms[0] === 'from' && !node.attrs.some((a) => a.lower === 'to')) throw api.error('Attribute [to] is required for cfloop with [from]');
     if ((forms[0] === 'from' || forms[0] === 'list') && !node.attrs.some((a) => a.lower === 'index' || a.lower === 'item')) {
@@ -181,11 +181,13 @@ export const loopTag = defineTag({
       const start = attr('startrow');
       const end = attr('endrow');
       const max = attr('maxrows');
+      const group = attr('group');
       return (ctx) => {
         const q = guard(() => resolveQuery(ctx, query(ctx), (n) => c.engine.getterFor(n, loc)(ctx), loc));
         const from = start ? Math.max(1, guard(() => toNum(start(ctx)))) : 1;
         let to = end ? Math.min(q.recordCount, guard(() => toNum(end(ctx)))) : q.recordCount;
         if (max) to = Math.min(to, from + guard(() => toNum(max(ctx))) - 1);
+        if (group) return groupedLoop(ctx, q, guard(() => toStr(group(ctx))), from, to, () => body(ctx), label);
         const saved = q.currentRow;
         ctx.queries.push(q);
         let row = from - 1;
@@ -205,9 +207,64 @@ export const loopTag = defineTag({
         );
       };
     }
-    return (ctx) => driveLoop(() => true, () => body(ctx), undefined, label);
+    // `<cfloop>` with no attributes: the rows of the current group of a grouped query loop
+    return (ctx) => {
+      const g = loopGroups(ctx)[loopGroups(ctx).length - 1];
+      if (!g || !g.active) throw expressionError('a <cfloop> without attributes is only valid inside <cfloop query=... group=...>', { loc });
+      g.active = false;
+      const q = g.query;
+      let row = g.from - 1;
+      return driveLoop(
+        () => {
+          if (++row > g.to) return false;
+          q.currentRow = row;
+          return true;
+        },
+        () => body(ctx),
+        () => {
+          g.active = true;
+          q.currentRow = g.to;
+        },
+        label,
+      );
+    };
   },
 });
+
+function loopGroups(ctx: Ctx): GroupState[] {
+  let s = ctx.locals.get('loop.groups') as GroupState[] | undefined;
+  if (!s) ctx.locals.set('loop.groups', (s = []));
+  return s;
+}
+
+/** `<cfloop query group>`: one pass per run of equal values; a plain inner `<cfloop>` walks the run's rows. */
+function groupedLoop(ctx: Ctx, q: Query, col: string, from: number, to: number, body: () => MaybePromise<Signal>, label: string | undefined): MaybePromise<Signal> {
+  const ranges = groupRanges(q, col, from, to, false);
+  const stack = loopGroups(ctx);
+  const saved = q.currentRow;
+  ctx.queries.push(q);
+  let gi = 0;
+  let state: GroupState | undefined;
+  return driveLoop(
+    () => {
+      if (state) stack.pop();
+      state = undefined;
+      if (gi >= ranges.length) return false;
+      const [a, b] = ranges[gi++]!;
+      q.currentRow = a;
+      state = { query: q, from: a, to: b, active: true };
+      stack.push(state);
+      return true;
+    },
+    body,
+    () => {
+      if (state) stack.pop();
+      ctx.queries.pop();
+      q.currentRow = saved;
+    },
+    label,
+  );
+}
 
 /** A literal attribute's text (`label="outer"`), undefined when absent. */
 function literalAttr(node: TagNode, name: string): string | undefined {

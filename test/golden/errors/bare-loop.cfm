@@ -1,0 +1,1 @@
+<cfloop>never</cfloop>
