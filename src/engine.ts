@@ -40,6 +40,8 @@ export interface EngineOptions {
    * once like this, so every continuation after an async tag is exercised.
    */
   asyncTags?: boolean;
+  /** Largest page output in characters; a page printing more fails with an error (default 64 Mi). */
+  maxOutput?: number;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
 }
@@ -84,6 +86,7 @@ export class Engine implements EngineCore {
   readonly application = new Struct();
   readonly mode: 'cli' | 'web';
   readonly asyncTags: boolean;
+  readonly maxOutput: number;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly setters = new Map<string, Setter>();
   private readonly getters = new Map<string, (ctx: Ctx) => unknown>();
@@ -99,6 +102,7 @@ export class Engine implements EngineCore {
   constructor(options: EngineOptions = {}) {
     this.mode = options.mode ?? 'cli';
     this.asyncTags = options.asyncTags ?? false;
+    this.maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
     this.imapOptions = options.imap ?? {};

@@ -14,10 +14,14 @@ const NORMAL: Exec = () => Signal.Normal;
 export function compileStatement(c: Compiler, s: A.Stmt): Exec {
   switch (s.kind) {
     case 'text': {
-      const text = s.text;
+      const { text, loc } = s;
       return (ctx) => {
         if (ctx.outputOnly > 0 && ctx.outputDepth === 0) return Signal.Normal;
-        ctx.write(text);
+        try {
+          ctx.write(text);
+        } catch (err) {
+          throw toCfmlError(err, loc);
+        }
         return Signal.Normal;
       };
     }
@@ -36,7 +40,11 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
             throw toCfmlError(err, loc);
           }
         }
-        ctx.write(str);
+        try {
+          ctx.write(str);
+        } catch (err) {
+          throw toCfmlError(err, loc);
+        }
         return Signal.Normal;
       };
     }

@@ -78,6 +78,11 @@ export class Ctx {
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;
+    // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
+    if (this.out.length > this.engine.maxOutput) {
+      this.out = this.out.slice(0, 1000);
+      throw expressionError(`the page output exceeded the limit of ${this.engine.maxOutput} characters`, { detail: 'see EngineOptions.maxOutput', code: 'CF2010' });
+    }
   }
 
   scope(name: ScopeName, loc?: SourceLoc): Struct {

@@ -15,6 +15,8 @@ export interface EngineCore {
   readonly mode: 'cli' | 'web';
   /** Testing aid: every tag returns a promise (EngineOptions.asyncTags). */
   readonly asyncTags: boolean;
+  /** Largest page output, in characters, before the render fails (EngineOptions.maxOutput). */
+  readonly maxOutput: number;
   sessionFor(ctx: Ctx): Struct;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;

@@ -106,3 +106,13 @@ describe('Engine', () => {
     expect(first).toBe('3 X');
   });
 });
+
+describe('limits', () => {
+  it('a page printing without end fails with a clear error instead of exhausting memory', async () => {
+    const e = new Engine({ maxOutput: 10_000 });
+    const err = await e.renderString('<cfloop condition="true"><cfoutput>xxxxxxxxxx</cfoutput></cfloop>').catch((x) => x);
+    expect(err).toBeInstanceOf(CfmlError);
+    expect(err.message).toMatch(/output exceeded the limit of 10000 characters/);
+    expect(err.loc?.line).toBe(1);
+  });
+});
