@@ -146,9 +146,9 @@ export class Engine implements EngineCore {
     const abs = path.resolve(file);
     let t: CompiledTemplate;
     try {
-      if (!fs.existsSync(abs)) throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: 'CF4001' });
       t = this.loadTemplate(abs);
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: 'CF4001' });
       throw this.finish(e);
     }
     return this.run(t, input);
