@@ -40,6 +40,8 @@ export interface EngineOptions {
    * once like this, so every continuation after an async tag is exercised.
    */
   asyncTags?: boolean;
+  /** Seconds a render may run before open-ended loops end it (cfsetting requesttimeout overrides); default none. */
+  timeout?: number;
   /** Largest page output in characters; a page printing more fails with an error (default 64 Mi). */
   maxOutput?: number;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
@@ -87,6 +89,7 @@ export class Engine implements EngineCore {
   readonly mode: 'cli' | 'web';
   readonly asyncTags: boolean;
   readonly maxOutput: number;
+  private readonly timeout: number;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly setters = new Map<string, Setter>();
   private readonly getters = new Map<string, (ctx: Ctx) => unknown>();
@@ -103,6 +106,7 @@ export class Engine implements EngineCore {
     this.mode = options.mode ?? 'cli';
     this.asyncTags = options.asyncTags ?? false;
     this.maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
+    this.timeout = options.timeout ?? 0;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
     this.imapOptions = options.imap ?? {};
@@ -197,6 +201,7 @@ export class Engine implements EngineCore {
       cgi: cgiScope(t.file, input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
     });
+    if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     try {
       const r = runTemplate(ctx, t);
       if (isThenable(r)) await r;

@@ -9,7 +9,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** `cfml serve DIR`: .cfm pages of DIR over HTTP on 127.0.0.1; nothing outside DIR is served. */
 export function serve(dir: string, port: number): Promise<number> {
   const root = path.resolve(dir);
-  const engine = new Engine({ mode: 'web' });
+  // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
+  const engine = new Engine({ mode: 'web', timeout: 60 });
   const server = http.createServer(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://localhost');
     let rel = decodeURIComponent(u.pathname);

@@ -81,6 +81,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
           () => {
             if (!first) update(ctx);
             first = false;
+            ctx.tick(loc);
             return truth(test(ctx), loc);
           },
           () => body(ctx),
@@ -93,7 +94,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       const test = c.expr(s.test);
       const body = c.stmt(s.body);
       const { loc } = s;
-      return (ctx) => driveLoop(() => truth(test(ctx), loc), () => body(ctx));
+      return (ctx) => driveLoop(() => (ctx.tick(loc), truth(test(ctx), loc)), () => body(ctx));
     }
     case 'dowhile': {
       const test = c.expr(s.test);
@@ -104,6 +105,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
         return driveLoop(
           () => {
             if (first) return !(first = false);
+            ctx.tick(loc);
             return truth(test(ctx), loc);
           },
           () => body(ctx),

@@ -1,6 +1,6 @@
 import { Struct } from './struct.js';
 import { Query } from './query.js';
-import { ControlSignal, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
+import { CfmlError, ControlSignal, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
@@ -73,6 +73,19 @@ export class Ctx {
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
     if (init.variables) this.variables = init.variables;
+  }
+
+  /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
+  deadline = Infinity;
+  readonly startedAt = Date.now();
+  private ticks = 0;
+
+  /** Called by open-ended loops (condition, while, for): ends a render that ran past its time. */
+  tick(loc?: SourceLoc): void {
+    if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
+      const limit = Math.round((this.deadline - this.startedAt) / 1000);
+      throw new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: 'CF2011' });
+    }
   }
 
   write(s: string): void {

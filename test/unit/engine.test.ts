@@ -116,3 +116,22 @@ describe('limits', () => {
     expect(err.loc?.line).toBe(1);
   });
 });
+
+describe('time limits', () => {
+  it('cfsetting requesttimeout ends an endless loop with a located RequestTimeout error', async () => {
+    const e = new Engine();
+    const t0 = Date.now();
+    const err = await e.renderString('<cfsetting requesttimeout="1">\n<cfset i = 0><cfloop condition="true"><cfset i++></cfloop>').catch((x) => x);
+    expect(err).toBeInstanceOf(CfmlError);
+    expect(err.type).toBe('RequestTimeout');
+    expect(err.message).toMatch(/exceeded the allowable time limit of 1 seconds/);
+    expect(err.loc?.line).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('EngineOptions.timeout applies to script loops too, and the error is catchable', async () => {
+    const e = new Engine({ timeout: 1 });
+    const out = await e.renderString('<cfscript>try { while (true) { x = 1; } } catch (RequestTimeout t) { writeOutput("stopped"); }</cfscript>');
+    expect(out).toBe('stopped');
+  });
+});

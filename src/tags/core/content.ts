@@ -1,6 +1,6 @@
 import { defineTag, Signal } from '../types.js';
 import { andThen, tryFinally } from '../../runtime/maybe.js';
-import { toBool, toStr } from '../../runtime/cast.js';
+import { toBool, toNum, toStr } from '../../runtime/cast.js';
 
 /** cfsavecontent: the body's output goes into a variable. */
 export const savecontentTag = defineTag({
@@ -41,11 +41,15 @@ export const settingTag = defineTag({
   compile(node, c) {
     const a = node.attrs.find((x) => x.lower === 'enablecfoutputonly');
     const v = a ? c.expr(a.value) : undefined;
+    const t = node.attrs.find((x) => x.lower === 'requesttimeout');
+    const timeout = t ? c.expr(t.value) : undefined;
     return (ctx) => {
       if (v) {
         if (toBool(v(ctx))) ctx.outputOnly++;
         else if (ctx.outputOnly > 0) ctx.outputOnly--;
       }
+      // seconds from the start of the render; open-ended loops check it
+      if (timeout) ctx.deadline = ctx.startedAt + toNum(timeout(ctx)) * 1000;
       return Signal.Normal;
     };
   },

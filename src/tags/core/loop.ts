@@ -114,7 +114,7 @@ export const loopTag = defineTag({
     }
     if (has('condition')) {
       const cond = conditionEval(c, node);
-      return (ctx) => driveLoop(() => guard(() => toBool(cond(ctx))), () => body(ctx), undefined, label);
+      return (ctx) => driveLoop(() => (ctx.tick(loc), guard(() => toBool(cond(ctx)))), () => body(ctx), undefined, label);
     }
     if (has('list')) {
       const list = attr('list')!;
@@ -307,6 +307,7 @@ export const whileTag = defineTag({
     return (ctx) =>
       driveLoop(
         () => {
+          ctx.tick(loc);
           try {
             return toBool(cond(ctx));
           } catch (e) {
