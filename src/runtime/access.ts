@@ -4,6 +4,7 @@ import { expressionError, type SourceLoc } from './errors.js';
 import { simple, toNum, toStr, typeName } from './cast.js';
 import { intern } from './intern.js';
 import { arrayMeta, setArrayMeta } from './array-meta.js';
+import { XmlNode, xmlGet, xmlSet } from './xml/node.js';
 
 /** The arguments scope: named like a struct, and positional for `arguments[1]`. */
 export class ArgumentsScope extends Struct {
@@ -73,6 +74,7 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
     }
     return obj.query.getCell(obj.name, row);
   }
+  if (obj instanceof XmlNode) return xmlGet(obj, key, dot, loc, soft);
   if (soft && (obj === undefined || obj === null)) return undefined;
   const o = simple(obj);
   if (typeof o === 'string' && !dot) {
@@ -103,6 +105,10 @@ export function setKey(obj: unknown, key: unknown, value: unknown, loc: SourceLo
   }
   if (obj instanceof Query) {
     obj.setCell(toStr(key), value, obj.currentRow);
+    return;
+  }
+  if (obj instanceof XmlNode) {
+    xmlSet(obj, key, value, dot, loc);
     return;
   }
   throw expressionError(`can't assign key [${toStr(key)}] to a ${typeName(obj)}`, { loc });

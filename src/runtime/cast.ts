@@ -3,6 +3,7 @@ import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { dateToNumber, formatTimestamp, numberToDate, parseDateString } from './dates.js';
+import { XmlNode, serializeXml } from './xml/node.js';
 
 /** Unwraps `q.col` references to the value at the current row. */
 export function simple(v: unknown): unknown {
@@ -22,6 +23,7 @@ export function typeName(v: unknown): string {
   if (v instanceof Query) return 'Query';
   if (v instanceof CfFunction) return 'Function';
   if (v instanceof Uint8Array) return 'Binary';
+  if (v instanceof XmlNode) return 'XML';
   return 'Object';
 }
 
@@ -63,6 +65,8 @@ export function toStr(v: unknown): string {
   if (v instanceof Date) return formatTimestamp(v);
   if (v === null || v === undefined) return '';
   if (v instanceof Uint8Array) throw expressionError("Can't cast Binary to String");
+  // an XML document or node is its XML text, as in Lucee
+  if (v instanceof XmlNode) return serializeXml(v);
   throw expressionError(`Can't cast Complex Object Type ${typeName(v)} to String`, {
     detail: 'Use Built-In-Function "serialize(' + typeName(v) + '):String" to create a String from ' + typeName(v),
   });

@@ -12,6 +12,7 @@ import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
 import { tagCallAttrs } from '../parser/expr-parser.js';
 import { compileExpr, type ExprOpts } from './compile-expr.js';
+import { XmlNode } from './xml/node.js';
 
 /** Calls: built-ins bound at compile time, user functions (with replay when one goes async), member calls and tag calls. */
 
@@ -170,7 +171,7 @@ function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
   };
 }
 
-const RECEIVERS: MemberReceiver[] = ['string', 'numeric', 'boolean', 'date', 'array', 'struct', 'query', 'function', 'list'];
+const RECEIVERS: MemberReceiver[] = ['string', 'numeric', 'boolean', 'date', 'array', 'struct', 'query', 'function', 'list', 'xml'];
 
 function receiverType(v: unknown): MemberReceiver[] {
   v = simple(v);
@@ -182,6 +183,7 @@ function receiverType(v: unknown): MemberReceiver[] {
   if (v instanceof Struct) return ['struct'];
   if (v instanceof Query) return ['query'];
   if (v instanceof CfFunction) return ['function'];
+  if (v instanceof XmlNode) return ['xml'];
   return [];
 }
 

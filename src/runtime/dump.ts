@@ -2,6 +2,8 @@ import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { toStr, typeName } from './cast.js';
+import { XmlNode } from './xml/node.js';
+import { dumpXmlHtml, dumpXmlText } from './xml/dump.js';
 
 export interface DumpOptions {
   label?: string;
@@ -61,6 +63,8 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
       seen.delete(x);
     } else if (x instanceof Query) {
       lines.push(...queryTable(x, o.top).map((l) => indent + l));
+    } else if (x instanceof XmlNode) {
+      lines.push(...dumpXmlText(x, indent));
     } else if (x instanceof CfFunction) {
       lines.push(`${indent}Function ${x.name}(${x.paramNames.join(', ')})`);
     } else lines.push(indent + simpleText(x));
@@ -74,7 +78,7 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
 const shownCount = (n: number, top?: number) => (top !== undefined && top >= 0 ? Math.min(n, Math.floor(top)) : n);
 
 function isSimpleish(v: unknown): boolean {
-  return !(v instanceof Struct || Array.isArray(v) || v instanceof Query || v instanceof QueryColumnRef);
+  return !(v instanceof Struct || Array.isArray(v) || v instanceof Query || v instanceof QueryColumnRef || v instanceof XmlNode);
 }
 
 function cell(v: unknown): string {
@@ -122,6 +126,7 @@ export function dumpHtml(v: unknown, o: DumpOptions = {}): string {
       for (let r = 1; r <= rows; r++) h += `<tr><th>${r}</th>${x.columns.map((c) => `<td>${render(x.getCell(c, r))}</td>`).join('')}</tr>`;
       return h + '</table>';
     }
+    if (x instanceof XmlNode) return dumpXmlHtml(x);
     if (x instanceof CfFunction) return `<em>function ${escapeHtml(x.name)}</em>`;
     return escapeHtml(simpleText(x));
   };

@@ -11,6 +11,7 @@ import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef } from './types.js';
 import { arrayDepth } from './array.js';
+import { XmlNode, tryParseXml } from '../xml/node.js';
 
 const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
 
@@ -196,8 +197,10 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'variablename':
       return matches(PATTERNS[t]!, v);
     case 'component':
-    case 'xml':
       return false;
+    case 'xml':
+      // an XML value, or a string that parses as XML
+      return v instanceof XmlNode || (typeof v === 'string' && tryParseXml(v) !== undefined);
     default:
       throw expressionError(`invalid type [${type}] for function [isValid]`, {
         detail:

@@ -4,6 +4,7 @@ import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import { ArgumentsScope } from '../access.js';
+import { XmlNode, xmlAsStruct } from '../xml/node.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
 
 function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
@@ -27,9 +28,13 @@ function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
       if (v instanceof ArgumentsScope) return v.order.map((k) => v.getLower(k.toLowerCase()) ?? null);
       // A binary value is a Java byte[] in Lucee, which array functions accept (signed bytes).
       if (v instanceof Uint8Array) return Array.from(v, (b) => (b > 127 ? b - 256 : b));
+      // `parent.child` is also the list of the children of that name (arrayLen(doc.root.item))
+      if (v instanceof XmlNode) return v.items();
       break;
     case 'struct':
       if (v instanceof Struct) return v;
+      // an XML element is a struct of its child elements in Lucee (structKeyExists(node, "child"))
+      if (v instanceof XmlNode) return xmlAsStruct(v);
       break;
     case 'query':
       if (v instanceof Query) return v;

@@ -9,6 +9,7 @@ import { Struct } from '../struct.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
+import { XmlNode, xmlGet } from '../xml/node.js';
 import { callClosure, cfEquals, closureComparator, duplicateValue, isMissing, predicateResult, typedComparator } from './collection-util.js';
 
 const m = (name: string, returnsReceiver = false): MemberSpec[] => [{ type: 'struct', name, returnsReceiver }];
@@ -46,6 +47,7 @@ function keyExists(container: unknown, key: string): boolean {
   container = simple(container);
   if (container instanceof Struct) return container.has(key) && !isMissing(container.get(key));
   if (container instanceof Query) return container.hasColumn(key);
+  if (container instanceof XmlNode) return xmlGet(container, key, true, undefined, true) !== undefined;
   if (Array.isArray(container)) {
     const n = Number(key);
     return Number.isInteger(n) && n >= 1 && n <= container.length && !isMissing(container[n - 1]);

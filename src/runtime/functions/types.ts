@@ -14,7 +14,7 @@ export interface ParamSpec {
 }
 
 /** Receiver types for member calls (`s.len()`, `arr.append(x)`, `q.filter(f)`). */
-export type MemberReceiver = 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'list';
+export type MemberReceiver = 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'list' | 'xml';
 
 export interface MemberSpec {
   type: MemberReceiver;

@@ -13,11 +13,12 @@ import { tryTag, catchTag, finallyTag, throwTag, rethrowTag, retryTag } from './
 import { switchTag, caseTag, defaultcaseTag } from './switch.js';
 import { functionTag, argumentTag, returnTag } from './function.js';
 import { queryTag, queryparamTag } from './query.js';
+import { xmlTag } from './xml.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
   setTag, ifTag, elseifTag, elseTag, outputTag, loopTag, breakTag, continueTag, includeTag, paramTag, abortTag,
   lockTag, savecontentTag, silentTag, settingTag, processingdirectiveTag, locationTag, headerTag, contentTag, logTag,
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
-  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag,
+  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
 ];
