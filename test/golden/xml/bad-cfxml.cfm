@@ -1,0 +1,3 @@
+<cfxml variable="doc">
+<a><b></a>
+</cfxml>

@@ -1,0 +1,2 @@
+<cfset doc = xmlParse("<a>
+<b></a>")>
