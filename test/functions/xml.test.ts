@@ -118,6 +118,14 @@ describe('XML functions', () => {
     expect(fn('structKeyExists', get(doc, 'r'), 'b')).toBe(true);
     expect(fn('structKeyExists', get(doc, 'r'), 'z')).toBe(false);
   });
+  it('serializeJSON writes the XML text; duplicate copies the DOM', () => {
+    const doc = fn('xmlParse', '<a><b>1</b></a>');
+    expect(fn('serializeJSON', doc)).toBe(JSON.stringify(DECL + '<a><b>1</b></a>'));
+    const copy = fn('duplicate', doc);
+    setKey(get(copy, 'a', 'b'), 'xmlText', '2', undefined, true);
+    expect(get(doc, 'a', 'b', 'xmlText')).toBe('1');
+    expect(get(copy, 'a', 'b', 'xmlText')).toBe('2');
+  });
   it('xmlTransform and xmlValidate say they are not supported', () => {
     expect(() => fn('xmlTransform', fn('xmlParse', '<a/>'), '<xsl/>')).toThrow(/not supported/);
     expect(() => fn('xmlValidate', '<a/>')).toThrow(/not supported/);

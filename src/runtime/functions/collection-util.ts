@@ -8,6 +8,7 @@ import { Struct } from '../struct.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FnContext } from './types.js';
+import { XmlNode } from '../xml/node.js';
 
 /** A slot of a sparse array (or a null element): `arrayIsDefined` says false. */
 export const isMissing = (v: unknown): boolean => v === undefined || v === null;
@@ -91,6 +92,8 @@ export function duplicateValue(v: unknown, deep = true, seen = new Map<unknown, 
   if (v === null || v === undefined || typeof v !== 'object') return v;
   if (seen.has(v)) return seen.get(v);
   if (v instanceof Date) return new Date(v.getTime());
+  // an XML document or node: a deep copy of the DOM node
+  if (v instanceof XmlNode) return new XmlNode(v.node.cloneNode(true));
   if (Array.isArray(v)) {
     const out: unknown[] = new Array(v.length);
     seen.set(v, out);

@@ -1,4 +1,5 @@
 import type { FunctionDef, MemberReceiver } from './types.js';
+import { XmlNode, serializeXml } from '../xml/node.js';
 import { expressionError } from '../errors.js';
 import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
@@ -35,6 +36,8 @@ export function serialize(value: unknown, qf: QueryFormat = 'row', seen: Set<obj
   if (value instanceof Date) return quote(jsonDate(value));
   if (value instanceof Uint8Array) return quote(Buffer.from(value).toString('base64'));
   if (value instanceof CfFunction) throw expressionError(`can't serialize a function [${value.name}] to JSON`);
+  // an XML document or node is its XML text (Lucee)
+  if (value instanceof XmlNode) return quote(serializeXml(value));
   if (typeof value !== 'object') return quote(String(value));
   if (seen.has(value)) throw expressionError('can\'t serialize a value to JSON that contains itself (circular reference)');
   seen.add(value);
