@@ -19,6 +19,8 @@ const common = {
   minify: true,
   // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them
   define: { __CFML_BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
+  // src/runtime/xml/lib.ts falls back to import.meta.url only outside the CommonJS CLI bundle
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 await build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 await build({ ...common, format: 'cjs', entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });

@@ -3,7 +3,7 @@
  * the isXml* tests, xmlChildPos, xmlGetNodeType, xmlClear, xmlDeleteAt, xmlHasChild, xmlUpdate,
  * and `xml.toString()`. The XML value itself lives in ../xml/node.ts. xmlFormat is in encoding.ts.
  */
-import xpath from 'xpath';
+import { xpath } from '../xml/lib.js';
 import { expressionError } from '../errors.js';
 import { simple, toStr } from '../cast.js';
 import { setKey } from '../access.js';
@@ -38,7 +38,7 @@ function search(v: unknown, path: string): unknown {
   const x = xmlArg('xmlSearch', v);
   let result: unknown;
   try {
-    result = xpath.select(path, x.node);
+    result = xpath().select(path, x.node);
   } catch (e) {
     throw expressionError(`invalid XPath expression [${path}]: ${(e as Error).message}`);
   }

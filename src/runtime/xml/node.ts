@@ -8,7 +8,7 @@
  * access layer (access.ts) asks xmlGet/xmlSet here; cast.ts, dump.ts and the functions ask the
  * other helpers. Wrappers are made per access: the DOM is the one shared state.
  */
-import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { xmldom } from './lib.js';
 import { expressionError, type SourceLoc } from '../errors.js';
 import { Struct } from '../struct.js';
 import { toStr } from '../cast.js';
@@ -54,7 +54,7 @@ export const isXmlNode = (v: unknown): v is XmlNode => v instanceof XmlNode;
 /** Parses XML text (leading/trailing blanks ignored, as Lucee does); bad XML is a CFML error naming line and column. */
 export function parseXml(text: string, loc?: SourceLoc): XmlNode {
   let problem: string | undefined;
-  const parser = new DOMParser({
+  const parser = new (xmldom().DOMParser)({
     onError: (level: string, msg: string) => {
       if (level === 'warning') return;
       problem ??= msg;
@@ -87,10 +87,11 @@ export function tryParseXml(text: string): XmlNode | undefined {
 }
 
 export function newDocument(): XmlNode {
-  return new XmlNode(new DOMImplementation().createDocument(null, '', null));
+  return new XmlNode(new (xmldom().DOMImplementation)().createDocument(null, '', null));
 }
 
-const serializer = new XMLSerializer();
+let serializer: InstanceType<ReturnType<typeof xmldom>['XMLSerializer']> | undefined;
+const serialize = (n: Parameters<NonNullable<typeof serializer>['serializeToString']>[0]) => (serializer ??= new (xmldom().XMLSerializer)()).serializeToString(n);
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** toString(): the node as XML text after an XML declaration (Lucee writes one for any node). */
@@ -102,13 +103,13 @@ export function serializeXml(x: XmlNode, declaration = true): string {
       // the parsed declaration is replaced by ours; blanks between top-level nodes are dropped
       if (c.nodeType === PI && c.target === 'xml') continue;
       if (c.nodeType === TEXT) continue;
-      body += serializer.serializeToString(c);
+      body += serialize(c);
     }
     return declaration ? `${DECL}\n${body}` : body;
   }
   if (n.nodeType === ATTRIBUTE) return n.value;
   if (n.nodeType === TEXT || n.nodeType === CDATA) return n.data;
-  const s = serializer.serializeToString(n);
+  const s = serialize(n);
   return declaration ? `${DECL}\n${s}` : s;
 }
 
@@ -273,7 +274,7 @@ export function xmlGet(x: XmlNode, key: unknown, dot: boolean, loc: SourceLoc | 
   if (n.nodeType === DOCUMENT) {
     const root = n.documentElement;
     if (lower === 'xmlroot' && root) return new XmlNode(root);
-    if (lower === 'xmldoctype') return n.doctype ? serializer.serializeToString(n.doctype) : '';
+    if (lower === 'xmldoctype') return n.doctype ? serialize(n.doctype) : '';
     if (root && root.nodeName.toLowerCase() === lower) return new XmlNode(root, [root]);
   } else if (n.nodeType === ELEMENT) {
     if (lower === 'xmlattributes') return new XmlAttributes(n);
