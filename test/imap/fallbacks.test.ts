@@ -4,23 +4,15 @@
  * the selected UIDs, and messages another client flagged \Deleted survive.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImapPool, runImapAction, type ImapLogger } from '../../src/tags/imap/index.js';
+import { ImapPool, runImapAction } from '../../src/tags/imap/index.js';
 import { startDovecot, type DovecotServer } from '../support/dovecot.js';
-import { creds, serverState } from '../support/imap-helpers.js';
+import { commandLogger, creds, serverState } from '../support/imap-helpers.js';
 import { seedM1, withAdmin } from '../support/seed-mail.js';
 
 let server: DovecotServer;
 let pool: ImapPool;
 const commands: string[] = [];
-const logger: ImapLogger = {
-  debug(o) {
-    const e = o as { src?: string; msg?: string };
-    if (e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
-  },
-  info() {},
-  warn() {},
-  error() {},
-};
+const logger = commandLogger(commands);
 
 beforeAll(async () => {
   server = await startDovecot({ imapCapability: 'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ NAMESPACE CHILDREN LIST-EXTENDED' });

@@ -3,9 +3,9 @@
  * on 1,000 messages written straight into the Maildir. getHeaderOnly never asks for bodies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImapPool, runImapAction, type ImapLogger } from '../../src/tags/imap/index.js';
+import { ImapPool, runImapAction } from '../../src/tags/imap/index.js';
 import { startDovecot, type DovecotServer, type DovecotUser } from '../support/dovecot.js';
-import { creds } from '../support/imap-helpers.js';
+import { commandLogger, creds } from '../support/imap-helpers.js';
 import { smallMessages, writeMaildirMessages } from '../support/seed-mail.js';
 
 let server: DovecotServer;
@@ -13,15 +13,7 @@ let user: DovecotUser;
 let pool: ImapPool;
 const commands: string[] = [];
 
-const logger: ImapLogger = {
-  debug(o) {
-    const e = o as { src?: string; msg?: string };
-    if (e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
-  },
-  info() {},
-  warn() {},
-  error() {},
-};
+const logger = commandLogger(commands);
 
 const fetches = (): string[] => commands.filter((c) => /^\S+ (UID )?FETCH /i.test(c));
 

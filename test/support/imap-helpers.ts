@@ -1,6 +1,6 @@
 /** Small helpers shared by the IMAP tests. */
 import type { ImapFlow } from 'imapflow';
-import type { ImapRequest } from '../../src/tags/imap/index.js';
+import type { ImapLogger, ImapRequest } from '../../src/tags/imap/index.js';
 import type { DovecotServer, DovecotUser } from './dovecot.js';
 import { withAdmin } from './seed-mail.js';
 
@@ -41,4 +41,17 @@ export async function caught(fn: () => Promise<unknown>): Promise<Error & { erro
     return e as Error & { errorCode?: string };
   }
   throw new Error('expected an error, got none');
+}
+
+/** A logger that records the IMAP commands the client sends (imapflow logs them as src 'c'). */
+export function commandLogger(commands: string[]): ImapLogger {
+  return {
+    debug(o) {
+      const e = o as { src?: string; msg?: string };
+      if (e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
+    },
+    info() {},
+    warn() {},
+    error() {},
+  };
 }

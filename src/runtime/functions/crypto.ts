@@ -6,7 +6,7 @@
 import { createCipheriv, createDecipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { expressionError } from '../errors.js';
 import { toStr } from '../cast.js';
-import type { FunctionDef } from './types.js';
+import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
 
 const HMAC_ALGOS: Record<string, string> = {
@@ -120,6 +120,16 @@ function crypt(fn: string, decrypt: boolean, data: Buffer, keyStr: string, algor
   }
 }
 
+/** encrypt() and decrypt() take the same arguments. */
+const CRYPT_PARAMS: ParamSpec[] = [
+  { name: 'string', type: 'string', required: true },
+  { name: 'key', type: 'string', required: true },
+  { name: 'algorithm', type: 'string', default: 'CFMX_COMPAT' },
+  { name: 'encoding', type: 'string', default: 'UU' },
+  { name: 'IVorSalt', type: 'any' },
+  { name: 'iterations', type: 'numeric' },
+];
+
 export const cryptoFunctions: FunctionDef[] = [
   {
     name: 'hmac',
@@ -138,14 +148,7 @@ export const cryptoFunctions: FunctionDef[] = [
   },
   {
     name: 'encrypt',
-    params: [
-      { name: 'string', type: 'string', required: true },
-      { name: 'key', type: 'string', required: true },
-      { name: 'algorithm', type: 'string', default: 'CFMX_COMPAT' },
-      { name: 'encoding', type: 'string', default: 'UU' },
-      { name: 'IVorSalt', type: 'any' },
-      { name: 'iterations', type: 'numeric' },
-    ],
+    params: CRYPT_PARAMS,
     // Lucee core-base.fld: member-name encrypt (s.encrypt(key, ...))
     members: [{ type: 'string', name: 'encrypt' }],
     impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
@@ -153,14 +156,7 @@ export const cryptoFunctions: FunctionDef[] = [
   },
   {
     name: 'decrypt',
-    params: [
-      { name: 'string', type: 'string', required: true },
-      { name: 'key', type: 'string', required: true },
-      { name: 'algorithm', type: 'string', default: 'CFMX_COMPAT' },
-      { name: 'encoding', type: 'string', default: 'UU' },
-      { name: 'IVorSalt', type: 'any' },
-      { name: 'iterations', type: 'numeric' },
-    ],
+    params: CRYPT_PARAMS,
     impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
       crypt('decrypt', true, decodeBinary('decrypt', s, encoding), key, algorithm, iv).toString('utf8'),
   },
