@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { ImapPool, runImapAction } from '../src/tags/imap/index.js';
@@ -99,29 +100,11 @@ async function timeIt(fn: () => Promise<number>, expect: number): Promise<number
   return ms;
 }
 
-/** Child mode: getAll over the mailbox given in the env, report peak RSS. */
-async function rssChild(): Promise<void> {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 10);
-  const pool = new ImapPool();
-  const q = await runImapAction(
-    { action: 'getAll', server: process.env.B_HOST!, port: Number(process.env.B_PORT), username: process.env.B_USER!, password: process.env.B_PASS!, secure: 'no' },
-    pool,
-  );
-  await pool.closeAll();
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ rows: q?.rows.length ?? 0, baseRss: base, peakRss: Math.max(peak, maxRss) }) + '\n');
-}
-
 async function runChild(server: DovecotServer, user: DovecotUser): Promise<{ rows: number; baseRss: number; peakRss: number }> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', self, '--rss-child'], {
+    // the built package renders a real <cfimap> page, with no TS loader inflating the process
+    const child = spawn(process.execPath, [join(dirname(self), 'imap-rss-child.mjs')], {
       env: { ...process.env, B_HOST: server.host, B_PORT: String(server.port), B_USER: user.user, B_PASS: user.pass },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -197,15 +180,8 @@ async function main(): Promise<void> {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  if (process.argv.includes('--rss-child')) {
-    rssChild().catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
-  } else {
-    main().catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
-  }
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }
