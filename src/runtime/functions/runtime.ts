@@ -69,29 +69,29 @@ function sleepMs(ms: number): void {
 }
 
 const writeDumpDef: FunctionDef = {
-    name: 'writeDump',
-    params: [
-      { name: 'var', type: 'any', required: true },
-      { name: 'output', type: 'string' },
-      { name: 'format', type: 'string' },
-      { name: 'abort', type: 'boolean', default: false },
-      { name: 'label', type: 'string' },
-      { name: 'metainfo', type: 'boolean' },
-      { name: 'top', type: 'numeric' },
-      { name: 'show', type: 'string' },
-      { name: 'hide', type: 'string' },
-      { name: 'keys', type: 'numeric' },
-      { name: 'expand', type: 'boolean' },
-      { name: 'showUDFs', type: 'boolean' },
-    ],
-    impl: (ctx, v: unknown, _output?: string, _format?: string, _abort?: boolean, label?: string, _meta?: boolean, top?: number) => {
-      const opts: { label?: string; top?: number } = {};
-      if (label !== undefined && label !== '') opts.label = label;
-      if (top !== undefined) opts.top = top;
-      ctx.dump(v, opts);
-      return null;
-    },
-  };
+  name: 'writeDump',
+  params: [
+    { name: 'var', type: 'any', required: true },
+    { name: 'output', type: 'string' },
+    { name: 'format', type: 'string' },
+    { name: 'abort', type: 'boolean', default: false },
+    { name: 'label', type: 'string' },
+    { name: 'metainfo', type: 'boolean' },
+    { name: 'top', type: 'numeric' },
+    { name: 'show', type: 'string' },
+    { name: 'hide', type: 'string' },
+    { name: 'keys', type: 'numeric' },
+    { name: 'expand', type: 'boolean' },
+    { name: 'showUDFs', type: 'boolean' },
+  ],
+  impl: (ctx, v: unknown, _output?: string, _format?: string, _abort?: boolean, label?: string, _meta?: boolean, top?: number) => {
+    const opts: { label?: string; top?: number } = {};
+    if (label !== undefined && label !== '') opts.label = label;
+    if (top !== undefined) opts.top = top;
+    ctx.dump(v, opts);
+    return null;
+  },
+};
 
 export const runtimeFunctions: FunctionDef[] = [
   {
