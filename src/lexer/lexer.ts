@@ -21,7 +21,3 @@ export function lexTemplate(source: string): ILexingResult {
 export function lexExpression(source: string): ILexingResult {
   return cfmlLexer().tokenize(source, 'expr');
 }
-
-export function lexTagBody(source: string): ILexingResult {
-  return cfmlLexer().tokenize(source, 'tag');
-}

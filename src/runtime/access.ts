@@ -11,8 +11,6 @@ export class ArgumentsScope extends Struct {
   order: string[] = [];
 }
 
-const DOT = true;
-
 /** Reads `obj.key` (dot) or `obj[key]`. `ref` keeps `q.col` as a column reference. */
 export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, dot: boolean, ref: boolean, soft = false): unknown {
   if (obj instanceof Struct) {
@@ -137,4 +135,3 @@ export function childContainer(obj: unknown, key: unknown, loc: SourceLoc | unde
   return getKey(obj, key, loc, dot, true);
 }
 
-export { DOT };

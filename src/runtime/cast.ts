@@ -172,18 +172,10 @@ export function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-export function valuesEqual(a: unknown, b: unknown): boolean {
-  return compareValues(a, b) === 0;
-}
-
 export function isStruct(v: unknown): v is Struct {
   return v instanceof Struct;
 }
 
 export function isQuery(v: unknown): v is Query {
   return v instanceof Query;
-}
-
-export function isFunctionValue(v: unknown): v is CfFunction {
-  return v instanceof CfFunction;
 }

@@ -350,7 +350,7 @@ function collectFunctions(body: readonly A.Stmt[] | undefined, out: A.FuncExpr[]
   }
 }
 
-export function defineFunctions(ctx: Ctx, t: CompiledTemplate): void {
+function defineFunctions(ctx: Ctx, t: CompiledTemplate): void {
   for (const f of t.functions) {
     const lower = f.name.toLowerCase();
     ctx.variables.setLower(lower, f.name, f);
