@@ -181,8 +181,7 @@ function truth(v: unknown, loc: SourceLoc): boolean {
 export function compileVar(c: Compiler, target: A.Expr, value: A.Expr | undefined, loc: SourceLoc): Exec {
   const v = value ? c.expr(value, { async: true }) : () => null;
   if (target.kind === 'var' || (target.kind === 'member' && target.object.kind === 'scope' && target.object.scope === 'local')) {
-    const lower = target.kind === 'var' ? target.lower : target.lower;
-    const name = target.kind === 'var' ? target.name : target.name;
+    const { lower, name } = target;
     const key = name.toUpperCase();
     return (ctx) => {
       const scope = ctx.frame ? ctx.frame.local : ctx.variables;
