@@ -17,6 +17,11 @@ interface Node {
 }
 
 export interface Literal extends Node { kind: 'lit'; value: string | number | boolean | null }
+/**
+ * A value known before the node was compiled but not writable as a literal (a struct or array
+ * from an `attributeCollection`, see runtime/attribute-collection.ts).
+ */
+export interface Const extends Node { kind: 'const'; value: unknown }
 /** A string with `#expr#` parts; plain strings become Literal. */
 export interface Interp extends Node { kind: 'interp'; parts: (string | Expr)[] }
 /** An unscoped name, lower-cased; `name` keeps the spelling for messages and new keys. */
@@ -51,7 +56,7 @@ export interface Param { name: string; lower: string; type?: string; required: b
 export interface FuncExpr extends Node { kind: 'func'; name?: string; params: Param[]; body: Stmt[]; arrow: boolean; returnType?: string; access?: string; attrs?: Record<string, string> }
 
 export type Expr =
-  | Literal | Interp | VarRef | ScopeRef | Member | Index | Slice | Call | MemberCall | Invoke | Binary | Unary
+  | Literal | Const | Interp | VarRef | ScopeRef | Member | Index | Slice | Call | MemberCall | Invoke | Binary | Unary
   | Conditional | ElvisExpr | Assign | Update | StructLit | ArrayLit | FuncExpr;
 
 // ---- template nodes and script statements -----------------------------------------------------

@@ -307,8 +307,17 @@ export function parseTemplate(source: string, file: string, tags: TagRegistry): 
 
 /** Checks a tag's attributes against its TagDef (also for tags written as script statements). */
 export function validateTag(node: A.TagNode, def: TagDef): void {
+  // with attributeCollection, the required attributes and the tag's own check wait for the
+  // merged attributes at run time (runtime/attribute-collection.ts)
+  const collection = def.expression ? undefined : node.attrs.find((a) => a.lower === ATTRIBUTE_COLLECTION);
+  if (collection && def.staticAttrs) {
+    throw new ParseError(`Attribute [${collection.name}] is not allowed for tag [cf${node.name}]: its attributes must be literal`, collection.loc, {
+      detail: `the attributes of cf${node.name} are read when the template is compiled`,
+    });
+  }
   if (def.attrs && !def.expression) {
     for (const a of node.attrs) {
+      if (a === collection) continue;
       const spec = def.attrs.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
       if (!spec) {
         if (def.anyAttrs) continue;
@@ -325,10 +334,14 @@ export function validateTag(node: A.TagNode, def: TagDef): void {
       }
     }
     for (const spec of def.attrs) {
+      if (collection) break;
       if (spec.required && !node.attrs.some((a) => a.lower === spec.name)) {
         throw new ParseError(`Attribute [${spec.name}] is required for tag [cf${node.name}]`, node.loc);
       }
     }
   }
-  def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
+  if (!collection) def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
 }
+
+/** The lower-case name of the attribute that passes a struct of attributes to any tag. */
+export const ATTRIBUTE_COLLECTION = 'attributecollection';

@@ -31,6 +31,10 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       const v = e.value;
       return () => v;
     }
+    case 'const': {
+      const v = e.value;
+      return () => v;
+    }
     case 'interp': {
       const parts = e.parts.map((p) => (typeof p === 'string' ? p : compileExpr(c, p)));
       return (ctx) => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as A from '../parser/ast.js';
-import { Signal, type Eval, type Exec, type MaybePromise, type TagCall } from '../tags/types.js';
+import { Signal, type Eval, type Exec, type MaybePromise, type TagCall, type TagDef } from '../tags/types.js';
 import type { Ctx, FunctionFrame } from './context.js';
 import { AbortPage } from './context.js';
 import type { EngineCore } from './engine-core.js';
@@ -17,7 +17,8 @@ import { toBool, toNum, toStr, typeName } from './cast.js';
 import { FnContextImpl } from './fn-context.js';
 import type { FnContext } from './functions/types.js';
 import { checkType } from './types-check.js';
-import { validateTag } from '../parser/template-parser.js';
+import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
+import { compileAttributeCollection } from './attribute-collection.js';
 
 export interface CompiledTemplate {
   file: string;
@@ -92,6 +93,24 @@ export class Compiler {
     if (!def) throw new CfmlError(`Unknown tag [cf${node.name}]`, { type: 'Template', loc: node.loc });
     // tags in templates were checked by the template parser; script statements are checked here
     if (node.fromScript) validateTag(node, def);
+    if (!def.expression && node.attrs.some((a) => a.lower === ATTRIBUTE_COLLECTION)) {
+      const depth = this.functionDepth;
+      return compileAttributeCollection(this, node, def, (merged) => {
+        // compiled when the tag runs: at the function depth of where it is written
+        const saved = this.functionDepth;
+        this.functionDepth = depth;
+        try {
+          return this.compileTag(merged, def);
+        } finally {
+          this.functionDepth = saved;
+        }
+      });
+    }
+    return this.compileTag(node, def);
+  }
+
+  /** A tag whose attributes are all written (or merged from attributeCollection) and validated. */
+  private compileTag(node: A.TagNode, def: TagDef): Exec {
     if (def.compile) return def.compile(node, this);
     if (!def.run) return () => Signal.Normal;
     const attrs = node.attrs.map((a) => {

@@ -104,8 +104,15 @@ export function formatError(err: CfmlError, source?: string): string {
   return parts.join('\n');
 }
 
+/**
+ * Quoted values written after a credential's name (`password="x"`, `{password: "x"}`,
+ * `accessToken = 'x'`): a code frame shows them as asterisks of the same length, so the caret
+ * still points at the right column and no secret reaches a terminal or log.
+ */
+const SECRET_VALUE = /(\b(?:password|passwd|pwd|accesstoken|secret|apikey)\s*[:=]\s*)(["'])((?:(?!\2).)*)\2/gi;
+
 export function codeFrame(source: string, line: number, col: number): string {
-  const lines = source.split(/\r?\n/);
+  const lines = source.split(/\r?\n/).map((l) => l.replace(SECRET_VALUE, (_m, pre: string, q: string, v: string) => pre + q + '*'.repeat(v.length) + q));
   const from = Math.max(1, line - 2);
   const to = Math.min(lines.length, line + 2);
   const width = String(to).length;

@@ -68,6 +68,12 @@ export interface TagDef {
   attrs?: readonly AttrSpec[];
   /** Accepts attributes that are not declared (passed through by name). */
   anyAttrs?: boolean;
+  /**
+   * The attributes shape the compiled program (cffunction's name, cfcatch's type, cfimport's
+   * prefix), so they must be literal: `attributeCollection` is refused with a parse error.
+   * Every other tag takes `attributeCollection` (merged and validated at run time).
+   */
+  staticAttrs?: boolean;
   /** Parse-time check beyond AttrSpec; throw with api.error for a clear message. */
   check?(node: TagNode, api: { error(message: string, loc?: SourceLoc): CfmlError }): void;
   /**

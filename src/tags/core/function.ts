@@ -40,6 +40,7 @@ function toFunction(node: A.TagNode): A.FuncExpr {
 /** cffunction: defined (hoisted) before the template runs, so the tag itself does nothing. */
 export const functionTag = defineTag({
   name: 'function',
+  staticAttrs: true,
   body: 'required',
   // output="true" makes the body behave like cfoutput
   interpolates: (node) => isTrue(litString(node.attrs.find((a) => a.lower === 'output'))),
@@ -57,6 +58,7 @@ export const functionTag = defineTag({
 
 export const argumentTag = defineTag({
   name: 'argument',
+  staticAttrs: true,
   parents: ['function'],
   attrs: [{ name: 'name', required: true }, { name: 'type' }, { name: 'required' }, { name: 'default' }, { name: 'hint' }, { name: 'displayname' }, { name: 'restargsource' }],
   compile: () => () => Signal.Normal,

@@ -52,5 +52,5 @@ function splitSet(s: string, delims: string): string[] {
   return out;
 }
 
-export const caseTag = defineTag({ name: 'case', body: 'required', parents: ['switch'], attrs: [{ name: 'value', required: true }, { name: 'delimiters' }] });
+export const caseTag = defineTag({ name: 'case', staticAttrs: true, body: 'required', parents: ['switch'], attrs: [{ name: 'value', required: true }, { name: 'delimiters' }] });
 export const defaultcaseTag = defineTag({ name: 'defaultcase', body: 'required', parents: ['switch'] });

@@ -26,7 +26,7 @@ export const tryTag = defineTag({
   },
 });
 
-export const catchTag = defineTag({ name: 'catch', body: 'required', parents: ['try'], attrs: [{ name: 'type' }] });
+export const catchTag = defineTag({ name: 'catch', staticAttrs: true, body: 'required', parents: ['try'], attrs: [{ name: 'type' }] });
 export const finallyTag = defineTag({ name: 'finally', body: 'required', parents: ['try'] });
 
 /** cfthrow: a custom error, matched by cfcatch type (dotted types match by prefix). */

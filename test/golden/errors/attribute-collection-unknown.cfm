@@ -1,0 +1,2 @@
+<cfset opts = {name: "x", size: 3}>
+<cfparam attributeCollection="#opts#">
