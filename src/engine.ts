@@ -4,7 +4,7 @@ import { Struct } from './runtime/struct.js';
 import { Ctx, AbortPage, type ResponseMeta } from './runtime/context.js';
 import { Compiler, runTemplate, type CompiledTemplate } from './runtime/compiler.js';
 import type { EngineCore } from './runtime/engine-core.js';
-import { CfmlError, formatError, toCfmlError, type SourceLoc } from './runtime/errors.js';
+import { CfmlError, ErrorCode, formatError, toCfmlError, type SourceLoc } from './runtime/errors.js';
 import { FunctionRegistry } from './runtime/functions/registry.js';
 import { builtinFunctions } from './runtime/functions/index.js';
 import type { FunctionDef } from './runtime/functions/types.js';
@@ -152,7 +152,7 @@ export class Engine implements EngineCore {
     try {
       t = this.loadTemplate(abs);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: 'CF4001' });
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
     return this.run(t, input);

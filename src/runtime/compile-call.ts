@@ -5,7 +5,7 @@ import type { Compiler } from './compiler.js';
 import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
-import { ControlSignal, expressionError, toCfmlError } from './errors.js';
+import { ControlSignal, ErrorCode, expressionError, toCfmlError } from './errors.js';
 import { simple, typeName } from './cast.js';
 import { invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
@@ -145,7 +145,7 @@ export function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
     }
     if (tag && (f === undefined || f === null)) return tag(ctx);
     if (f === undefined) {
-      throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: 'CF2003' });
+      throw expressionError(`No matching function [${name.toUpperCase()}] found`, { loc, code: ErrorCode.NoSuchFunction });
     }
     throw expressionError(`[${name}] is a ${typeName(f)}, not a function`, { loc });
   };
@@ -227,6 +227,6 @@ export function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Ev
         throw toCfmlError(err, loc);
       }
     }
-    throw expressionError(`No matching member function [${name}] found for a ${typeName(self)}`, { loc, code: 'CF2004' });
+    throw expressionError(`No matching member function [${name}] found for a ${typeName(self)}`, { loc, code: ErrorCode.NoSuchMember });
   };
 }

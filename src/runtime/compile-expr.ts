@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
 import { Struct, type Entry } from './struct.js';
 import { QueryColumnRef } from './query.js';
-import { expressionError, toCfmlError } from './errors.js';
+import { ErrorCode, expressionError, toCfmlError } from './errors.js';
 import { toBool, toNum, toStr, typeName } from './cast.js';
 import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
@@ -23,7 +23,7 @@ export interface ExprOpts {
 
 export type Setter = (ctx: Ctx, value: unknown) => void;
 
-const undefinedVar = (name: string, loc: A.SourceLoc) => expressionError(`variable [${name}] doesn't exist`, { loc, code: 'CF2002' });
+const undefinedVar = (name: string, loc: A.SourceLoc) => expressionError(`variable [${name}] doesn't exist`, { loc, code: ErrorCode.UndefinedVariable });
 
 export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
   switch (e.kind) {
@@ -90,7 +90,7 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
           const v = s.getLower(lower);
           if (v !== undefined && v !== null) return v;
           if (soft) return undefined;
-          throw expressionError(`variable [${name}] doesn't exist in scope [${(e.object as A.ScopeRef).scope}]`, { loc, code: 'CF2002' });
+          throw expressionError(`variable [${name}] doesn't exist in scope [${(e.object as A.ScopeRef).scope}]`, { loc, code: ErrorCode.UndefinedVariable });
         };
       }
       return (ctx) => {

@@ -8,6 +8,7 @@ import { andThen, driveLoop, isThenable, runBlock, tryCatch, tryFinally } from '
 import { compareValues, numberToString, toBool, toStr, typeName } from './cast.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
+import { catchMatches, cfcatchStruct, customError } from './exceptions.js';
 
 const NORMAL: Exec = () => Signal.Normal;
 
@@ -140,10 +141,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       const { loc } = s;
       return (ctx) => {
         const val = v?.(ctx);
-        if (val instanceof Struct) throw errorFromStruct(val, loc);
-        const err = new CfmlError(val === undefined ? '' : toStr(val), { type: 'Application', loc });
-        err.custom = true;
-        throw err;
+        throw val instanceof Struct || val instanceof CfmlError ? customError({ object: val }, loc) : customError({ message: val }, loc);
       };
     }
     case 'rethrow':
@@ -280,51 +278,6 @@ export interface CatchSpec {
   type: string;
   varName: string;
   body: Exec;
-}
-
-/** Whether a catch clause of `type` catches `err` (any; exact; dotted prefix; Template covers MissingInclude). */
-export function catchMatches(type: string, err: CfmlError): boolean {
-  const t = type.toLowerCase();
-  if (t === 'any') return true;
-  const et = err.type.toLowerCase();
-  if (et === t || et.startsWith(t + '.')) return true;
-  return t === 'template' && et === 'missinginclude';
-}
-
-export function cfcatchStruct(err: CfmlError): Struct {
-  const s = new Struct();
-  s.set('type', err.type);
-  s.set('message', err.message);
-  s.set('detail', err.detail);
-  s.set('errorCode', err.errorCode);
-  s.set('extendedInfo', err.extendedInfo);
-  const ctxArr = (err.tagContext.length ? err.tagContext : err.loc ? [{ template: err.loc.file, line: err.loc.line, column: err.loc.col }] : []).map((t) => {
-    const e = new Struct();
-    e.set('template', t.template);
-    e.set('line', t.line);
-    e.set('column', t.column);
-    e.set('id', t.id ?? '');
-    e.set('raw_trace', `${t.template}:${t.line}`);
-    return e;
-  });
-  s.set('tagContext', ctxArr);
-  s.set('stackTrace', '');
-  Object.defineProperty(s, '__error', { value: err, enumerable: false });
-  return s;
-}
-
-export function errorFromStruct(s: Struct, loc: SourceLoc): CfmlError {
-  const orig = (s as unknown as { __error?: CfmlError }).__error;
-  if (orig) return orig;
-  const err = new CfmlError(toStr(s.get('message') ?? ''), {
-    type: toStr(s.get('type') ?? 'Application'),
-    detail: toStr(s.get('detail') ?? ''),
-    errorCode: toStr(s.get('errorCode') ?? ''),
-    extendedInfo: toStr(s.get('extendedInfo') ?? ''),
-    loc,
-  });
-  err.custom = true;
-  return err;
 }
 
 /**

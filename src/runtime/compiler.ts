@@ -7,7 +7,7 @@ import type { EngineCore } from './engine-core.js';
 import { compileExpr, compileSetter, type ExprOpts, type Setter } from './compile-expr.js';
 import { PendingCall } from './compile-call.js';
 import { compileStatement } from './compile-stmt.js';
-import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
+import { CfmlError, ErrorCode, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { isThenable, runBlock, tryFinally } from './maybe.js';
 import { UDF, type CompiledParam } from './udf.js';
 import { CfFunction } from './function-value.js';
@@ -293,10 +293,10 @@ function bindArguments(ctx: Ctx, f: UDF, args: ArgumentsScope, positional: unkno
     if (v === undefined || v === null) {
       if (p.default) v = p.default(ctx);
       else if (p.required) {
-        throw expressionError(`The parameter [${p.name}] to function [${f.name}] is required but was not passed in.`, { loc, code: 'CF2005' });
+        throw expressionError(`The parameter [${p.name}] to function [${f.name}] is required but was not passed in.`, { loc, code: ErrorCode.MissingArgument });
       }
     } else if (p.type && p.type !== 'any' && !checkType(v, p.type)) {
-      throw expressionError(`The argument [${p.name}] passed to the function [${f.name}] is not of type [${p.type}]`, { loc, detail: `it is a ${typeName(v)}`, code: 'CF2006' });
+      throw expressionError(`The argument [${p.name}] passed to the function [${f.name}] is not of type [${p.type}]`, { loc, detail: `it is a ${typeName(v)}`, code: ErrorCode.ArgumentType });
     }
     args.order.push(p.name);
     if (v !== undefined) args.setLower(p.lower, p.name, v);

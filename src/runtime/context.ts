@@ -1,6 +1,6 @@
 import { Struct } from './struct.js';
 import { Query } from './query.js';
-import { CfmlError, ControlSignal, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
+import { CfmlError, ControlSignal, ErrorCode, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
@@ -84,7 +84,7 @@ export class Ctx {
   tick(loc?: SourceLoc): void {
     if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
       const limit = Math.round((this.deadline - this.startedAt) / 1000);
-      throw new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: 'CF2011' });
+      throw new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: ErrorCode.RequestTimeout });
     }
   }
 
@@ -94,7 +94,7 @@ export class Ctx {
     // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
     if (this.out.length > this.engine.maxOutput) {
       this.out = this.out.slice(0, 1000);
-      throw expressionError(`the page output exceeded the limit of ${this.engine.maxOutput} characters`, { detail: 'see EngineOptions.maxOutput', code: 'CF2010' });
+      throw expressionError(`the page output exceeded the limit of ${this.engine.maxOutput} characters`, { detail: 'see EngineOptions.maxOutput', code: ErrorCode.OutputLimit });
     }
   }
 

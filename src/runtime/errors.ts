@@ -1,3 +1,57 @@
+/**
+ * The engine's errors: one class, the catalogue of machine codes, and the helpers that build and
+ * format them. A leaf module: it imports nothing, so every layer (lexer, parser, runtime, tags,
+ * functions) can depend on it. The exception model that CFML code sees (catch matching, the
+ * cfcatch struct, the one throw builder) lives in `exceptions.ts`.
+ */
+
+/**
+ * Stable machine codes, so tests and embedders assert codes rather than wording. The code is not
+ * visible to CFML (cfcatch shows `type`, `message`, `detail`, `errorCode`); it is on CfmlError.code.
+ */
+export enum ErrorCode {
+  /** No more specific code was given. */
+  Unspecified = 'CF0000',
+  /** The template or script does not parse. */
+  Syntax = 'CF1001',
+  /** A generic expression error (a cast that fails, a bad operand). */
+  Expression = 'CF2001',
+  /** A variable, or a key of a scope, does not exist. */
+  UndefinedVariable = 'CF2002',
+  /** A call by name matches no built-in and no user function. */
+  NoSuchFunction = 'CF2003',
+  /** A member call matches no member function of the receiver's type. */
+  NoSuchMember = 'CF2004',
+  /** A required argument of a user function was not passed. */
+  MissingArgument = 'CF2005',
+  /** An argument of a user function is not of its declared type. */
+  ArgumentType = 'CF2006',
+  /** The JS stack overflowed (endless recursion). */
+  StackOverflow = 'CF2009',
+  /** The page printed more than EngineOptions.maxOutput characters. */
+  OutputLimit = 'CF2010',
+  /** The render ran past its time limit (cfsetting requesttimeout / EngineOptions.timeout). */
+  RequestTimeout = 'CF2011',
+  /** A generic application error. */
+  Application = 'CF3001',
+  /** An error thrown by CFML code: `throw`, `<cfthrow>`, `throw()`. */
+  CustomThrow = 'CF3100',
+  /** A component could not be created or found. */
+  Component = 'CF3200',
+  /** createObject("java", ...): there is no JVM. */
+  JavaObject = 'CF3201',
+  /** createObject with a type this engine does not support. */
+  ObjectType = 'CF3202',
+  /** A page to render or include does not exist. */
+  MissingInclude = 'CF4001',
+  /** An IMAP server or protocol error (`<cfimap>`). */
+  Imap = 'CF5001',
+  /** `<cfimap>` used wrongly (a missing connection, a missing uid). */
+  ImapUsage = 'CF5002',
+  /** A JS error from inside the engine, wrapped. */
+  Internal = 'CF9000',
+}
+
 /** A position in a template. Lines and columns are 1-based. */
 export interface SourceLoc {
   file: string;
@@ -21,8 +75,8 @@ export interface CfmlErrorInit {
   extendedInfo?: string;
   loc?: SourceLoc;
   cause?: unknown;
-  /** Stable machine code (CF1001...) so tests can assert codes, not wording. */
-  code?: string;
+  /** Stable machine code from the ErrorCode catalogue, so tests can assert codes, not wording. */
+  code?: ErrorCode;
 }
 
 /**
@@ -35,6 +89,7 @@ export class CfmlError extends Error {
   errorCode: string;
   extendedInfo: string;
   loc?: SourceLoc;
+  /** The ErrorCode (kept a string in the public type: codes may be added). */
   code: string;
   tagContext: TagContextEntry[] = [];
   /** Set when the error came from user code (cfthrow / throw()), so rethrow keeps it as it is. */
@@ -50,7 +105,7 @@ export class CfmlError extends Error {
     this.errorCode = init.errorCode ?? '';
     this.extendedInfo = init.extendedInfo ?? '';
     this.loc = init.loc;
-    this.code = init.code ?? 'CF0000';
+    this.code = init.code ?? ErrorCode.Unspecified;
   }
 
   /** Adds the location when the error does not have one yet (innermost location wins). */
@@ -62,16 +117,16 @@ export class CfmlError extends Error {
 
 export class ParseError extends CfmlError {
   constructor(message: string, loc: SourceLoc, init: CfmlErrorInit = {}) {
-    super(message, { type: 'Template', code: 'CF1001', ...init, loc });
+    super(message, { type: 'Template', code: ErrorCode.Syntax, ...init, loc });
     this.name = 'ParseError';
   }
 }
 
 export const expressionError = (message: string, init: CfmlErrorInit = {}) =>
-  new CfmlError(message, { type: 'Expression', code: 'CF2001', ...init });
+  new CfmlError(message, { type: 'Expression', code: ErrorCode.Expression, ...init });
 
 export const applicationError = (message: string, init: CfmlErrorInit = {}) =>
-  new CfmlError(message, { type: 'Application', code: 'CF3001', ...init });
+  new CfmlError(message, { type: 'Application', code: ErrorCode.Application, ...init });
 
 /**
  * Thrown for control flow, not as an error (cfabort, a call waiting on an async function): every
@@ -84,10 +139,10 @@ export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
   if (e instanceof CfmlError) return e.at(loc);
   if (e instanceof ControlSignal) throw e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new CfmlError('Stack overflow: too deep recursion', { type: 'Expression', loc, cause: e, code: 'CF2009' });
+    return new CfmlError('Stack overflow: too deep recursion', { type: 'Expression', loc, cause: e, code: ErrorCode.StackOverflow });
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new CfmlError(message, { type: 'Application', loc, cause: e, code: 'CF9000' });
+  return new CfmlError(message, { type: 'Application', loc, cause: e, code: ErrorCode.Internal });
 }
 
 /** `file:line:col: message` plus a two-line code frame around the location. */

@@ -18,7 +18,7 @@ import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName } from '../cast.js';
 import { normalizeZone, dateParts } from './date-mask.js';
-import { cfcatchStruct } from '../compile-stmt.js';
+import { cfcatchStruct } from '../exceptions.js';
 import type { FnContext, FunctionDef } from './types.js';
 
 // ---- time zone -----------------------------------------------------------------------------

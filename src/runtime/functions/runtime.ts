@@ -1,5 +1,6 @@
 import type { FunctionDef } from './types.js';
-import { CfmlError, expressionError } from '../errors.js';
+import { ErrorCode, expressionError } from '../errors.js';
+import { customError } from '../exceptions.js';
 import { simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
@@ -149,32 +150,7 @@ export const runtimeFunctions: FunctionDef[] = [
       { name: 'object', type: 'any' },
     ],
     impl: (ctx, message?: string, type?: string, detail?: string, errorCode?: string, extendedInfo?: unknown, object?: unknown) => {
-      if (object instanceof CfmlError) throw object;
-      let msg = message;
-      let tp = type;
-      let det = detail;
-      let code = errorCode;
-      let ext = extendedInfo;
-      if (object instanceof Struct) {
-        const pick = (k: string) => (object.has(k) ? toStr(object.get(k)) : undefined);
-        msg ??= pick('message');
-        tp ??= pick('type');
-        det ??= pick('detail');
-        code ??= pick('errorCode');
-        ext ??= object.get('extendedInfo');
-      } else if (object !== undefined && object !== null && object !== '') {
-        throw expressionError(`invalid argument [object] for function [throw], a struct or an exception is needed, got ${typeName(object)}`);
-      }
-      const err = new CfmlError(msg ?? '', {
-        type: tp && tp.trim() ? tp.trim() : 'Application',
-        detail: det ?? '',
-        errorCode: code ?? '',
-        extendedInfo: ext === undefined || ext === null ? '' : toStr(ext),
-        loc: ctx.loc,
-        code: 'CF3100',
-      });
-      err.custom = true;
-      throw err;
+      throw customError({ message, type, detail, errorCode, extendedInfo, object }, ctx.loc);
     },
   },
   {
@@ -252,15 +228,15 @@ export const runtimeFunctions: FunctionDef[] = [
         throw expressionError(`the parameter [className] to function [createObject] is required for the type [${type}]`);
       }
       if (t === 'component' || className === undefined) {
-        throw expressionError(`can't create component [${name}]: components are not supported yet`, { code: 'CF3200' });
+        throw expressionError(`can't create component [${name}]: components are not supported yet`, { code: ErrorCode.Component });
       }
       if (t === 'java') {
         throw expressionError(`can't create Java object [${name}]: Java objects are not available in this engine`, {
-          code: 'CF3201',
+          code: ErrorCode.JavaObject,
           detail: 'createObject("java", ...) needs a JVM; use the built-in functions instead',
         });
       }
-      throw expressionError(`createObject type [${type}] is not supported`, { code: 'CF3202', detail: 'supported types are [component, java] (both limited)' });
+      throw expressionError(`createObject type [${type}] is not supported`, { code: ErrorCode.ObjectType, detail: 'supported types are [component, java] (both limited)' });
     },
   },
   {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineTag } from '../types.js';
-import { CfmlError, toCfmlError } from '../../runtime/errors.js';
+import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { tryFinally } from '../../runtime/maybe.js';
 import { addFrame, runTemplate, AbortPage } from '../../runtime/compiler.js';
@@ -18,7 +18,7 @@ export const includeTag = defineTag({
       const rel = toStr(tpl(ctx));
       const abs = path.resolve(ctx.template.dir, rel);
       if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: 'CF4001', detail: `the path is resolved from the directory of ${ctx.template.file}` });
+        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `the path is resolved from the directory of ${ctx.template.file}` });
       }
       const t = c.engine.loadTemplate(abs);
       const saved = ctx.template;

@@ -1,8 +1,6 @@
 import { defineTag, Signal, type Exec } from '../types.js';
-import { compileTryExecs, errorFromStruct, rethrowExec, retryExec, type CatchSpec } from '../../runtime/compile-stmt.js';
-import { CfmlError } from '../../runtime/errors.js';
-import { Struct } from '../../runtime/struct.js';
-import { toStr } from '../../runtime/cast.js';
+import { compileTryExecs, rethrowExec, retryExec, type CatchSpec } from '../../runtime/compile-stmt.js';
+import { customError } from '../../runtime/exceptions.js';
 
 /** cftry: cfcatch and cffinally are children; everything else is the protected body. */
 export const tryTag = defineTag({
@@ -35,17 +33,7 @@ export const throwTag = defineTag({
   attrs: [{ name: 'message' }, { name: 'type' }, { name: 'detail' }, { name: 'errorcode' }, { name: 'extendedinfo' }, { name: 'object' }],
   run(call) {
     const a = call.attrs;
-    if (a.object instanceof Struct) throw errorFromStruct(a.object, call.node.loc);
-    const s = (v: unknown) => (v === undefined ? undefined : toStr(v));
-    const err = new CfmlError(s(a.message) ?? '', {
-      type: s(a.type) || 'Application',
-      detail: s(a.detail),
-      errorCode: s(a.errorcode),
-      extendedInfo: s(a.extendedinfo),
-      loc: call.node.loc,
-    });
-    err.custom = true;
-    throw err;
+    throw customError({ message: a.message, type: a.type, detail: a.detail, errorCode: a.errorcode, extendedInfo: a.extendedinfo, object: a.object }, call.node.loc);
   },
 });
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { defineTag, Signal, type TagCall } from '../types.js';
-import { CfmlError } from '../../runtime/errors.js';
+import { CfmlError, ErrorCode } from '../../runtime/errors.js';
 import { Query } from '../../runtime/query.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toDate, toNum, toStr } from '../../runtime/cast.js';
@@ -88,9 +88,9 @@ function toQuery(t: ImapTable): Query {
 
 function cfmlError(call: TagCall, mod: ImapModule, e: unknown): unknown {
   if (e instanceof mod.ImapError) {
-    return new CfmlError(e.message, { type: 'IMAP', errorCode: e.errorCode, detail: e.detail ?? '', loc: call.node.loc, code: 'CF5001' });
+    return new CfmlError(e.message, { type: 'IMAP', errorCode: e.errorCode, detail: e.detail ?? '', loc: call.node.loc, code: ErrorCode.Imap });
   }
-  if (e instanceof mod.ImapUsageError) return new CfmlError(e.message, { type: 'Application', loc: call.node.loc, code: 'CF5002' });
+  if (e instanceof mod.ImapUsageError) return new CfmlError(e.message, { type: 'Application', loc: call.node.loc, code: ErrorCode.ImapUsage });
   return e;
 }
 
