@@ -1,5 +1,6 @@
 export { Engine, type EngineOptions, type RenderInput, type RenderResult } from './engine.js';
-export { defineTag, Signal, type TagDef, type TagCall, type AttrSpec, type Exec, type Eval, type MaybePromise } from './tags/types.js';
+export { defineTag, type TagDef, type TagCall, type AttrSpec } from './tags/types.js';
+export { Signal, type Exec, type Eval, type MaybePromise } from './runtime/exec.js';
 export { TagRegistry } from './tags/registry.js';
 export { defineFunction, type FunctionDef, type FnContext, type ParamSpec, type MemberSpec } from './runtime/functions/types.js';
 export { FunctionRegistry } from './runtime/functions/registry.js';

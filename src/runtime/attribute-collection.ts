@@ -1,5 +1,6 @@
 import type * as A from '../parser/ast.js';
-import type { Exec, TagDef } from '../tags/types.js';
+import type { TagDef } from '../tags/types.js';
+import type { Exec } from './exec.js';
 import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
 import type { Compiler } from './compiler.js';
 import { Struct } from './struct.js';

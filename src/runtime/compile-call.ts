@@ -1,5 +1,5 @@
 import type * as A from '../parser/ast.js';
-import type { Eval } from '../tags/types.js';
+import type { Eval } from './exec.js';
 import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
 import { Struct } from './struct.js';

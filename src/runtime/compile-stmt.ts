@@ -1,5 +1,5 @@
 import type * as A from '../parser/ast.js';
-import { Signal, type Exec, type MaybePromise } from '../tags/types.js';
+import { Signal, type Exec, type MaybePromise } from './exec.js';
 import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type * as A from '../parser/ast.js';
-import { Signal, type Eval, type Exec, type MaybePromise, type TagCall, type TagDef } from '../tags/types.js';
+import { Signal, type Eval, type Exec, type MaybePromise } from './exec.js';
+import type { TagCall, TagDef } from '../tags/types.js';
 import type { Ctx, FunctionFrame } from './context.js';
 import { AbortPage } from './context.js';
 import type { EngineCore } from './engine-core.js';

@@ -1,4 +1,4 @@
-import { Signal, type MaybePromise } from '../tags/types.js';
+import { Signal, type MaybePromise } from './exec.js';
 
 /** True for a promise-like; everything in the sync fast path is a plain value. */
 export function isThenable(v: unknown): v is Promise<unknown> {

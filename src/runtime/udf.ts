@@ -1,5 +1,5 @@
 import type * as A from '../parser/ast.js';
-import type { Eval, Exec } from '../tags/types.js';
+import type { Eval, Exec } from './exec.js';
 import { CfFunction } from './function-value.js';
 import type { FunctionFrame } from './context.js';
 import type { CompiledTemplate } from './compiler.js';

@@ -3,22 +3,9 @@ import type { CfmlError, SourceLoc } from '../runtime/errors.js';
 import type { Ctx } from '../runtime/context.js';
 import type { Compiler } from '../runtime/compiler.js';
 
-export type MaybePromise<T> = T | Promise<T>;
-
-/** What running a statement tells the enclosing block. */
-export const enum Signal {
-  Normal = 0,
-  Break = 1,
-  Continue = 2,
-  Return = 3,
-  /** cfretry / `retry;`: the enclosing try block runs again. */
-  Retry = 4,
-}
-
-/** A compiled statement. Returns a promise only when something inside went async. */
-export type Exec = (ctx: Ctx) => MaybePromise<Signal>;
-/** A compiled expression; expressions are always synchronous. */
-export type Eval = (ctx: Ctx) => unknown;
+// the execution types belong to the runtime; re-exported here for tag authors
+export { Signal, type Exec, type Eval, type MaybePromise } from '../runtime/exec.js';
+import type { Exec, MaybePromise, Signal } from '../runtime/exec.js';
 
 export interface AttrSpec {
   /** Canonical lower-case name. */
