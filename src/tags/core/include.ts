@@ -4,7 +4,8 @@ import { defineTag } from '../types.js';
 import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { tryFinally } from '../../runtime/maybe.js';
-import { addFrame, runTemplate, AbortPage } from '../../runtime/compiler.js';
+import { runTemplate, AbortPage } from '../../runtime/compiler.js';
+import { addFrame } from '../../runtime/udf-call.js';
 
 /** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
 export const includeTag = defineTag({

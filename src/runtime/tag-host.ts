@@ -1,0 +1,111 @@
+import type * as A from '../parser/ast.js';
+import type { TagCall, TagDef } from '../tags/types.js';
+import { Signal, type Exec, type MaybePromise } from './exec.js';
+import type { Ctx } from './context.js';
+import { AbortPage } from './context.js';
+import type { Compiler } from './compiler.js';
+import { CfmlError, toCfmlError } from './errors.js';
+import { isThenable, tryFinally } from './maybe.js';
+import { toBool, toNum, toStr } from './cast.js';
+import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
+import { compileAttributeCollection } from './attribute-collection.js';
+
+/**
+ * The tag host: how a tag node becomes a statement. A TagDef with `compile` builds its own Exec;
+ * one with `run` gets its attributes evaluated, cast and defaulted per its AttrSpecs (values
+ * listed in `values` are matched case-insensitively) and is handed a TagCall; `attributeCollection`
+ * is merged in when the tag runs (attribute-collection.ts). Errors a tag
+ * throws get the tag's location; AbortPage (cflocation, cfabort) passes unchanged.
+ */
+export function compileTag(c: Compiler, node: A.TagNode): Exec {
+  const def = c.engine.tags.get(node.name);
+  if (!def) throw new CfmlError(`Unknown tag [cf${node.name}]`, { type: 'Template', loc: node.loc });
+  // tags in templates were checked by the template parser; script statements are checked here
+  if (node.fromScript) validateTag(node, def);
+  if (!def.expression && node.attrs.some((a) => a.lower === ATTRIBUTE_COLLECTION)) {
+    const depth = c.functionDepth;
+    return compileAttributeCollection(c, node, def, (merged) => {
+      // compiled when the tag runs: at the function depth of where it is written
+      const saved = c.functionDepth;
+      c.functionDepth = depth;
+      try {
+        return compileWrittenTag(c, merged, def);
+      } finally {
+        c.functionDepth = saved;
+      }
+    });
+  }
+  return compileWrittenTag(c, node, def);
+}
+
+/** A tag whose attributes are all written (or merged from attributeCollection) and validated. */
+function compileWrittenTag(c: Compiler, node: A.TagNode, def: TagDef): Exec {
+  if (def.compile) return def.compile(node, c);
+  if (!def.run) return () => Signal.Normal;
+  const attrs = node.attrs.map((a) => {
+    const spec = def.attrs?.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
+    return { name: spec?.name ?? a.lower, spec, value: c.expr(a.value, { ref: true }) };
+  });
+  const specs = def.attrs ?? [];
+  const body = c.block(node.body);
+  const run = def.run;
+  const loc = node.loc;
+  return (ctx) => {
+    const values: Record<string, unknown> = {};
+    const given = new Set<string>();
+    try {
+      for (const a of attrs) {
+        let v = a.value(ctx);
+        if (a.spec?.type === 'number') v = toNum(v);
+        else if (a.spec?.type === 'boolean') v = toBool(v);
+        else if (a.spec?.type === 'string') v = toStr(v);
+        if (a.spec?.values) {
+          const sv = toStr(v).toLowerCase();
+          const hit = a.spec.values.find((x) => x.toLowerCase() === sv);
+          if (!hit) throw new CfmlError(`Invalid value [${toStr(v)}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${a.spec.values.join(', ')}]`, { type: 'Application' });
+          v = hit;
+        }
+        values[a.name] = v;
+        given.add(a.name);
+      }
+    } catch (e) {
+      throw toCfmlError(e, loc);
+    }
+    for (const s of specs) if (!(s.name in values) && s.default !== undefined) values[s.name] = s.default;
+    const call = makeTagCall(c, ctx, node, values, given, body);
+    let r: MaybePromise<Signal | void>;
+    try {
+      r = run(call);
+    } catch (e) {
+      // cflocation / cfcontent variable= / cfdump abort end the page: not an error
+      throw e instanceof AbortPage ? e : toCfmlError(e, loc);
+    }
+    if (isThenable(r)) return (r as Promise<Signal | void>).then((s) => s ?? Signal.Normal, (e) => Promise.reject(e instanceof AbortPage ? e : toCfmlError(e, loc)));
+    return (r as Signal | undefined) ?? Signal.Normal;
+  };
+}
+
+/** The TagCall a `run` tag receives: its attributes, body runners and helpers bound to this render. */
+export function makeTagCall(c: Compiler, ctx: Ctx, node: A.TagNode, attrs: Record<string, unknown>, given: Set<string>, body: Exec): TagCall {
+  const engine = c.engine;
+  return {
+    attrs,
+    given,
+    node,
+    ctx,
+    body: () => body(ctx),
+    capture: () => {
+      const saved = ctx.out;
+      ctx.out = '';
+      let captured = '';
+      const r = tryFinally(() => body(ctx), () => {
+        captured = ctx.out;
+        ctx.out = saved;
+      });
+      return isThenable(r) ? (r as Promise<Signal>).then(() => captured) : captured;
+    },
+    write: (t) => ctx.write(t),
+    setVariable: (name, value) => engine.setterFor(name, node.loc)(ctx, value),
+    error: (message, init) => new CfmlError(message, { type: 'Application', ...init, loc: node.loc }),
+  };
+}
