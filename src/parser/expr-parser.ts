@@ -4,6 +4,12 @@ import { allTokens } from '../lexer/tokens.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
+import type { TagDef } from '../tags/types.js';
+
+/** Where the parser finds tag definitions (a TagRegistry). */
+export interface TagLookup {
+  get(name: string): TagDef | undefined;
+}
 
 /** Where a token stream sits in its file: sub-parses (strings, attribute values) shift by this. */
 export interface LocBase {
@@ -35,6 +41,8 @@ const ASSIGN: Record<string, A.AssignOperator> = {
 export class CfmlParser extends EmbeddedActionsParser {
   base: LocBase = { file: '', line: 1, col: 1 };
   stringParts!: StringPartsFn;
+  /** The tag set of the script being parsed: tag statements read their TagDef's scriptShorthand. */
+  tags?: TagLookup;
 
   constructor() {
     super(allTokens, { maxLookahead: 2, skipValidations: true });
@@ -834,13 +842,18 @@ export class CfmlParser extends EmbeddedActionsParser {
     const t1 = this.LA(1);
     if (t1.tokenType !== T.Identifier && t1.tokenType !== T.Throw) return false;
     const t2 = this.LA(2);
-    const lower = t1.image.toLowerCase();
-    if ((lower === 'include' || lower === 'abort') && (t2.tokenType === T.StringLit || t2.tokenType === T.Semicolon)) return true;
+    const shorthand = this.shorthandOf(t1.image);
+    if (shorthand && (t2.tokenType === T.StringLit || t2.tokenType === T.Semicolon)) return true;
     // include name; / include dir & "/x.cfm";: the template is any expression
-    if (lower === 'include' && t2.tokenType === T.Identifier && this.LA(3).tokenType !== T.Assign) return true;
+    if (shorthand?.expression && t2.tokenType === T.Identifier && this.LA(3).tokenType !== T.Assign) return true;
     if (!(t2.tokenType === T.Identifier || T.isKeyword(t2))) return false;
     const t3 = this.LA(3).tokenType;
     return t3 === T.Assign || t3 === T.Semicolon || t3 === T.LBrace || t3 === T.Identifier;
+  }
+
+  /** The script shorthand a tag statement's TagDef declares (`include "x";`), if any. */
+  private shorthandOf(name: string): TagDef['scriptShorthand'] {
+    return this.tags?.get(name.toLowerCase())?.scriptShorthand;
   }
 
   /** `cfloop(from=1, to=3, index="i") { ... }`: a tag called like a function, with a body. */
@@ -870,7 +883,7 @@ export class CfmlParser extends EmbeddedActionsParser {
     let shorthand: A.Expr | undefined;
     this.OR3([
       {
-        GATE: () => nameTok.image.toLowerCase() === 'include' && this.LA(2).tokenType !== T.Assign,
+        GATE: () => !!this.shorthandOf(nameTok.image)?.expression && this.LA(2).tokenType !== T.Assign,
         ALT: () => { shorthand = this.SUBRULE(this.ternary); },
       },
       {
@@ -900,7 +913,7 @@ export class CfmlParser extends EmbeddedActionsParser {
       const name = nameTok.image.toLowerCase().replace(/^cf/, '');
       const loc = this.loc(nameTok);
       if (shorthand) {
-        const attr = name === 'include' ? 'template' : name === 'abort' ? 'showerror' : name === 'throw' ? 'message' : 'value';
+        const attr = this.shorthandOf(nameTok.image)?.attr ?? 'value';
         attrs.unshift({ name: attr, lower: attr, value: shorthand, loc });
       }
       return { kind: 'tag', name, attrs, body, loc, fromScript: true } as A.TagNode;

@@ -4,7 +4,7 @@ import { scanHashExpr } from '../lexer/scan.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
-import { CfmlParser, type LocBase } from './expr-parser.js';
+import { CfmlParser, type LocBase, type TagLookup } from './expr-parser.js';
 
 export type { LocBase };
 
@@ -69,7 +69,7 @@ function endLoc(parser: CfmlParser, base: LocBase): SourceLoc {
   return { ...l, col: l.col + last.image.length };
 }
 
-function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser) => R, tokens?: IToken[]): R {
+function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser) => R, tokens?: IToken[], tags?: TagLookup): R {
   let toks = tokens;
   if (!toks) {
     const lexed = lexExpression(text);
@@ -78,14 +78,17 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
   }
   const parser = acquire();
   const saved = parser.base;
+  const savedTags = parser.tags;
   try {
     parser.base = base;
+    parser.tags = tags;
     parser.input = toks;
     const result = rule(parser);
     if (parser.errors.length) throw parseErrorFrom(parser.errors[0]!, parser, base, what);
     return result;
   } finally {
     parser.base = saved;
+    parser.tags = savedTags;
     depth--;
   }
 }
@@ -114,8 +117,9 @@ export function parseVariableName(text: string, base: LocBase): A.Expr {
   return e;
 }
 
-export function parseScript(text: string, base: LocBase): A.Stmt[] {
-  return run(text, base, 'script', (p) => p.script());
+/** Parses script statements; `tags` gives the tag statements their TagDef (script shorthands). */
+export function parseScript(text: string, base: LocBase, tags?: TagLookup): A.Stmt[] {
+  return run(text, base, 'script', (p) => p.script(), undefined, tags);
 }
 
 /** Line and column of `offset` inside `text` that starts at `base`. */

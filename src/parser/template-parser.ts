@@ -263,7 +263,7 @@ export class TemplateParser {
     if (!m) throw new ParseError(`Tag <cf${name}> opened at ${node.loc.file}:${node.loc.line}:${node.loc.col} is never closed`, node.loc);
     node.raw = this.source.slice(from, m.index);
     const base = { file: this.file, line: end.startLine ?? 1, col: (end.startColumn ?? 1) + end.image.length };
-    node.body = parseScript(node.raw, base);
+    node.body = parseScript(node.raw, base, this.tags);
     this.skipTo(m.index + m[0].length);
   }
 

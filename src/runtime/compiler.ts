@@ -141,9 +141,9 @@ function collectFunctions(body: readonly A.Stmt[] | undefined, out: A.FuncExpr[]
         out.push(s.func);
         break;
       case 'tag': {
-        const def = engine.tags.get(s.name) as { toFunction?: (n: A.TagNode) => A.FuncExpr } | undefined;
-        if (def?.toFunction) {
-          out.push(def.toFunction(s));
+        const def = engine.tags.get(s.name);
+        if (def?.hoistFunction) {
+          out.push(def.hoistFunction(s));
           break;
         }
         collectFunctions(s.body, out, engine);

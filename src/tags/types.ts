@@ -1,4 +1,4 @@
-import type { TagNode, Expr } from '../parser/ast.js';
+import type { TagNode, Expr, FuncExpr } from '../parser/ast.js';
 import type { CfmlError, SourceLoc } from '../runtime/errors.js';
 import type { Ctx } from '../runtime/context.js';
 import type { Compiler } from '../runtime/compiler.js';
@@ -63,6 +63,18 @@ export interface TagDef {
   staticAttrs?: boolean;
   /** Parse-time check beyond AttrSpec; throw with api.error for a clear message. */
   check?(node: TagNode, api: { error(message: string, loc?: SourceLoc): CfmlError }): void;
+  /**
+   * The tag declares a function (cffunction): returns its declaration, which the compiler hoists
+   * so the function exists before the template's first line runs. The tag's own Exec then does
+   * nothing.
+   */
+  hoistFunction?(node: TagNode): FuncExpr;
+  /**
+   * The script statement may give one attribute without its name: `include "x.cfm";`,
+   * `abort "reason";`. `attr` names the attribute; with `expression`, any expression may stand
+   * there (`include dir & "/x.cfm";`), otherwise only a string literal. Read by the script parser.
+   */
+  scriptShorthand?: { attr: string; expression?: boolean };
   /**
    * Compiles the node into a statement (core tags with special control flow). Tags that only
    * need evaluated attributes implement `run` instead.

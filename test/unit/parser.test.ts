@@ -59,8 +59,16 @@ describe('expression parser', () => {
   });
 
   it('parses script statements into their node kinds', () => {
-    const kinds = parseScript('var a = 1; if (a) {} else if (b) {} for (i = 1; i < 3; i++) {} for (k in s) {} while (x) {} do {} while (y); switch (a) { case 1: break; default: } try {} catch (any e) {} finally {} return a; function f() {} include "x.cfm";', base).map((s) => s.kind);
+    const kinds = parseScript('var a = 1; if (a) {} else if (b) {} for (i = 1; i < 3; i++) {} for (k in s) {} while (x) {} do {} while (y); switch (a) { case 1: break; default: } try {} catch (any e) {} finally {} return a; function f() {} include "x.cfm";', base, new Engine().tags).map((s) => s.kind);
     expect(kinds).toEqual(['vardecl', 'if', 'for', 'forin', 'while', 'dowhile', 'switch', 'try', 'return', 'funcdecl', 'tag']);
+  });
+
+  it('takes script shorthands from the TagDef (scriptShorthand), not from a list in the parser', () => {
+    const tags = new Engine({ tags: [{ name: 'greet', attrs: [{ name: 'who' }], scriptShorthand: { attr: 'who' }, run: () => undefined }] }).tags;
+    const [s] = parseScript('greet "Ada";', base, tags);
+    expect(s).toMatchObject({ kind: 'tag', name: 'greet', attrs: [{ lower: 'who', value: { kind: 'lit', value: 'Ada' } }] });
+    const [inc] = parseScript('include dir & "/x.cfm";', base, tags);
+    expect(inc).toMatchObject({ kind: 'tag', name: 'include', attrs: [{ lower: 'template', value: { kind: 'bin', op: '&' } }] });
   });
 });
 

@@ -7,6 +7,7 @@ import { toStr } from '../../runtime/cast.js';
 export const abortTag = defineTag({
   name: 'abort',
   attrs: [{ name: 'showerror' }],
+  scriptShorthand: { attr: 'showerror' },
   compile(node, c) {
     const a = node.attrs.find((x) => x.lower === 'showerror');
     const msg = a ? c.expr(a.value) : undefined;

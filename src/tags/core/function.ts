@@ -53,8 +53,8 @@ export const functionTag = defineTag({
     if (litString(node.attrs.find((a) => a.lower === 'name')) === undefined) throw api.error('the attribute [name] of cffunction must be a literal name');
   },
   compile: () => () => Signal.Normal,
-  toFunction,
-} as Parameters<typeof defineTag>[0] & { toFunction: typeof toFunction });
+  hoistFunction: toFunction,
+});
 
 export const argumentTag = defineTag({
   name: 'argument',

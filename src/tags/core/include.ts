@@ -11,6 +11,7 @@ import { addFrame } from '../../runtime/udf-call.js';
 export const includeTag = defineTag({
   name: 'include',
   attrs: [{ name: 'template', required: true }, { name: 'runonce' }],
+  scriptShorthand: { attr: 'template', expression: true },
   compile(node, c) {
     const a = node.attrs.find((x) => x.lower === 'template')!;
     const tpl = c.expr(a.value);
