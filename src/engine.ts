@@ -33,6 +33,8 @@ export interface EngineOptions {
   /**
    * A directory where parsed templates are kept between processes (the CLI uses one under the
    * system temp dir). Off by default for embedding: the in-memory cache serves a long-lived Engine.
+   * Used only when it is a real directory owned by this user with mode 0700 (created so when
+   * missing); otherwise the Engine warns on stderr and parses without it.
    */
   astCacheDir?: string;
   /**
@@ -100,7 +102,8 @@ export class Engine implements EngineCore {
   private readonly checkModified: boolean;
   readonly imapOptions: ImapTagOptions;
   private readonly astCacheDir?: string;
-  private astCache?: AstCache;
+  /** undefined: not opened yet; null: refused (see AstCache.open) or off. */
+  private astCache?: AstCache | null;
 
   constructor(options: EngineOptions = {}) {
     this.mode = options.mode ?? 'cli';
@@ -179,7 +182,11 @@ export class Engine implements EngineCore {
 
   private compileCached(source: string, file: string): CompiledTemplate {
     if (!this.astCacheDir) return this.compile(source, file);
-    this.astCache ??= new AstCache(this.astCacheDir, `${VERSION}|${BUILD_ID}|${this.tags.names().sort().join(',')}`);
+    if (this.astCache === undefined) {
+      const salt = `${VERSION}|${BUILD_ID}|${this.tags.names().sort().join(',')}`;
+      this.astCache = AstCache.open(this.astCacheDir, salt, (m) => process.stderr.write(m + '\n')) ?? null;
+    }
+    if (!this.astCache) return this.compile(source, file);
     let parsed = this.astCache.get(file, source);
     if (!parsed) {
       parsed = parseTemplate(source, file, this.tags);

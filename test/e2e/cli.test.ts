@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/cfml.cjs');
@@ -154,5 +155,21 @@ describe('samples', () => {
     expect(r.err).toMatch(/^samples\/errors\/broken\.cfm:4:1: Tag <cfloop> opened at samples\/errors\/broken\.cfm:4:1 is never closed/);
     expect(r.err).toContain('> 4 | <cfloop array="#items#" item="it">');
     expect(r.err).not.toMatch(JS_STACK);
+  });
+
+  it('refuses a parse cache directory another user could have planted, and still renders', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-planted-'));
+    fs.chmodSync(dir, 0o777);
+    try {
+      const r = spawnSync(process.execPath, [cli, path.join(fixtures, 'greet.cfm'), '--url', 'name=X'], {
+        cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CFML_CACHE_DIR: dir },
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe('\nHello X\n');
+      expect(r.stderr).toMatch(/^cfml: not using the parse cache .*cfml-planted-.*: other users have access to it \(mode 777; it must be 700\)\n$/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
