@@ -78,11 +78,10 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       return (ctx) => {
         init(ctx);
         let first = true;
-        return driveLoop(
+        return driveLoop(ctx, loc, 
           () => {
             if (!first) update(ctx);
             first = false;
-            ctx.tick(loc);
             return truth(test(ctx), loc);
           },
           () => body(ctx),
@@ -95,7 +94,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       const test = c.expr(s.test);
       const body = c.stmt(s.body);
       const { loc } = s;
-      return (ctx) => driveLoop(() => (ctx.tick(loc), truth(test(ctx), loc)), () => body(ctx));
+      return (ctx) => driveLoop(ctx, loc, () => truth(test(ctx), loc), () => body(ctx));
     }
     case 'dowhile': {
       const test = c.expr(s.test);
@@ -103,10 +102,9 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       const { loc } = s;
       return (ctx) => {
         let first = true;
-        return driveLoop(
+        return driveLoop(ctx, loc, 
           () => {
             if (first) return !(first = false);
-            ctx.tick(loc);
             return truth(test(ctx), loc);
           },
           () => body(ctx),
@@ -210,7 +208,7 @@ function compileForIn(c: Compiler, s: A.ForInStmt): Exec {
       // for (row in query): row is a struct of the current row
       let i = 0;
       const saved = o.currentRow;
-      return driveLoop(
+      return driveLoop(ctx, loc, 
         () => {
           if (++i > o.recordCount) return false;
           o.currentRow = i;
@@ -230,7 +228,7 @@ function compileForIn(c: Compiler, s: A.ForInStmt): Exec {
     else throw expressionError(`can't loop over a ${typeName(o)} with for-in`, { loc });
     let i = 0;
     const snapshot = items.slice();
-    return driveLoop(
+    return driveLoop(ctx, loc, 
       () => {
         if (i >= snapshot.length) return false;
         set(ctx, snapshot[i++]);

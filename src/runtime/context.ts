@@ -80,12 +80,33 @@ export class Ctx {
   readonly startedAt = Date.now();
   private ticks = 0;
 
-  /** Called by open-ended loops (condition, while, for): ends a render that ran past its time. */
+  /**
+   * Called by every loop iteration and every user-function call: ends a render that ran past its
+   * time. The clock is read every 64th tick (reading it costs more than a loop step); what can
+   * take long inside one step (sleep, regular expressions) calls {@link checkTime} itself.
+   * @throws CfmlError of type RequestTimeout (CF2011).
+   */
   tick(loc?: SourceLoc): void {
-    if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
-      const limit = Math.round((this.deadline - this.startedAt) / 1000);
-      throw new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: ErrorCode.RequestTimeout });
-    }
+    if ((++this.ticks & 63) === 0 && this.deadline !== Infinity) this.checkTime(loc);
+  }
+
+  /**
+   * Reads the clock now and ends the render when it is past its deadline.
+   * @throws CfmlError of type RequestTimeout (CF2011), Lucee's message.
+   */
+  checkTime(loc?: SourceLoc): void {
+    if (this.deadline !== Infinity && Date.now() > this.deadline) throw this.timeoutError(loc);
+  }
+
+  /** Milliseconds left before the deadline (Infinity without a time limit; 0 when past it). */
+  timeLeft(): number {
+    return this.deadline === Infinity ? Infinity : Math.max(0, this.deadline - Date.now());
+  }
+
+  /** The RequestTimeout error, for code that learns of the deadline itself (sleep). */
+  timeoutError(loc?: SourceLoc): CfmlError {
+    const limit = Math.round((this.deadline - this.startedAt) / 1000);
+    return new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: ErrorCode.RequestTimeout });
   }
 
   write(s: string): void {

@@ -25,6 +25,18 @@ export class FnContextImpl implements FnContext {
     this.ctx.write(text);
   }
 
+  checkTime(): void {
+    this.ctx.checkTime(this.loc);
+  }
+
+  timeLeft(): number {
+    return this.ctx.timeLeft();
+  }
+
+  timeoutError(): Error {
+    return this.ctx.timeoutError(this.loc);
+  }
+
   dump(value: unknown, opts?: { label?: string; top?: number }): void {
     this.ctx.write(this.engine.dump(this.ctx, value, opts));
   }

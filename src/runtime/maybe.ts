@@ -1,4 +1,10 @@
 import { Signal, type MaybePromise } from './exec.js';
+import type { SourceLoc } from './errors.js';
+
+/** What a loop reports each iteration to, so that a render past its time limit ends (Ctx.tick). */
+export interface LoopClock {
+  tick(loc?: SourceLoc): void;
+}
 
 /** True for a promise-like; everything in the sync fast path is a plain value. */
 export function isThenable(v: unknown): v is Promise<unknown> {
@@ -18,16 +24,18 @@ export function runBlock<C>(execs: readonly ((ctx: C) => MaybePromise<Signal>)[]
 
 /**
  * Drives a loop: `next()` advances (and sets the loop variables) or returns false at the end;
- * `body()` runs one iteration. `done()` always runs at the end, also on error.
+ * `body()` runs one iteration. `done()` always runs at the end, also on error. Every iteration
+ * ticks `clock` first, so every loop form ends when the render runs past its time limit.
+ * @throws the RequestTimeout error of `clock.tick`.
  */
-export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): MaybePromise<Signal> {
+export function driveLoop(clock: LoopClock, loc: SourceLoc | undefined, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): MaybePromise<Signal> {
   let async = false;
   try {
-    while (next()) {
+    while ((clock.tick(loc), next())) {
       const r = body();
       if (typeof r !== 'number') {
         async = true;
-        return finishAsync(r, next, body, done, label);
+        return finishAsync(clock, loc, r, next, body, done, label);
       }
       if (r === Signal.Normal || r === Signal.Continue) continue;
       const k = loopAction(r, label);
@@ -40,13 +48,14 @@ export function driveLoop(next: () => boolean, body: () => MaybePromise<Signal>,
   }
 }
 
-async function finishAsync(first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): Promise<Signal> {
+async function finishAsync(clock: LoopClock, loc: SourceLoc | undefined, first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): Promise<Signal> {
   try {
     let s = await first;
     for (;;) {
       const k = s === Signal.Normal || s === Signal.Continue ? 'continue' : loopAction(s, label);
       if (k === 'break') return Signal.Normal;
       if (k === 'up') return s;
+      clock.tick(loc);
       if (!next()) return Signal.Normal;
       s = await body();
     }

@@ -25,6 +25,8 @@ export function callFunction(ctx: Ctx, f: CfFunction, positional: unknown[], nam
 }
 
 function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, unknown> | undefined, loc: SourceLoc): MaybePromise<unknown> {
+  // every call counts toward the time limit: callbacks (arrayEach, sort comparators...), recursion
+  ctx.tick(loc);
   const args = new ArgumentsScope();
   const frame: FunctionFrame = { local: new Struct(), args, name: f.name, outputOff: f.outputOff, parent: f.closureFrame };
   const savedFrame = ctx.frame;

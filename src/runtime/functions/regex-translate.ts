@@ -8,7 +8,8 @@
  *  - replacement strings: `\1`..`\9` back-references, `\u \l \U \L \E` case escapes, `$` literal.
  * Compiled patterns are cached in a bounded map.
  */
-import { expressionError } from '../errors.js';
+import { CfmlError, expressionError } from '../errors.js';
+import { safeRegExp } from '../safe-regex.js';
 
 const POSIX: Record<string, string> = {
   alpha: 'a-zA-Z',
@@ -166,7 +167,10 @@ const cache = new Map<string, RegExp>();
 
 /**
  * A compiled global RegExp for a CFML pattern (lastIndex reset to 0). Errors name the function
- * and the pattern.
+ * and the pattern. `indices` gives a sticky ('dy') RegExp for reading group positions at a match
+ * already found with the plain one: V8 cannot bound the time of a 'd' RegExp (see safe-regex.ts),
+ * so it only ever runs where a match is known to start.
+ * @throws Expression error for an invalid pattern or one refused by safeRegExp.
  */
 export function compileRegex(fn: string, pattern: string, opts: { noCase?: boolean; multiline?: boolean; indices?: boolean } = {}): RegExp {
   const key = `${opts.noCase ? 'i' : ''}${opts.multiline ? 'm' : ''}${opts.indices ? 'd' : ''}\u0000${pattern}`;
@@ -174,8 +178,10 @@ export function compileRegex(fn: string, pattern: string, opts: { noCase?: boole
   if (!re) {
     try {
       const t = translatePattern(pattern, opts);
-      re = new RegExp(t.source, t.flags + (opts.indices ? 'dg' : 'g'));
+      re = safeRegExp(fn, pattern, t.source, t.flags + 'g');
+      if (opts.indices) re = new RegExp(re.source, re.flags.replace('g', '') + 'dy');
     } catch (e) {
+      if (e instanceof CfmlError) throw e;
       const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
       throw expressionError(`The regular expression [${pattern}] passed to function [${fn}] is invalid`, { detail: msg });
     }

@@ -51,13 +51,18 @@ function matchStruct(m: RegExpExecArray | null): Struct {
 function reFind(fn: string, noCase: boolean) {
   return (_c: unknown, pattern: string, str: string, start: number, sub: boolean, sc: string, ml: boolean): unknown => {
     const all = isAll(fn, sc);
-    // Sub-expression positions need the 'd' (indices) flag.
-    const re = compileRegex(fn, pattern, { noCase, multiline: ml, indices: sub });
+    const re = compileRegex(fn, pattern, { noCase, multiline: ml });
+    // Sub-expression positions need the 'd' (indices) flag, read at each match found (see compileRegex)
+    const withIndices = sub ? compileRegex(fn, pattern, { noCase, multiline: ml, indices: true }) : undefined;
     const from = Math.max(1, Math.trunc(start)) - 1;
     const results: RegExpExecArray[] = [];
     if (from <= str.length) {
       re.lastIndex = from;
       for (let m = re.exec(str); m; m = re.exec(str)) {
+        if (withIndices) {
+          withIndices.lastIndex = m.index;
+          m = withIndices.exec(str) ?? m;
+        }
         results.push(m);
         if (!all) break;
         if (m[0] === '') re.lastIndex++;

@@ -205,8 +205,14 @@ export const runtimeFunctions: FunctionDef[] = [
   {
     name: 'sleep',
     params: [{ name: 'duration', type: 'numeric', required: true }],
-    impl: (_ctx, ms: number) => {
+    impl: (ctx, ms: number) => {
       if (ms < 0) throw expressionError(`invalid argument [duration] for function [sleep]: the duration [${ms}] must not be negative`);
+      // a sleep past the render's time limit wakes at the deadline and ends the render
+      const left = ctx.timeLeft();
+      if (ms > left) {
+        sleepMs(left);
+        throw ctx.timeoutError();
+      }
       sleepMs(ms);
       return null;
     },

@@ -43,6 +43,15 @@ export interface FnContext {
   call(fn: CfFunction, args: unknown[]): unknown;
   /** Appends to the page output (writeOutput). */
   write(text: string): void;
+  /**
+   * Ends the render when it is past its time limit: for built-ins whose one step can take long.
+   * @throws CfmlError of type RequestTimeout.
+   */
+  checkTime(): void;
+  /** Milliseconds the render has left (Infinity without a time limit). */
+  timeLeft(): number;
+  /** The RequestTimeout error of this render (for a wait cut short by the deadline). */
+  timeoutError(): Error;
   /** Renders a value the way cfdump does, into the output. */
   dump(value: unknown, opts?: { label?: string; top?: number }): void;
   /** Runs a CFML expression string in the caller's scopes (evaluate, iif). */

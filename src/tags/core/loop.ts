@@ -86,7 +86,7 @@ export const loopTag = defineTag({
         // private, so assigning the index in the body does not change the iterations.
         let i = a;
         let first = true;
-        return driveLoop(
+        return driveLoop(ctx, loc, 
           () => {
             if (first) first = false;
             else i += s;
@@ -105,7 +105,7 @@ export const loopTag = defineTag({
       return (ctx) => {
         const n = guard(() => toNum(times(ctx)));
         let i = 0;
-        return driveLoop(() => {
+        return driveLoop(ctx, loc, () => {
           if (++i > n) return false;
           setIndex?.(ctx, i);
           return true;
@@ -114,7 +114,7 @@ export const loopTag = defineTag({
     }
     if (has('condition')) {
       const cond = conditionEval(c, node);
-      return (ctx) => driveLoop(() => (ctx.tick(loc), guard(() => toBool(cond(ctx)))), () => body(ctx), undefined, label);
+      return (ctx) => driveLoop(ctx, loc, () => guard(() => toBool(cond(ctx))), () => body(ctx), undefined, label);
     }
     if (has('list')) {
       const list = attr('list')!;
@@ -123,7 +123,7 @@ export const loopTag = defineTag({
       return (ctx) => {
         const items = guard(() => splitList(toStr(list(ctx)), delims ? toStr(delims(ctx)) : ','));
         let i = 0;
-        return driveLoop(() => {
+        return driveLoop(ctx, loc, () => {
           if (i >= items.length) return false;
           set(ctx, items[i++]);
           return true;
@@ -138,7 +138,7 @@ export const loopTag = defineTag({
         if (!Array.isArray(a)) throw expressionError(`the attribute [array] of cfloop must be an array, not a ${typeName(a)}`, { loc });
         const items = a;
         let i = 0;
-        return driveLoop(() => {
+        return driveLoop(ctx, loc, () => {
           if (i >= items.length) return false;
           const v = items[i++];
           // index alone is the value (old code); with item, item is the value and index the position
@@ -164,7 +164,7 @@ export const loopTag = defineTag({
           get = (k) => s[Number(k) - 1];
         } else throw expressionError(`the attribute [collection] of cfloop must be a struct, not a ${typeName(s)}`, { loc });
         let i = 0;
-        return driveLoop(() => {
+        return driveLoop(ctx, loc, () => {
           if (i >= keys.length) return false;
           const k = keys[i++]!;
           // item is the key; with index too, index is the key and item the value (Lucee)
@@ -191,7 +191,7 @@ export const loopTag = defineTag({
         const saved = q.currentRow;
         ctx.queries.push(q);
         let row = from - 1;
-        return driveLoop(
+        return driveLoop(ctx, loc, 
           () => {
             if (++row > to) return false;
             q.currentRow = row;
@@ -214,7 +214,7 @@ export const loopTag = defineTag({
       g.active = false;
       const q = g.query;
       let row = g.from - 1;
-      return driveLoop(
+      return driveLoop(ctx, loc, 
         () => {
           if (++row > g.to) return false;
           q.currentRow = row;
@@ -245,7 +245,7 @@ function groupedLoop(ctx: Ctx, q: Query, col: string, from: number, to: number, 
   ctx.queries.push(q);
   let gi = 0;
   let state: GroupState | undefined;
-  return driveLoop(
+  return driveLoop(ctx, undefined, 
     () => {
       if (state) stack.pop();
       state = undefined;
@@ -305,9 +305,8 @@ export const whileTag = defineTag({
     const label = literalAttr(node, 'label');
     const loc = node.loc;
     return (ctx) =>
-      driveLoop(
+      driveLoop(ctx, loc, 
         () => {
-          ctx.tick(loc);
           try {
             return toBool(cond(ctx));
           } catch (e) {

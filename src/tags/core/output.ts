@@ -104,7 +104,7 @@ export const outputTag = defineTag({
         const ranges = groupRanges(q, col, from, to, cs).filter(([a]) => a <= lastStart);
         let gi = 0;
         let state: GroupState | undefined;
-        return driveLoop(
+        return driveLoop(ctx, loc, 
           () => {
             if (state) groups.pop();
             if (gi >= ranges.length) {
@@ -127,7 +127,7 @@ export const outputTag = defineTag({
       if (outer && outer.active && !query) outer.active = false;
       const last = Math.min(to, max === Infinity ? to : from + max - 1);
       let row = from - 1;
-      return driveLoop(
+      return driveLoop(ctx, loc, 
         () => {
           if (++row > last) return false;
           q.currentRow = row;
