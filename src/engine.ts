@@ -19,6 +19,7 @@ import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
 import { toJsValue, toCfmlValue } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
+import { BoundedMap } from './runtime/bounded-map.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -75,6 +76,12 @@ interface CacheEntry {
 }
 
 const VERSION = '0.1.0';
+/** Compiled pages kept per Engine (a page evicted is read and compiled again when next run). */
+const TEMPLATE_CACHE_MAX = 4096;
+/** Compiled accessors of dynamic variable names (setVariable, cfparam, isDefined...). */
+const NAME_CACHE_MAX = 4096;
+/** Compiled evaluate()/iif() expressions. */
+const EXPR_CACHE_MAX = 1024;
 /** Set by the build (scripts/build.mjs): parsed templates cached on disk by another build are not reused. */
 declare const __CFML_BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __CFML_BUILD_ID__ === 'string' ? __CFML_BUILD_ID__ : 'source';
@@ -92,10 +99,12 @@ export class Engine implements EngineCore {
   readonly asyncTags: boolean;
   readonly maxOutput: number;
   private readonly timeout: number;
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly setters = new Map<string, Setter>();
-  private readonly getters = new Map<string, (ctx: Ctx) => unknown>();
-  private readonly exprCache = new Map<string, (ctx: Ctx) => unknown>();
+  // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
+  // setVariable/cfparam/isDefined, evaluate strings) can come from requests.
+  private readonly cache = new BoundedMap<string, CacheEntry>(TEMPLATE_CACHE_MAX);
+  private readonly setters = new BoundedMap<string, Setter>(NAME_CACHE_MAX);
+  private readonly getters = new BoundedMap<string, (ctx: Ctx) => unknown>(NAME_CACHE_MAX);
+  private readonly exprCache = new BoundedMap<string, (ctx: Ctx) => unknown>(EXPR_CACHE_MAX);
   private readonly services = new Map<string, { close?(): unknown }>();
   private readonly sessions = new Map<string, Struct>();
   private readonly logger: (line: string) => void;
@@ -281,7 +290,6 @@ export class Engine implements EngineCore {
     let f = this.exprCache.get(expr);
     if (!f) {
       f = compileExpr(this.exprCompiler(), parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
-      if (this.exprCache.size > 1000) this.exprCache.clear();
       this.exprCache.set(expr, f);
     }
     return f(ctx);

@@ -5,6 +5,7 @@ import { simple, toNum, toStr, typeName } from './cast.js';
 import { intern } from './intern.js';
 import { arrayMeta, setArrayMeta } from './array-meta.js';
 import { XmlNode, xmlGet, xmlSet } from './xml/node.js';
+import { checkArrayIndex } from './limits.js';
 
 /** The arguments scope: named like a struct, and positional for `arguments[1]`. */
 export class ArgumentsScope extends Struct {
@@ -93,6 +94,7 @@ export function setKey(obj: unknown, key: unknown, value: unknown, loc: SourceLo
   if (Array.isArray(obj) && !dot) {
     const n = toNum(key);
     if (!Number.isInteger(n) || n < 1) throw expressionError(`invalid array index [${toStr(key)}]`, { loc, detail: 'arrays in CFML start at 1' });
+    checkArrayIndex(n, loc);
     while (obj.length < n - 1) obj.push(null);
     obj[n - 1] = value;
     return;

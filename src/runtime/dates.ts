@@ -3,6 +3,8 @@
  * strings and Dates live here so comparisons, casts and the date functions agree.
  */
 
+import { expressionError } from './errors.js';
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Day number of the CFML epoch (1899-12-30), as used when dates take part in arithmetic. */
@@ -14,9 +16,19 @@ export function dateToNumber(d: Date): number {
   return (localMs - EPOCH_MS) / DAY_MS;
 }
 
+/** Years a date value can have (the range of a JS Date, shortened to whole years). */
+export const MIN_YEAR = -271820;
+export const MAX_YEAR = 275759;
+
+/**
+ * The date `n` days after 1899-12-30 (CFML's numeric form of dates).
+ * @throws Expression error when `n` is not a number or is outside the range of dates.
+ */
 export function numberToDate(n: number): Date {
   const utc = new Date(EPOCH_MS + Math.round(n * DAY_MS));
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+  const d = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+  if (Number.isNaN(d.getTime())) throw expressionError(`Can't cast Number [${n}] to a value of type [DateTime]: it is outside the range of dates (years ${MIN_YEAR} to ${MAX_YEAR})`);
+  return d;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -1,4 +1,5 @@
 import { applicationError, expressionError } from './errors.js';
+import { checkCount, MAX_ARRAY_LENGTH, MAX_QUERY_CELLS } from './limits.js';
 
 /**
  * CFML query: named columns of equal length. Rows are 1-based. `currentRow` is the row a bare
@@ -42,6 +43,7 @@ export class Query {
   addColumn(name: string, values: unknown[] = [], type?: string): void {
     const lower = name.toLowerCase();
     if (this.data.has(lower)) throw applicationError(`column [${name}] already exists`);
+    checkCount('queryAddColumn', 'column', this.recordCount * (this.columns.length + 1), MAX_QUERY_CELLS, 'cells');
     const col = new Array<unknown>(this.recordCount).fill('');
     for (let i = 0; i < values.length; i++) col[i] = values[i];
     if (values.length > this.recordCount) {
@@ -64,8 +66,13 @@ export class Query {
     return col;
   }
 
-  /** Appends n empty rows and returns the new recordCount. */
-  addRows(n = 1): number {
+  /**
+   * Appends n empty rows and returns the new recordCount.
+   * @throws Expression error when the query would pass MAX_ARRAY_LENGTH rows or MAX_QUERY_CELLS cells.
+   */
+  addRows(n = 1, fn = 'queryAddRow'): number {
+    const rows = this.recordCount + n;
+    checkCount(fn, 'number', rows, Math.min(MAX_ARRAY_LENGTH, Math.floor(MAX_QUERY_CELLS / Math.max(1, this.columns.length))), 'rows');
     for (const col of this.data.values()) for (let i = 0; i < n; i++) col.push('');
     this.recordCount += n;
     return this.recordCount;

@@ -10,6 +10,7 @@ import { cfEquals, isMissing, predicateResult, toInt } from './collection-util.j
 import { arrayIterationFunctions } from './array-iteration.js';
 import { arrayMeta, setArrayMeta } from '../array-meta.js';
 import { Struct } from '../struct.js';
+import { checkCount, MAX_ARRAY_LENGTH } from '../limits.js';
 
 const m = (name: string, returnsReceiver = false): MemberSpec[] => [{ type: 'array', name, returnsReceiver }];
 
@@ -358,6 +359,7 @@ const basics: FunctionDef[] = [
       const e = toInt(end);
       if (s < 1) throw expressionError(`invalid start index [${numText(start)}] for function [arraySet], indexes start at 1`);
       if (e < s) throw expressionError(`function [arraySet]: end index [${numText(end)}] is smaller than the start index [${numText(start)}]`);
+      checkCount('arraySet', 'end', e, MAX_ARRAY_LENGTH, 'elements');
       for (let i = s; i <= e; i++) arr[i - 1] = value;
       return true;
     },
@@ -389,6 +391,7 @@ const basics: FunctionDef[] = [
     impl: (_c, arr: unknown[], size: number) => {
       const n = toInt(size);
       if (n < 0) throw expressionError(`invalid size [${numText(size)}] for function [arrayResize]`);
+      checkCount('arrayResize', 'size', n, MAX_ARRAY_LENGTH, 'elements');
       if (n > arr.length) arr.length = n;
       return true;
     },

@@ -8,6 +8,7 @@ import { expressionError } from '../errors.js';
 import { toStr } from '../cast.js';
 import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
+import { numberText } from '../limits.js';
 
 const HMAC_ALGOS: Record<string, string> = {
   hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha224: 'sha224', hmacsha256: 'sha256', hmacsha384: 'sha384', hmacsha512: 'sha512',
@@ -182,7 +183,14 @@ export const cryptoFunctions: FunctionDef[] = [
     impl: (_c, algorithm: string, keySize?: number) => {
       const alg = algorithm.trim().toUpperCase();
       const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : NaN);
-      if (!Number.isFinite(bits) || bits % 8) throw expressionError(`Function [generateSecretKey]: unsupported algorithm [${algorithm}] or key size`);
+      if (keySize === undefined && !Number.isFinite(bits)) throw expressionError(`Function [generateSecretKey]: unsupported algorithm [${algorithm}] or key size`);
+      // AES keys are 128, 192 or 256 bits (as Java's KeyGenerator); others any whole number of bytes up to 8192 bits
+      const valid = alg === 'AES' ? bits === 128 || bits === 192 || bits === 256 : Number.isInteger(bits) && bits >= 8 && bits <= 8192 && bits % 8 === 0;
+      if (!valid) {
+        throw expressionError(`Invalid argument [keySize] for function [generateSecretKey]: [${numberText(bits)}] is not a valid key size for [${alg}]`, {
+          detail: alg === 'AES' ? 'AES keys have 128, 192 or 256 bits' : 'a key size is a multiple of 8 bits, at most 8192',
+        });
+      }
       return randomBytes(bits / 8).toString('base64');
     },
   },

@@ -6,6 +6,7 @@
 import { expressionError } from '../errors.js';
 import { numberToDate, parseDateString } from '../dates.js';
 import { isNumericString, typeName, simple } from '../cast.js';
+import { BoundedMap } from '../bounded-map.js';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -27,7 +28,8 @@ export interface DateParts {
   time: number;
 }
 
-const zoneCache = new Map<string, Intl.DateTimeFormat>();
+// bounded: a zone name is matched case-insensitively, so a request can spell one in many ways
+const zoneCache = new BoundedMap<string, Intl.DateTimeFormat>(1000);
 
 function zoneFormatter(zone: string): Intl.DateTimeFormat {
   let f = zoneCache.get(zone);

@@ -22,6 +22,8 @@ import {
 } from './date-mask.js';
 import { dateAdd, dateCompare, dateDiff, datePart, daysInMonthOf, isLeap } from './date-calc.js';
 import { parseWithMask } from './date-parse.js';
+import { MAX_YEAR, MIN_YEAR } from '../dates.js';
+import { numberText } from '../limits.js';
 
 const tzParam: ParamSpec = { name: 'timezone', type: 'string' };
 const dateArg: ParamSpec = { name: 'date', type: 'date', required: true };
@@ -30,6 +32,8 @@ const zoneOf = (tz: string | undefined) => (tz && tz.trim() ? tz : undefined);
 /** The instant whose wall clock in `zone` (or local time) reads the given parts. */
 function fromParts(fn: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, zone?: string): Date {
   [y, mo, d, h, mi, s, ms] = [y, mo, d, h, mi, s, ms].map(Math.trunc) as [number, number, number, number, number, number, number];
+  // a JS Date holds about 275,000 years either side of 1970; later years would print as NaN
+  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) throw expressionError(`invalid year [${numberText(y)}] for function [${fn}], the year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
   if (mo < 1 || mo > 12) throw expressionError(`invalid month [${mo}] for function [${fn}], the month must be between 1 and 12`);
   if (d < 1 || d > daysInMonthOf(y, mo)) throw expressionError(`invalid day [${d}] for function [${fn}], the month ${mo}/${y} has ${daysInMonthOf(y, mo)} days`);
   if (h < 0 || h > 23) throw expressionError(`invalid hour [${h}] for function [${fn}], the hour must be between 0 and 23`);

@@ -1,4 +1,4 @@
-import { expressionError } from '../errors.js';
+import { CfmlError, ControlSignal, expressionError } from '../errors.js';
 import { toBool, toDate, toNum, toStr, typeName, simple } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
@@ -102,7 +102,30 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
     values[i] = castArg(def, p, v);
   }
   while (values.length && values[values.length - 1] === undefined && values.length > params.length) values.pop();
-  return def.impl(ctx, ...values);
+  let result: unknown;
+  try {
+    result = def.impl(ctx, ...values);
+  } catch (e) {
+    throw builtinFailure(def, e);
+  }
+  if (result instanceof Date && Number.isNaN(result.getTime())) {
+    throw expressionError(`function [${def.name}]: the resulting date is outside the range of dates`, { detail: signature(def) });
+  }
+  return result;
+}
+
+/**
+ * What a built-in's own JS failure becomes (issue 8, item 11): the function's implementation
+ * should check its arguments itself and name the one at fault; a JS error that still escapes
+ * (RangeError "Invalid string length", "Invalid code point NaN", a TypeError) is an Expression
+ * error naming the function, never a CF9000 with a JavaScript message. CFML errors, control
+ * signals (abort, break...) and stack overflows (reported as such by toCfmlError) pass through.
+ */
+function builtinFailure(def: FunctionDef, e: unknown): unknown {
+  if (e instanceof CfmlError || e instanceof ControlSignal || !(e instanceof Error)) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return e;
+  const why = e instanceof RangeError ? 'an argument is out of range' : 'an argument has a value it cannot use';
+  return expressionError(`Invalid argument for function [${def.name}]: ${why}`, { detail: signature(def), cause: e });
 }
 
 export function signature(def: FunctionDef): string {

@@ -13,6 +13,7 @@ import { Struct } from '../struct.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef, MemberReceiver, ParamSpec } from './types.js';
+import { BoundedMap } from '../bounded-map.js';
 
 function member(type: MemberReceiver, name: string, params: ParamSpec[], impl: FunctionDef['impl']): FunctionDef {
   return { name: `${type}.${name}`, memberOnly: true, params: [{ name: 'self', type: 'any', required: true }, ...params], members: [{ type, name }], impl };
@@ -31,7 +32,7 @@ function outOfBounds(method: string, s: string, detail: string): never {
   throw expressionError(`String index out of range in [${method}]: ${detail}`, { detail: `the string has ${s.length} characters; positions of Java string methods start at 0` });
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCache = new BoundedMap<string, RegExp>(200);
 
 /** A Java regular expression as a JS RegExp (global, for replaceAll and split). */
 export function javaRegex(method: string, pattern: string, global: boolean): RegExp {
@@ -55,7 +56,6 @@ export function javaRegex(method: string, pattern: string, global: boolean): Reg
   } catch (e) {
     throw expressionError(`invalid regular expression [${pattern}] for [${method}]`, { detail: e instanceof Error ? e.message : String(e) });
   }
-  if (regexCache.size > 200) regexCache.clear();
   regexCache.set(key, re);
   return re;
 }

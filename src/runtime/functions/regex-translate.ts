@@ -10,6 +10,7 @@
  */
 import { CfmlError, expressionError } from '../errors.js';
 import { safeRegExp } from '../safe-regex.js';
+import { BoundedMap } from '../bounded-map.js';
 
 const POSIX: Record<string, string> = {
   alpha: 'a-zA-Z',
@@ -163,7 +164,7 @@ export function translatePattern(pattern: string, opts: { noCase?: boolean; mult
 }
 
 const CACHE_MAX = 500;
-const cache = new Map<string, RegExp>();
+const cache = new BoundedMap<string, RegExp>(CACHE_MAX);
 
 /**
  * A compiled global RegExp for a CFML pattern (lastIndex reset to 0). Errors name the function
@@ -185,7 +186,6 @@ export function compileRegex(fn: string, pattern: string, opts: { noCase?: boole
       const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
       throw expressionError(`The regular expression [${pattern}] passed to function [${fn}] is invalid`, { detail: msg });
     }
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, re);
   }
   re.lastIndex = 0;
@@ -194,7 +194,7 @@ export function compileRegex(fn: string, pattern: string, opts: { noCase?: boole
 
 type Piece = { kind: 'text'; text: string } | { kind: 'group'; n: number } | { kind: 'case'; op: 'u' | 'l' | 'U' | 'L' | 'E' };
 
-const replacementCache = new Map<string, Piece[]>();
+const replacementCache = new BoundedMap<string, Piece[]>(CACHE_MAX);
 
 function parseReplacement(rep: string): Piece[] {
   const cached = replacementCache.get(rep);
@@ -225,7 +225,6 @@ function parseReplacement(rep: string): Piece[] {
     text += c;
   }
   flush();
-  if (replacementCache.size >= CACHE_MAX) replacementCache.clear();
   replacementCache.set(rep, pieces);
   return pieces;
 }

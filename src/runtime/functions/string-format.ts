@@ -7,6 +7,7 @@ import { expressionError } from '../errors.js';
 import { toBool, toStr } from '../cast.js';
 import type { CfFunction } from '../function-value.js';
 import type { FnContext, FunctionDef, MemberSpec, ParamSpec } from './types.js';
+import { checkCount, MAX_STRING_LENGTH } from '../limits.js';
 
 const str = (name: string): ParamSpec => ({ name, type: 'string', required: true });
 const num = (name: string): ParamSpec => ({ name, type: 'numeric', required: true });
@@ -67,7 +68,7 @@ function isAllUpperCase(s: string): boolean {
 function justifyLength(fn: string, length: number): number {
   const n = Math.trunc(length);
   if (n < 1) throw expressionError(`Parameter 2 of function [${fn}] which is now [${n}] must be a positive integer`);
-  return n;
+  return checkCount(fn, 'length', n, MAX_STRING_LENGTH, 'characters');
 }
 
 const chars = (s: string) => s.split('');

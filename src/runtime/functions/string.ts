@@ -11,6 +11,7 @@ import { CfFunction } from '../function-value.js';
 import type { FnContext, FunctionDef, MemberSpec, ParamSpec } from './types.js';
 import { splitList } from './list-util.js';
 import { stringFormatFunctions } from './string-format.js';
+import { checkCount, MAX_STRING_LENGTH } from '../limits.js';
 
 const str = (name: string): ParamSpec => ({ name, type: 'string', required: true });
 const num = (name: string, required = true, def?: number): ParamSpec => ({ name, type: 'numeric', required, default: def });
@@ -215,6 +216,7 @@ const baseStringFunctions: FunctionDef[] = [
     impl: (_c, s: string, count: number) => {
       const n = int(count);
       if (n < 0) throw expressionError(`Parameter 2 of function [repeatString] which is now [${n}] must be a non-negative integer`);
+      if (s.length) checkCount('repeatString', 'count', n * s.length, MAX_STRING_LENGTH, 'characters');
       return s.repeat(n);
     },
   },

@@ -7,6 +7,7 @@
 import { Query } from '../query.js';
 import { compareValues, toBool, toStr, tryNum } from '../cast.js';
 import { AGGREGATES, parseSelect, sqlError, type SelectStmt, type SqlExpr } from './parse.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** A bound parameter: a value, or several for `IN (?)` with list="true". */
 export interface QoqParam {
@@ -470,7 +471,7 @@ function groupKey(v: unknown): string {
   return Number.isFinite(n) ? 'n' + n : 's' + toStr(v);
 }
 
-const likeCache = new Map<string, RegExp>();
+const likeCache = new BoundedMap<string, RegExp>(500);
 
 /** LIKE as Lucee runs it: case-insensitive, `%` any run, `_` one character, `[abc]`/`[^a-z]` sets. */
 function likeRegex(pattern: string, escape: string | undefined, sql: string): RegExp {
