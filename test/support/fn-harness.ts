@@ -36,6 +36,9 @@ export function makeCtx(): FnContext & { output: string; variables: Struct } {
     write(text: string) {
       ctx.output += text;
     },
+    checkTime() {},
+    timeLeft: () => Infinity,
+    timeoutError: () => new Error('the fake context has no time limit'),
     dump(value: unknown) {
       ctx.output += `[dump ${String(value)}]`;
     },

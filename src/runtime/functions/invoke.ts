@@ -1,4 +1,6 @@
 import { CfmlError, ControlSignal, expressionError } from '../errors.js';
+import { numberText } from '../limits.js';
+import { MAX_YEAR, MIN_YEAR } from '../dates.js';
 import { toBool, toDate, toNum, toStr, typeName, simple } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
@@ -106,10 +108,10 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
   try {
     result = def.impl(ctx, ...values);
   } catch (e) {
-    throw builtinFailure(def, e);
+    throw builtinFailure(def, values, e);
   }
   if (result instanceof Date && Number.isNaN(result.getTime())) {
-    throw expressionError(`function [${def.name}]: the resulting date is outside the range of dates`, { detail: signature(def) });
+    throw expressionError(`Invalid argument for function [${def.name}]: the resulting date is outside the range of dates (years ${MIN_YEAR} to ${MAX_YEAR})`, { detail: signature(def) });
   }
   return result;
 }
@@ -121,13 +123,18 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
  * error naming the function, never a CF9000 with a JavaScript message. CFML errors, control
  * signals (abort, break...) and stack overflows (reported as such by toCfmlError) pass through.
  */
-function builtinFailure(def: FunctionDef, e: unknown): unknown {
+function builtinFailure(def: FunctionDef, values: unknown[], e: unknown): unknown {
   if (e instanceof CfmlError || e instanceof ControlSignal || !(e instanceof Error)) return e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) return e;
+  // the argument at fault is, nearly always, the one number out of the ordinary
+  const suspects = def.params.map((p, i) => [p.name, values[i]] as const).filter(([, v]) => typeof v === 'number' && !(Math.abs(v) <= 2 ** 31));
+  if (suspects.length === 1) {
+    const [name, v] = suspects[0]!;
+    return expressionError(`Invalid argument [${name}] for function [${def.name}]: [${numberText(v as number)}] is out of range`, { detail: signature(def), cause: e });
+  }
   const why = e instanceof RangeError ? 'an argument is out of range' : 'an argument has a value it cannot use';
   return expressionError(`Invalid argument for function [${def.name}]: ${why}`, { detail: signature(def), cause: e });
 }
-
 export function signature(def: FunctionDef): string {
   return `${def.name}(${def.params.map((p) => (p.required ? '' : '[') + (p.type ?? 'any') + ' ' + p.name + (p.required ? '' : ']')).join(', ')})`;
 }
