@@ -56,6 +56,13 @@ export interface RenderInput {
   url?: Record<string, unknown>;
   form?: Record<string, unknown>;
   cgi?: Record<string, unknown>;
+  /**
+   * Owner of the render's named `<cfimap>` connections: renders with the same owner share them,
+   * others never see them. Set it to the session id (or the application name when there are no
+   * sessions); leave it out and each render owns its own, logged out when the render ends.
+   * See Ctx.connectionOwner and Engine.releaseConnections().
+   */
+  connectionOwner?: string;
 }
 
 export interface RenderResult {
@@ -218,11 +225,14 @@ export class Engine implements EngineCore {
       variables: input.variables ? toScope(input.variables) : undefined,
     });
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
+    if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     try {
       const r = runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
       if (!(e instanceof AbortPage)) throw this.finish(e);
+    } finally {
+      await ctx.runEndHooks();
     }
     return resultOf(ctx.out, ctx.response, ctx.variables);
   }
@@ -320,6 +330,14 @@ export class Engine implements EngineCore {
     let s = this.services.get(key);
     if (!s) this.services.set(key, (s = create() as { close?(): unknown }));
     return s as T;
+  }
+
+  /**
+   * Logs out the named connections of one owner (see RenderInput.connectionOwner), e.g. when a
+   * session ends. Other owners' connections stay open.
+   */
+  async releaseConnections(owner: string): Promise<void> {
+    await Promise.all([...this.services.values()].map((s) => (s as { releaseOwner?(o: string): unknown }).releaseOwner?.(owner)));
   }
 
   /** Closes shared services (logs out IMAP connections). The Engine can be used again afterwards. */

@@ -75,6 +75,32 @@ export class Ctx {
     if (init.variables) this.variables = init.variables;
   }
 
+  /**
+   * Who the render's named connections (`<cfimap connection="x">`) belong to. The host sets it:
+   * RenderInput.connectionOwner, or web-application code setting it to the session (when there is
+   * one) or the application before the page runs. Undefined: the render itself owns them, and they
+   * are logged out when it ends. Renders with different owners never share a named connection.
+   */
+  connectionOwner: string | undefined = undefined;
+  private readonly endHooks: Array<() => unknown> = [];
+
+  /** Registers work to run when the render ends (success or error), e.g. releasing its connections. */
+  onEnd(fn: () => unknown): void {
+    this.endHooks.push(fn);
+  }
+
+  /** Runs the onEnd hooks (once, in order; a failing hook does not stop the others). */
+  async runEndHooks(): Promise<void> {
+    const hooks = this.endHooks.splice(0);
+    for (const h of hooks) {
+      try {
+        await h();
+      } catch {
+        /* a cleanup failure must not replace the render's result or error */
+      }
+    }
+  }
+
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
   readonly startedAt = Date.now();

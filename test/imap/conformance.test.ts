@@ -214,6 +214,8 @@ describe('changing mail (cases 15-19)', () => {
     await run(f.user, { action: 'markRead', uid: uidStr(f, 1) });
     let st = await serverState(server, f.user);
     expect(st.filter((m) => m.flags.has('\\Seen')).map((m) => m.uid)).toEqual([f.uids[0]]);
+    // message numbers mean what the last listing showed (listings.ts)
+    await run(f.user, { action: 'getHeaderOnly' });
     await run(f.user, { action: 'markread', messageNumber: '3' });
     st = await serverState(server, f.user);
     expect(st.filter((m) => m.flags.has('\\Seen')).map((m) => m.uid)).toEqual([f.uids[0], f.uids[2]]);
@@ -236,7 +238,8 @@ describe('changing mail (cases 15-19)', () => {
     expect(st.map((m) => m.uid)).not.toContain(f.uids[1]);
     expect(st.map((m) => m.uid)).toContain(f.uids[3]);
     expect(st.find((m) => m.uid === f.uids[3])!.flags.has('\\Deleted')).toBe(true);
-    // by message number
+    // by message number, as the last listing numbered them
+    await run(f.user, { action: 'getHeaderOnly' });
     await run(f.user, { action: 'delete', messageNumber: '1' });
     expect((await serverState(server, f.user)).map((m) => m.uid)).toEqual([f.uids[2], f.uids[3], f.uids[4]]);
   });
@@ -280,7 +283,8 @@ describe('changing mail (cases 15-19)', () => {
     expect(e2).toBeInstanceOf(ImapUsageError);
     expect(e2.message).toBe('Attribute [newFolder] for tag [Imap] is required if attribute action has the value [movemail]');
 
-    // nested target given with '/'
+    // nested target given with '/'; the message number as the last listing numbered it
+    await run(f.user, { action: 'getHeaderOnly' });
     await run(f.user, { action: 'moveMail', messageNumber: '1', newFolder: 'Archive/2024' });
     expect((await serverState(server, f.user, 'Archive/2024')).map((m) => m.subject)).toContain('U2 with reply-to');
   });

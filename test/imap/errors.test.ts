@@ -86,8 +86,11 @@ describe('TLS', () => {
     expect(e).toBeInstanceOf(ImapError);
     expect(e.errorCode).toBe('TLS');
     noSecret(e, u.pass);
-    // plain works there
-    const q = (await runImapAction({ action: 'getHeaderOnly', server: noTls.host, port: noTls.port, username: u.user, password: u.pass }, pool))!;
+    // and so does the default (STARTTLS required): no credentials in clear without secure="no"
+    const e2 = await caught(() => runImapAction({ action: 'getHeaderOnly', server: noTls.host, port: noTls.port, username: u.user, password: u.pass, timeout: 5 }, pool));
+    expect(e2.errorCode).toBe('TLS');
+    // plain works there when asked for
+    const q = (await runImapAction({ action: 'getHeaderOnly', server: noTls.host, port: noTls.port, username: u.user, password: u.pass, secure: 'no' }, pool))!;
     expect(q.rows).toHaveLength(0);
   });
 });

@@ -19,14 +19,14 @@ afterAll(async () => {
 
 describe('accessToken (XOAUTH2)', () => {
   it('logs in with the token instead of a password', async () => {
-    const q = (await runImapAction({ action: 'getHeaderOnly', server: '127.0.0.1', port: fake.port, username: 'me@example.com', accessToken: TOKEN }, pool))!;
+    const q = (await runImapAction({ action: 'getHeaderOnly', server: '127.0.0.1', port: fake.port, username: 'me@example.com', accessToken: TOKEN, secure: 'no' }, pool))!;
     expect(q.rows).toEqual([]);
     expect(fake.authAttempts.at(-1)).toEqual({ user: 'me@example.com', token: TOKEN });
   });
 
   it('a refused token is an AUTHENTICATION error that does not show the token', async () => {
     const bad = 'ya29.expired-token-XYZ';
-    const e = await caught(() => runImapAction({ action: 'open', connection: 'o', server: '127.0.0.1', port: fake.port, username: 'me@example.com', accessToken: bad }, pool));
+    const e = await caught(() => runImapAction({ action: 'open', connection: 'o', server: '127.0.0.1', port: fake.port, username: 'me@example.com', accessToken: bad, secure: 'no' }, pool));
     expect(e).toBeInstanceOf(ImapError);
     expect(e.errorCode).toBe('AUTHENTICATION');
     expect(e.message).toContain('Invalid credentials');

@@ -10,6 +10,7 @@ export type ImapErrorCode =
   | 'PROTECTED_FOLDER'
   | 'NO_CONNECTION'
   | 'SELECTION_REQUIRED'
+  | 'UNLISTED_MESSAGE'
   | 'PROTOCOL';
 
 /** A server-side failure; the CFML layer raises it as type "IMAP" with this errorCode. */

@@ -1,6 +1,7 @@
 /** The IMAP action engine behind `<cfimap>`, usable from TypeScript on its own. */
-export { runImapAction, normalizeAction } from './run.js';
-export { ImapPool, type ImapPoolOptions } from './pool.js';
+export { runImapAction, normalizeAction, normalizeSecure, type RunOptions } from './run.js';
+export { ImapPool, type ImapPoolOptions, type ImapOwner } from './pool.js';
+export { ListingStore, type Listing } from './listings.js';
 export { ImapError, ImapUsageError, type ImapErrorCode } from './errors.js';
 export {
   ACTIONS,

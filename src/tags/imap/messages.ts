@@ -3,6 +3,7 @@ import type { FetchQueryObject, ImapFlow, MailboxObject, SearchObject } from 'im
 import { bodyColumns } from './body.js';
 import { ImapError } from './errors.js';
 import { delimiterOf, notFound, requireFolder, toServerPath } from './folders.js';
+import type { Listing } from './listings.js';
 import { headerRow } from './rows.js';
 import { planFetch, resolveUids, toSequenceSet, type Selection } from './selection.js';
 
@@ -12,6 +13,32 @@ export interface MessageContext {
   /** Folder attribute as given (for messages). */
   folderName: string;
   lastWarning(): unknown;
+  /**
+   * The last listing of this folder by the same owner on the same connection: message numbers of
+   * delete / markRead / moveMail are translated through it (see listings.ts).
+   */
+  listing?: Listing | undefined;
+  /** The action, for messages. */
+  action?: string;
+}
+
+/**
+ * The selection a modifying action may act on: message numbers become the UIDs the last listing
+ * showed for them, after checking UIDVALIDITY; UNLISTED_MESSAGE when that is not possible.
+ * Other selections are returned unchanged.
+ */
+export function changeSelection(ctx: MessageContext, sel: Selection, box: MailboxObject): Selection {
+  if (sel.kind !== 'seq' || !sel.list.length) return sel;
+  const action = ctx.action ?? 'delete';
+  const where = `folder [${ctx.folderName}] on IMAP server [${ctx.server}]`;
+  const fix = `Message numbers change when any client removes a message: list the folder (getHeaderOnly or getAll) on the same connection first, or select messages with the attribute [uid].`;
+  const fail = (why: string) => new ImapError('UNLISTED_MESSAGE', `Refusing action [${action}] by messageNumber: ${why}. ${fix}`, { server: ctx.server, folder: ctx.folderName });
+  const l = ctx.listing;
+  if (!l) throw fail(`there is no listing of ${where} on this connection to say which message [${sel.list[0]}] is`);
+  if (l.uidValidity !== box.uidValidity) throw fail(`${where} was recreated since it was listed (UIDVALIDITY changed)`);
+  const missing = sel.list.filter((n) => !l.uids.has(n));
+  if (missing.length) throw fail(`message number [${missing.join(',')}] was not in the last listing of ${where}`);
+  return { kind: 'uid', list: sel.list.map((n) => l.uids.get(n)!) };
 }
 
 /** SELECT (or EXAMINE when readOnly) the folder; a missing folder is FOLDER_NOT_FOUND. */
@@ -47,10 +74,11 @@ function inBounds(d: unknown, b: [Date?, Date?] | undefined): boolean {
  * getHeaderOnly / getAll: EXAMINE, then ONE FETCH for all selected messages. Rows are pushed
  * into `out` as they are complete, so a failure leaves the rows fetched before it.
  */
-export async function readMessages(ctx: MessageContext, o: ReadOptions, out: Record<string, unknown>[]): Promise<void> {
+export async function readMessages(ctx: MessageContext, o: ReadOptions, out: Record<string, unknown>[]): Promise<{ uidValidity: bigint }> {
   const box = await openFolder(ctx, true);
+  const result = { uidValidity: box.uidValidity };
   const plan = await planFetch(ctx.client, o.selection, box.exists, o.criteria);
-  if (!plan) return;
+  if (!plan) return result;
   const query: FetchQueryObject = {
     uid: true,
     flags: true,
@@ -98,6 +126,7 @@ export async function readMessages(ctx: MessageContext, o: ReadOptions, out: Rec
       }
     }
   }
+  return result;
 }
 
 function commandFailed(ctx: MessageContext, what: string): ImapError {
@@ -131,7 +160,7 @@ async function expungeExactly(ctx: MessageContext, uids: number[]): Promise<void
 
 export async function deleteMessages(ctx: MessageContext, sel: Selection, criteria: SearchObject | undefined): Promise<void> {
   const box = await openFolder(ctx, false);
-  const uids = await resolveUids(ctx.client, sel, box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box), box.exists, criteria);
   await expungeExactly(ctx, uids);
 }
 
@@ -142,7 +171,7 @@ export async function markRead(ctx: MessageContext, sel: Selection | undefined, 
     if (!(await ctx.client.messageFlagsAdd('1:*', ['\\Seen']))) throw commandFailed(ctx, 'mark messages read');
     return;
   }
-  const uids = await resolveUids(ctx.client, sel ?? { kind: 'window', start: 1, max: undefined }, box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel ?? { kind: 'window', start: 1, max: undefined }, box), box.exists, criteria);
   if (!uids.length) return;
   if (!(await ctx.client.messageFlagsAdd(toSequenceSet(uids), ['\\Seen'], { uid: true }))) throw commandFailed(ctx, 'mark messages read');
 }
@@ -153,7 +182,7 @@ export async function moveMessages(ctx: MessageContext, sel: Selection, criteria
   const target = toServerPath(newFolder, delim);
   await requireFolder(ctx.client, target, newFolder, ctx.server);
   const box = await openFolder(ctx, false);
-  const uids = await resolveUids(ctx.client, sel, box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box), box.exists, criteria);
   if (!uids.length) return;
   const set = toSequenceSet(uids);
   if (ctx.client.capabilities.has('MOVE')) {

@@ -6,10 +6,14 @@
  * - Calls on one entry run one at a time (a promise queue).
  * - Only connection settings live in an entry; per-call settings are never stored.
  * - closeAll() logs everything out and leaves no socket or timer behind.
+ * - Every named connection belongs to an OWNER (an opaque key: a session, an application or one
+ *   render; see `ImapOwner`). A name is only visible to its owner: the same name under two owners
+ *   is two connections, and releaseOwner() logs out everything an owner opened.
  */
 import type { ImapFlow } from 'imapflow';
 import { connectClient, safeLogout, specFingerprint, type ConnectedClient, type ConnectionSpec } from './connect.js';
 import { ImapError } from './errors.js';
+import { ListingStore } from './listings.js';
 import type { ImapLogger } from './types.js';
 
 export interface ImapPoolOptions {
@@ -18,6 +22,13 @@ export interface ImapPoolOptions {
   /** Receives imapflow's log entries (commands included), with credentials removed. Default: no logging. */
   logger?: ImapLogger | false;
 }
+
+/**
+ * Who named connections (and message-number listings) belong to: an opaque, non-secret key.
+ * The CFML layer uses the render's `Ctx.connectionOwner` (the session id in a web application),
+ * else a key unique to the render. '' is the owner of TypeScript callers that pass none.
+ */
+export type ImapOwner = string;
 
 /** The session a queued action runs on. */
 export interface Session {
@@ -35,6 +46,7 @@ class NamedConnection {
 
   constructor(
     readonly name: string,
+    readonly owner: ImapOwner,
     readonly spec: ConnectionSpec,
     private readonly pool: ImapPool,
   ) {}
@@ -110,25 +122,28 @@ export class ImapPool {
   readonly logger: ImapLogger | false;
   private readonly named = new Map<string, NamedConnection>();
   private readonly transient = new Set<ImapFlow>();
+  /** The last getHeaderOnly/getAll listing per owner, connection and folder (message-number rule). */
+  readonly listings = new ListingStore();
 
   constructor(opts: ImapPoolOptions = {}) {
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
     this.logger = opts.logger ?? false;
   }
 
-  private key(name: string): string {
-    return name.trim().toLowerCase();
+  /** Names are case-insensitive within their owner; the owner is compared exactly. */
+  private key(name: string, owner: ImapOwner): string {
+    return `${owner}\u0000${name.trim().toLowerCase()}`;
   }
 
   /** Opens (connects now) a named connection; a name already open with other settings is replaced. */
-  async open(name: string, spec: ConnectionSpec): Promise<void> {
-    const k = this.key(name);
+  async open(name: string, spec: ConnectionSpec, owner: ImapOwner = ''): Promise<void> {
+    const k = this.key(name, owner);
     const existing = this.named.get(k);
     if (existing && existing.fingerprint === specFingerprint(spec)) {
       await existing.run(async () => undefined);
       return;
     }
-    const entry = new NamedConnection(name, spec, this);
+    const entry = new NamedConnection(name, owner, spec, this);
     // Connect before replacing, so a failed reopen leaves nothing half-done.
     await entry.run(async () => undefined).catch(async (err: unknown) => {
       await entry.shutdown();
@@ -139,21 +154,33 @@ export class ImapPool {
   }
 
   /** Logs out and forgets a named connection; throws NO_CONNECTION when the name is unknown. */
-  async close(name: string): Promise<void> {
-    const k = this.key(name);
+  async close(name: string, owner: ImapOwner = ''): Promise<void> {
+    const k = this.key(name, owner);
     const entry = this.named.get(k);
     if (!entry) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${name}]`);
     this.named.delete(k);
     await entry.shutdown();
   }
 
-  has(name: string): boolean {
-    return this.named.has(this.key(name));
+  /** Whether `owner` has an open connection of this name. */
+  has(name: string, owner: ImapOwner = ''): boolean {
+    return this.named.has(this.key(name, owner));
   }
 
-  /** Runs fn on the named connection (queued); NO_CONNECTION when the name is unknown. */
-  runNamed<T>(name: string, fn: (s: Session) => Promise<T>): Promise<T> {
-    const entry = this.named.get(this.key(name));
+  /** Whether `owner`'s connection of this name was opened with exactly these settings and credentials. */
+  matches(name: string, spec: ConnectionSpec, owner: ImapOwner = ''): boolean {
+    return this.named.get(this.key(name, owner))?.fingerprint === specFingerprint(spec);
+  }
+
+  /** Server settings (host, port) of `owner`'s connection of this name, for calls that name only some. */
+  serverOf(name: string, owner: ImapOwner = ''): { host: string; port: number } | undefined {
+    const e = this.named.get(this.key(name, owner));
+    return e ? { host: e.spec.host, port: e.spec.port } : undefined;
+  }
+
+  /** Runs fn on `owner`'s named connection (queued); NO_CONNECTION when the owner has no such name. */
+  runNamed<T>(name: string, fn: (s: Session) => Promise<T>, owner: ImapOwner = ''): Promise<T> {
+    const entry = this.named.get(this.key(name, owner));
     if (!entry) return Promise.reject(new ImapError('NO_CONNECTION', `There is no connection available with name [${name}]`));
     return entry.run(fn);
   }
@@ -170,15 +197,26 @@ export class ImapPool {
     }
   }
 
-  /** Names and socket state of the named connections (for diagnostics and tests). */
-  stats(): { name: string; connected: boolean; server: string }[] {
-    return [...this.named.values()].map((e) => ({ name: e.name, connected: e.connected, server: `${e.spec.host}:${e.spec.port}` }));
+  /** Names and socket state of the named connections of one owner (all owners when omitted), for diagnostics and tests. */
+  stats(owner?: ImapOwner): { name: string; connected: boolean; server: string }[] {
+    return [...this.named.values()]
+      .filter((e) => owner === undefined || e.owner === owner)
+      .map((e) => ({ name: e.name, connected: e.connected, server: `${e.spec.host}:${e.spec.port}` }));
+  }
+
+  /** Logs out every named connection of `owner` and forgets its listings (end of a render or session). */
+  async releaseOwner(owner: ImapOwner): Promise<void> {
+    const mine = [...this.named.entries()].filter(([, e]) => e.owner === owner);
+    for (const [k] of mine) this.named.delete(k);
+    this.listings.releaseOwner(owner);
+    await Promise.all(mine.map(([, e]) => e.shutdown()));
   }
 
   /** Logs out every connection. The pool stays usable. */
   async closeAll(): Promise<void> {
     const entries = [...this.named.values()];
     this.named.clear();
+    this.listings.clear();
     const clients = [...this.transient];
     this.transient.clear();
     await Promise.all([...entries.map((e) => e.shutdown()), ...clients.map((c) => safeLogout(c))]);

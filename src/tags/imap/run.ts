@@ -5,7 +5,8 @@ import { ImapError, ImapUsageError, scrub, toImapError } from './errors.js';
 import { filtersToSearch, timeBounds } from './filters.js';
 import { createFolder, deleteFolder, isProtected, listAllFolders, renameFolder } from './folders.js';
 import { deleteMessages, markRead, moveMessages, readMessages, type MessageContext } from './messages.js';
-import type { ImapPool, Session } from './pool.js';
+import { folderKey, listingOf } from './listings.js';
+import type { ImapOwner, ImapPool, Session } from './pool.js';
 import { hasExplicitSelector, selectionOf } from './selection.js';
 import { ACTION_NAMES_FOR_MESSAGE, ACTIONS, ALL_COLUMNS, HEADER_COLUMNS, type ImapAction, type ImapRequest, type ImapTable } from './types.js';
 
@@ -17,14 +18,20 @@ function present(v: unknown): boolean {
   return v !== undefined && v !== null && String(v).trim() !== '';
 }
 
-function normalizeSecure(v: unknown): 'yes' | 'no' | 'starttls' {
+/**
+ * The `secure` attribute. Absent (or empty): STARTTLS, required, with certificate checks, so
+ * credentials never cross the wire in clear unless the page says `secure="no"` (safer than Lucee
+ * and ACF, whose default is plain). yes/true/ssl/tls: implicit TLS. no/false: plain.
+ */
+export function normalizeSecure(v: unknown): 'yes' | 'no' | 'starttls' {
   if (v === true) return 'yes';
-  if (v === false || v === undefined || v === null) return 'no';
+  if (v === false) return 'no';
+  if (v === undefined || v === null) return 'starttls';
   const s = String(v).trim().toLowerCase();
-  if (s === 'starttls') return 'starttls';
+  if (s === 'starttls' || s === '') return 'starttls';
   if (s === 'yes' || s === 'true' || s === '1' || s === 'ssl' || s === 'tls') return 'yes';
-  if (s === 'no' || s === 'false' || s === '0' || s === '') return 'no';
-  throw new ImapUsageError(`Invalid value [${String(v)}] for attribute [secure], valid values are [yes,no,starttls]`);
+  if (s === 'no' || s === 'false' || s === '0') return 'no';
+  throw new ImapUsageError(`Invalid value [${String(v)}] for attribute [secure], valid values are [yes,no,starttls,ssl,tls]`);
 }
 
 export function normalizeAction(action: string | undefined): ImapAction {
@@ -66,15 +73,34 @@ function validate(action: ImapAction, req: ImapRequest): void {
   if ((action === 'renamefolder' || action === 'movemail') && !present(req.newFolder)) throw required('newFolder', action);
 }
 
+/** Options of runImapAction. */
+export interface RunOptions {
+  /**
+   * Who the named connections and listings of this call belong to (see ImapOwner in pool.ts):
+   * another owner never sees them. Default '' (one owner for all calls without this option).
+   */
+  owner?: ImapOwner;
+}
+
+/** Whether a request gives credentials (then a named connection must have been opened with exactly them). */
+function givesCredentials(req: ImapRequest): boolean {
+  return present(req.username) || (req.password !== undefined && req.password !== null) || present(req.accessToken);
+}
+
 /**
  * Runs one `<cfimap>` action. Returns the result table for getHeaderOnly, getAll and listAllFolders,
  * undefined otherwise. Throws ImapUsageError for mistakes in the tag and ImapError for server-side
  * failures (swallowed when stopOnError is false: the rows fetched before the failure are returned).
  */
-export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<ImapTable | undefined> {
+export async function runImapAction(req: ImapRequest, pool: ImapPool, opts: RunOptions = {}): Promise<ImapTable | undefined> {
+  const owner = opts.owner ?? '';
   const action = normalizeAction(req.action);
   validate(action, req);
-  const spec = specOf(req);
+  const name = present(req.connection) ? String(req.connection).trim() : undefined;
+  // A named call that gives no server reuses the server of the connection it names (and its port,
+  // unless the call gives one), so that credentials given alone are checked against that server.
+  const known = name && !present(req.server) ? pool.serverOf(name, owner) : undefined;
+  const spec = specOf(known ? { ...req, server: known.host, port: present(req.port) ? req.port : known.port } : req);
   const secrets = secretsOf(spec);
   const stopOnError = req.stopOnError !== false;
 
@@ -94,20 +120,23 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
     if (isProtected(String(req.newFolder))) throw new ImapError('PROTECTED_FOLDER', `Cannot rename folder to [${String(req.newFolder).trim()}], this folder name is protected.`, { folder: String(req.newFolder).trim() });
   }
 
-  const name = present(req.connection) ? String(req.connection).trim() : undefined;
   if (action === 'open') {
-    await pool.open(name!, spec);
+    await pool.open(name!, spec, owner);
     return undefined;
   }
   if (action === 'close') {
-    await pool.close(name!);
+    await pool.close(name!, owner);
     return undefined;
   }
 
   // Per-call settings, computed per call and never stored on a pooled connection.
   const criteria = filtersToSearch(req.filters);
   const bounds = timeBounds(req.filters);
-  const selection = selectionOf(req);
+  const changes = action === 'delete' || action === 'markread' || action === 'movemail';
+  const selection = selectionOf(req, changes);
+  const folderKeyOf = folderKey(present(req.folder) ? String(req.folder) : 'INBOX');
+  // Listings are kept per owner and connection: the connection name, or the transient server and user.
+  const connKey = (s: ConnectionSpec) => `${name ? `n:${name.toLowerCase()}` : 't'}|${s.host.toLowerCase()}:${s.port}|${s.username}`;
   const attachmentDir = action === 'getall' && present(req.attachmentPath) ? await prepareAttachmentDir(String(req.attachmentPath)) : undefined;
   const folderName = present(req.folder) ? String(req.folder).trim() : 'INBOX';
   const rows: Record<string, unknown>[] = [];
@@ -115,12 +144,19 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
 
   const act = async (s: Session): Promise<ImapTable | undefined> => {
     const server = serverLabel(s.spec);
-    const ctx: MessageContext = { client: s.client, server, folderName, lastWarning: s.lastWarning };
+    const ctx: MessageContext = {
+      client: s.client,
+      server,
+      folderName,
+      lastWarning: s.lastWarning,
+      action,
+      listing: changes ? pool.listings.get(owner, connKey(s.spec), folderKeyOf) : undefined,
+    };
     try {
       switch (action) {
         case 'getheaderonly':
-        case 'getall':
-          await readMessages(
+        case 'getall': {
+          const { uidValidity } = await readMessages(
             ctx,
             {
               selection,
@@ -132,7 +168,9 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
             },
             rows,
           );
+          pool.listings.set(owner, connKey(s.spec), folderKeyOf, listingOf(uidValidity, rows));
           return { columns, rows };
+        }
         case 'delete':
           await deleteMessages(ctx, selection, criteria);
           return undefined;
@@ -181,11 +219,18 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
 
   try {
     if (name) {
-      if (!pool.has(name)) {
+      if (!pool.has(name, owner)) {
         if (!present(req.server)) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${name}]`);
-        await pool.open(name, spec);
+        await pool.open(name, spec, owner);
+      } else if (!pool.matches(name, spec, owner)) {
+        // A call that gives credentials is authenticated with them, and a call that names another
+        // server goes there: reopen (AUTHENTICATION when the credentials fail).
+        const other = pool.serverOf(name, owner);
+        if (givesCredentials(req) || (other && (other.host.toLowerCase() !== spec.host.toLowerCase() || other.port !== spec.port))) {
+          await pool.open(name, spec, owner);
+        }
       }
-      return await pool.runNamed(name, act);
+      return await pool.runNamed(name, act, owner);
     }
     return await pool.runTransient(spec, act);
   } catch (err) {
@@ -194,7 +239,7 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool): Promise<I
       err instanceof ImapError
         ? err
         : toImapError(err, { server: serverLabel(spec), username: spec.username, folder: folderName, secrets });
-    if (!stopOnError && ie.errorCode !== 'NO_CONNECTION' && ie.errorCode !== 'SELECTION_REQUIRED') {
+    if (!stopOnError && ie.errorCode !== 'NO_CONNECTION' && ie.errorCode !== 'SELECTION_REQUIRED' && ie.errorCode !== 'UNLISTED_MESSAGE') {
       if (action === 'getheaderonly' || action === 'getall') return { columns, rows };
       if (action === 'listallfolders') return { columns: ['FULLNAME', 'NAME', 'TOTALMESSAGES', 'UNREAD', 'PARENT', 'NEW'], rows: [] };
       return undefined;

@@ -1,5 +1,6 @@
 /** Which messages an action works on: uid > messageNumber > startRow/maxRows, plus filters. */
 import type { ImapFlow, SearchObject } from 'imapflow';
+import { ImapUsageError } from './errors.js';
 
 export type Selection =
   | { kind: 'uid'; list: number[] }
@@ -19,19 +20,54 @@ function toIds(tokens: string[]): number[] {
   return out;
 }
 
+/**
+ * Like toIds, but every non-empty entry must be a whole number from 1 to 4294967295: anything else
+ * is an ImapUsageError naming the attribute (used by the actions that change mail, where a
+ * silently dropped entry would make the call a no-op the page cannot notice).
+ */
+function strictIds(tokens: string[], attr: 'uid' | 'messageNumber'): number[] {
+  const out: number[] = [];
+  for (const t of tokens) {
+    const s = t.trim();
+    if (s === '') continue;
+    const n = /^\d+$/.test(s) ? Number(s) : NaN;
+    if (!(n >= 1 && n <= MAX_ID)) {
+      throw new ImapUsageError(
+        `Invalid value [${s}] in attribute [${attr}]: ${attr === 'uid' ? 'a UID' : 'a message number'} is a whole number from 1 to ${MAX_ID}; give a list such as [101,103] (ranges like [1:3] are not accepted).`,
+      );
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+function splitUids(uid: string, delimiter = ','): string[] {
+  const chars = [...(delimiter || ',')].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('');
+  return uid.split(new RegExp(`[${chars}]`));
+}
+
 /** Splits on every character of `delimiter` (Lucee: each char is a separator). */
 export function parseUidList(uid: string, delimiter = ','): number[] {
-  const chars = [...(delimiter || ',')].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('');
-  return toIds(uid.split(new RegExp(`[${chars}]`)));
+  return toIds(splitUids(uid, delimiter));
 }
 
 export function parseSeqList(list: string): number[] {
   return toIds(list.split(','));
 }
 
-export function selectionOf(req: { uid?: string; messageNumber?: string; delimiter?: string; startRow?: number; maxRows?: number }): Selection {
-  if (req.uid !== undefined && req.uid !== null) return { kind: 'uid', list: parseUidList(String(req.uid), req.delimiter) };
-  if (req.messageNumber !== undefined && req.messageNumber !== null) return { kind: 'seq', list: parseSeqList(String(req.messageNumber)) };
+/**
+ * The selection of a request. Reading actions drop invalid entries silently (Lucee); with
+ * `strict` (delete, markRead, moveMail) an invalid entry is an ImapUsageError.
+ */
+export function selectionOf(req: { uid?: string; messageNumber?: string; delimiter?: string; startRow?: number; maxRows?: number }, strict = false): Selection {
+  if (req.uid !== undefined && req.uid !== null) {
+    const parts = splitUids(String(req.uid), req.delimiter);
+    return { kind: 'uid', list: strict ? strictIds(parts, 'uid') : toIds(parts) };
+  }
+  if (req.messageNumber !== undefined && req.messageNumber !== null) {
+    const parts = String(req.messageNumber).split(',');
+    return { kind: 'seq', list: strict ? strictIds(parts, 'messageNumber') : toIds(parts) };
+  }
   const start = Math.max(1, Math.floor(Number(req.startRow ?? 1)) || 1);
   const mr = req.maxRows === undefined || req.maxRows === null ? undefined : Math.floor(Number(req.maxRows));
   return { kind: 'window', start, max: mr === undefined || Number.isNaN(mr) || mr < 0 ? undefined : mr };

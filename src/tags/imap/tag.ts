@@ -21,25 +21,46 @@ export interface ImapTagOptions {
   idleTimeoutMs?: number;
 }
 
+/** The Engine's service holding the pool: engine.close() logs everything out, releaseOwner() one owner. */
+interface ImapService {
+  pool: ImapPool;
+  close(): Promise<void>;
+  releaseOwner(owner: string): Promise<void>;
+}
+
 function pool(ctx: Ctx, mod: ImapModule): ImapPool {
   const opts = (ctx.engine as unknown as { imapOptions?: ImapTagOptions }).imapOptions ?? {};
-  return ctx.engine.service('imap', () => {
+  // The pool stays a plain ImapPool: its own close(name) must never be replaced by closeAll().
+  return ctx.engine.service<ImapService>('imap', () => {
     const p = new mod.ImapPool({ idleTimeoutMs: opts.idleTimeoutMs });
-    return Object.assign(p, { close: () => p.closeAll() });
-  });
+    return { pool: p, close: () => p.closeAll(), releaseOwner: (o) => p.releaseOwner(o) };
+  }).pool;
+}
+
+let renderCount = 0;
+
+/**
+ * Whose named connections a call uses: `ctx.connectionOwner` (set by the host: the session id in
+ * a web application, or the application), else the render itself. A render owner is released
+ * (its connections logged out) when the render ends, so nothing of it outlives the request.
+ */
+function ownerOf(ctx: Ctx, p: ImapPool): string {
+  if (ctx.connectionOwner !== undefined) return ctx.connectionOwner;
+  const key = 'imap.renderOwner';
+  let owner = ctx.locals.get(key) as string | undefined;
+  if (!owner) {
+    owner = `render:${process.pid}:${++renderCount}:${Date.now()}`;
+    ctx.locals.set(key, owner);
+    const o = owner;
+    ctx.onEnd(() => p.releaseOwner(o));
+  }
+  return owner;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? undefined : toStr(v));
 const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toNum(v));
 const bool = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toBool(v));
 
-/** `secure` takes a boolean, or "starttls" to upgrade a plain connection (and require it). */
-function secureMode(v: unknown): ImapRequest['secure'] {
-  const s = str(v)?.trim().toLowerCase();
-  if (s === undefined || s === '') return undefined;
-  if (s === 'starttls') return 'starttls';
-  return toBool(s) ? 'yes' : 'no';
-}
 
 function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
   const a = call.attrs;
@@ -54,7 +75,8 @@ function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
     username: str(a.username),
     password: str(a.password),
     accessToken: str(a.accesstoken),
-    secure: secureMode(a.secure),
+    // yes/no/true/false, ssl/tls (= yes) or starttls; checked by the engine (normalizeSecure)
+    secure: str(a.secure),
     validateCertificate: bool(a.validatecertificate),
     timeout: num(a.timeout),
     folder: str(a.folder),
@@ -124,7 +146,8 @@ export const imapTag = defineTag({
     const mod = await loadImap();
     let table: ImapTable | undefined;
     try {
-      table = await mod.runImapAction(request(call, filters), pool(ctx, mod));
+      const p = pool(ctx, mod);
+      table = await mod.runImapAction(request(call, filters), p, { owner: ownerOf(ctx, p) });
     } catch (e) {
       throw cfmlError(call, mod, e);
     }

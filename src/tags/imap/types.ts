@@ -48,8 +48,12 @@ export interface ImapRequest {
   password?: string;
   /** OAuth2 access token (XOAUTH2 / OAUTHBEARER) instead of a password. */
   accessToken?: string;
-  /** 'yes' = implicit TLS (default port 993), 'starttls' = must upgrade, 'no' = plain (default). */
-  secure?: 'yes' | 'no' | 'starttls';
+  /**
+   * 'yes' (also true, 'ssl', 'tls') = implicit TLS (default port 993); 'starttls' (the default when
+   * absent) = upgrade on the plain port and fail when the server does not offer it; 'no' = plain,
+   * the only way credentials are ever sent in clear.
+   */
+  secure?: 'yes' | 'no' | 'starttls' | 'ssl' | 'tls' | boolean | string;
   /** Default true. */
   validateCertificate?: boolean;
   /** Seconds, default 60: connect, greeting and each socket wait. */
