@@ -1,9 +1,10 @@
 /**
  * The engine's errors: one class, the catalogue of machine codes, and the helpers that build and
- * format them. A leaf module: it imports nothing, so every layer (lexer, parser, runtime, tags,
+ * format them. A leaf module: it imports only mask-secrets (itself a leaf), so every layer (lexer, parser, runtime, tags,
  * functions) can depend on it. The exception model that CFML code sees (catch matching, the
  * cfcatch struct, the one throw builder) lives in `exceptions.ts`.
  */
+import { maskSecrets, maskSecretsInLine } from './mask-secrets.js';
 
 /**
  * Stable machine codes, so tests and embedders assert codes rather than wording. The code is not
@@ -148,9 +149,10 @@ export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
 /** `file:line:col: message` plus a two-line code frame around the location. */
 export function formatError(err: CfmlError, source?: string): string {
   const loc = err.loc;
-  const head = loc ? `${loc.file}:${loc.line}:${loc.col}: ${err.message}` : err.message;
+  // messages and details may quote the source (parse errors): they are masked like the frame
+  const head = maskSecrets(loc ? `${loc.file}:${loc.line}:${loc.col}: ${err.message}` : err.message);
   const parts = [head];
-  if (err.detail) parts.push(err.detail);
+  if (err.detail) parts.push(maskSecrets(err.detail));
   const src = source ?? err.source;
   if (loc && src !== undefined) parts.push(codeFrame(src, loc.line, loc.col));
   if (err.tagContext.length > 1) {
@@ -160,22 +162,22 @@ export function formatError(err: CfmlError, source?: string): string {
 }
 
 /**
- * Quoted values written after a credential's name (`password="x"`, `{password: "x"}`,
- * `accessToken = 'x'`): a code frame shows them as asterisks of the same length, so the caret
- * still points at the right column and no secret reaches a terminal or log.
+ * The lines around `line:col`, with a caret under the column. Every frame goes through here (CLI
+ * stderr, error pages, formatError), so this is where secrets are masked: the values given to
+ * password-like names (`password="x"`, `{accessToken: "x"}`, `smtpPassword = x`) show as `****`,
+ * and the caret follows the masked text (see mask-secrets.ts).
  */
-const SECRET_VALUE = /(\b(?:password|passwd|pwd|accesstoken|secret|apikey)\s*[:=]\s*)(["'])((?:(?!\2).)*)\2/gi;
-
 export function codeFrame(source: string, line: number, col: number): string {
-  const lines = source.split(/\r?\n/).map((l) => l.replace(SECRET_VALUE, (_m, pre: string, q: string, v: string) => pre + q + '*'.repeat(v.length) + q));
+  const lines = source.split(/\r?\n/);
   const from = Math.max(1, line - 2);
   const to = Math.min(lines.length, line + 2);
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
     const mark = n === line ? '>' : ' ';
-    out.push(`${mark} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, col - 1))}^`);
+    const masked = maskSecretsInLine(lines[n - 1] ?? '');
+    out.push(`${mark} ${String(n).padStart(width)} | ${masked.text}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, masked.column(col) - 1))}^`);
   }
   return out.join('\n');
 }

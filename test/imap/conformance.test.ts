@@ -147,7 +147,7 @@ describe('reading (cases 1-13)', () => {
     expect(r.CIDS).toEqual({});
   });
 
-  it('12: attachments with unique file names, and overwrite without', async () => {
+  it('12: attachments with unique file names; without, distinct parts still get distinct files', async () => {
     const dir = await tmpDir();
     const q = (await run(shared.user, { action: 'getAll', uid: uidStr(shared, 4), attachmentPath: dir, generateUniqueFilenames: true }))!;
     const r = q.rows[0]!;
@@ -166,10 +166,13 @@ describe('reading (cases 1-13)', () => {
     const dir2 = await tmpDir();
     const q2 = (await run(shared.user, { action: 'getAll', uid: uidStr(shared, 4), attachmentPath: dir2 }))!;
     const names = (await fs.readdir(dir2)).sort();
-    expect(names.filter((n) => n.endsWith('.pdf'))).toEqual(['a.pdf']);
-    // the second a.pdf overwrote the first
-    expect((await fs.readFile(path.join(dir2, 'a.pdf'), 'utf8'))).toContain('second file');
+    // issue 8: two parts of one call never end as one file (the spec's "later overwrites" is gone)
+    expect(names.filter((n) => n.endsWith('.pdf'))).toEqual(['a.pdf', 'a1.pdf']);
+    expect((await fs.readFile(path.join(dir2, 'a1.pdf'), 'utf8'))).toContain('second file');
     expect((q2.rows[0]!.ATTACHMENTFILES as string).split('\t')).toHaveLength(3);
+    // a second call without generateUniqueFilenames replaces the files of the first (Lucee)
+    await run(shared.user, { action: 'getAll', uid: uidStr(shared, 4), attachmentPath: dir2 });
+    expect((await fs.readdir(dir2)).sort()).toEqual(names);
   });
 
   it('13: without attachmentPath nothing is written, also on a reused connection (no sticky state)', async () => {
@@ -181,9 +184,9 @@ describe('reading (cases 1-13)', () => {
     const b = (await runImapAction({ action: 'getAll', connection: 'c13', uid: uidStr(shared, 4) }, pool))!;
     expect(b.rows[0]!.ATTACHMENTS).toBe('cid:logo123@example.com\ta.pdf\ta.pdf');
     expect(b.rows[0]!.ATTACHMENTFILES).toBe('');
-    // overwrite mode: a.pdf once, and the inline image under Lucee's "_" + md5("cid:<id>") name
+    // overwrite mode: a.pdf and a1.pdf (two parts), and the inline image under Lucee's "_" + md5("cid:<id>") name
     const cidFile = '_' + createHash('md5').update('cid:logo123@example.com').digest('hex');
-    expect((await fs.readdir(dir)).sort()).toEqual([cidFile, 'a.pdf'].sort());
+    expect((await fs.readdir(dir)).sort()).toEqual([cidFile, 'a.pdf', 'a1.pdf'].sort());
     // a startRow on the pooled connection does not stick either
     await runImapAction({ action: 'getHeaderOnly', connection: 'c13', startRow: 4 }, pool);
     expect((await runImapAction({ action: 'getHeaderOnly', connection: 'c13' }, pool))!.rows).toHaveLength(5);

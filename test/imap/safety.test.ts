@@ -12,7 +12,7 @@ import { CfmlError, Engine, type RenderInput } from '../../src/index.js';
 import type { ImapPool } from '../../src/tags/imap/index.js';
 import { startDovecot, type DovecotServer, type DovecotUser } from '../support/dovecot.js';
 import { serverState } from '../support/imap-helpers.js';
-import { appendAll, plainMessage, seedM1, withAdmin } from '../support/seed-mail.js';
+import { appendAll, mixedMessage, plainMessage, seedM1, withAdmin } from '../support/seed-mail.js';
 
 let server: DovecotServer;
 let engine: Engine;
@@ -280,5 +280,100 @@ describe('2. a message number never reaches a message the page did not list', ()
     const st = await serverState(server, f.user);
     expect(st).toHaveLength(5);
     expect(st.some((m) => m.flags.has('\\Seen'))).toBe(false);
+  });
+});
+
+describe('5. distinct attachments get distinct files; none becomes code', () => {
+  const part = (name: string, content: string) => ({ disposition: `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, content: Buffer.from(content) });
+  /** getAll with attachmentPath; returns ATTACHMENTS and ATTACHMENTFILES of every row, split. */
+  async function getAll(u: DovecotUser, att: string, extra = ''): Promise<{ names: string[]; files: string[] }> {
+    const out = await page(
+      `<cfimap action="getAll" ${conn(u)} attachmentPath="${att}" ${extra} name="q"><cfoutput query="q">#attachments#${'\u0001'}#attachmentFiles##chr(10)#</cfoutput>`,
+    );
+    const rows = out.split('\n').filter(Boolean).map((l) => l.split('\u0001'));
+    return { names: rows.flatMap((r) => r[0]!.split('\t').filter(Boolean)), files: rows.flatMap((r) => r[1]!.split('\t').filter(Boolean)) };
+  }
+
+  it('same names in one message or across messages of one call, and names that sanitise alike, never share a file', async () => {
+    const u = await server.addUser();
+    await withAdmin(server, u, (c) =>
+      appendAll(c, 'INBOX', [
+        mixedMessage({ subject: 'reports', attachments: [part('report.txt', 'report one'), part('report.txt', 'report two'), part('REPORT.TXT', 'report three')] }),
+        mixedMessage({ subject: 'csv 1', attachments: [part('data.csv', 'csv one')] }),
+        mixedMessage({ subject: 'csv 2', attachments: [part('data.csv', 'csv two')] }),
+        mixedMessage({ subject: 'dots', attachments: [part('.', 'dot'), part('..', 'dotdot'), part('...', 'dotdotdot')] }),
+      ]),
+    );
+    const att = await fs.mkdtemp(path.join(dir, 'att-'));
+    const { files } = await getAll(u, att);
+    expect(files).toHaveLength(8);
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(8);
+    const contents = await Promise.all(files.map((f) => fs.readFile(f, 'utf8')));
+    expect(contents).toEqual(['report one', 'report two', 'report three', 'csv one', 'csv two', 'dot', 'dotdot', 'dotdotdot']);
+    expect((await fs.readdir(att)).length).toBe(8);
+    // a second call replaces the files of the first (Lucee), still one file per part
+    const again = await getAll(u, att);
+    expect(again.files).toEqual(files);
+    expect((await fs.readdir(att)).length).toBe(8);
+  });
+
+  it('executable names are neutralised and bidi controls stripped', async () => {
+    const u = await server.addUser();
+    const names = ['invoice.cfm', 'Application.cfc', 'page.CFML', '.htaccess', 'web.config', 'shell.php.pdf', 'invoice\u202Efdp.cfm', 'plain.pdf'];
+    await withAdmin(server, u, (c) => appendAll(c, 'INBOX', [mixedMessage({ subject: 'code', attachments: names.map((n) => part(n, `content of ${n}`)) })]));
+    const att = await fs.mkdtemp(path.join(dir, 'exec-'));
+    const { names: listed, files } = await getAll(u, att);
+    // ATTACHMENTS shows the names (cleaned of bidi controls); the files have safe names
+    expect(listed).toEqual(['invoice.cfm', 'Application.cfc', 'page.CFML', 'htaccess', 'web.config', 'shell.php.pdf', 'invoicefdp.cfm', 'plain.pdf']);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      'invoice_cfm.txt',
+      'Application_cfc.txt',
+      'page_CFML.txt',
+      'htaccess',
+      'web_config.txt',
+      'shell_php.pdf',
+      'invoicefdp_cfm.txt',
+      'plain.pdf',
+    ]);
+    const onDisk = await fs.readdir(att);
+    expect(onDisk.some((n) => /\.(cfm|cfc|cfml|php|htaccess|config)$/i.test(n) || /[\u202a-\u202e\u2066-\u2069]/.test(n))).toBe(false);
+    expect(await fs.readFile(path.join(att, 'invoice_cfm.txt'), 'utf8')).toBe('content of invoice.cfm');
+    // the page a mailed invoice.cfm would have become does not exist to be run
+    await expect(engine.renderFile(path.join(att, 'invoice.cfm'))).rejects.toThrow(/not found/);
+  });
+});
+
+describe('6. no password oracle, no password in code frames', () => {
+  it('a short wrong password is not masked inside the words or the address of the message', async () => {
+    const { user } = await seedM1(server);
+    for (const pw of ['a', '127', 'e', '1']) {
+      const out = await page(
+        `<cftry><cfimap action="getHeaderOnly" ${conn(user, pw)} name="q"><cfcatch type="IMAP"><cfoutput>#cfcatch.errorCode#|#cfcatch.message#|#cfcatch.detail#</cfoutput></cfcatch></cftry>`,
+      );
+      expect(out).toMatch(/^AUTHENTICATION\|Authentication failed for user \[/);
+      expect(out).toContain(`IMAP server [127.0.0.1:${server.port}]`);
+      expect(out).not.toContain('****');
+    }
+  });
+
+  it('the CLI code frame of a failing <cfimap> masks the password (tag and script forms); the error names no password', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+    const cli = path.join(root, 'dist/cfml.cjs');
+    await fs.access(cli).catch(() => spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
+    const secret = 'Hunter2-Secret';
+    const pages = {
+      'tag.cfm': `<cfset x = 1>\n<cfimap action="getHeaderOnly" server="127.0.0.1" port="1" username="u" password="${secret}" secure="no" timeout="3" name="q">\n`,
+      'script.cfm': `<cfscript>\nsmtpPassword = "${secret}";\nimap action="getHeaderOnly" server="127.0.0.1" port="1" username="u" password=smtpPassword secure="no" timeout="3" name="q";\n</cfscript>\n`,
+    };
+    for (const [name, src] of Object.entries(pages)) {
+      const file = path.join(dir, name);
+      await fs.writeFile(file, src);
+      const r = spawnSync(process.execPath, [cli, file], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('Connection to IMAP server [127.0.0.1:1] failed');
+      expect(r.stderr).toMatch(/\| .*password=(?:"\*\*\*\*"|\*\*\*\*)/);
+      expect(r.stderr).not.toContain(secret);
+    }
   });
 });

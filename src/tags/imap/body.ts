@@ -9,6 +9,8 @@ export interface BodyOptions {
   /** Absolute real directory, or undefined: attachments are listed but not saved. */
   attachmentDir?: string;
   uniqueFilenames: boolean;
+  /** File names (lower case) written so far by this call: shared by all messages of one getAll. */
+  written?: Set<string>;
 }
 
 const PARSER_OPTIONS = {
@@ -60,7 +62,7 @@ export async function bodyColumns(source: Buffer, bodyStructure: MessageStructur
     if (opts.attachmentDir) {
       // A part with only a Content-ID is saved as "_" + md5("cid:<id>") (Lucee's naming).
       const fileName = a.filename ? label : '_' + createHash('md5').update(label).digest('hex');
-      files.push(await saveAttachment(opts.attachmentDir, fileName, a.content, opts.uniqueFilenames));
+      files.push(await saveAttachment(opts.attachmentDir, fileName, a.content, opts.uniqueFilenames, opts.written));
     }
   }
   let body: string;

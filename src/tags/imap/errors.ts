@@ -39,15 +39,31 @@ export class ImapUsageError extends Error {
   }
 }
 
-/** Replaces every occurrence of the secrets (and their base64 forms) in a text. */
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a base64 token decodes to an authentication payload carrying the secret (PLAIN, XOAUTH2, OAUTHBEARER). */
+function carriesSecret(token: string, secret: string): boolean {
+  if (token.length % 4 !== 0) return false;
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
+  if (decoded === secret) return true;
+  return decoded.split(/[\u0000\u0001]/).some((part) => part === secret || part === `auth=Bearer ${secret}`);
+}
+
+/**
+ * Masks the secrets in text that came from the server or a library (never the engine's own
+ * wording), only where such text can carry one: the secret as a whole token (bounded by the
+ * start or end, white space or quotes, as on a protocol line), its IMAP quoted form, and base64
+ * tokens that decode to an authentication payload holding it. A secret inside a word (`a` in
+ * `Authentication`) or an address (`127` in `127.0.0.1`) is left alone: masking it there would
+ * reveal the secret (issue 8).
+ */
 export function scrub(text: string, secrets: Array<string | undefined>): string {
   let out = text;
   for (const s of secrets) {
-    if (!s || s.length < 1) continue;
-    const forms = new Set([s, Buffer.from(s, 'utf8').toString('base64'), encodeURIComponent(s)]);
-    for (const f of forms) {
-      if (f.length >= 1) out = out.split(f).join('****');
-    }
+    if (!s) continue;
+    out = out.replace(/[A-Za-z0-9+/]{8,}={0,2}/g, (tok) => (carriesSecret(tok, s) ? '****' : tok));
+    out = out.split(`"${s.replace(/["\\]/g, '\\$&')}"`).join('"****"');
+    out = out.replace(new RegExp(`(^|[\\s"'])${escapeRe(s)}(?=$|[\\s"'])`, 'g'), '$1****');
   }
   return out;
 }
@@ -115,15 +131,17 @@ function serverText(e: FlowLikeError): string {
 export function toImapError(err: unknown, ctx: ErrorContext): ImapError {
   if (err instanceof ImapError) return err;
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as FlowLikeError;
-  const raw = e.message ?? String(err);
-  const text = serverText(e);
+  // Only the server's and the library's words can carry a secret: they are scrubbed, the
+  // engine's wording around them is not (masking it would be an oracle).
+  const raw = scrub(e.message ?? String(err), ctx.secrets);
+  const text = scrub(serverText(e), ctx.secrets);
   const where = `IMAP server [${ctx.server}]`;
   const folderPart = ctx.folder ? ` (folder [${ctx.folder}])` : '';
   const doing = ctx.doing ? ` while ${ctx.doing}` : '';
   const detailParts = [e.code ? `code=${e.code}` : '', text || raw].filter(Boolean);
-  const detail = scrub(detailParts.join(' '), ctx.secrets);
+  const detail = detailParts.join(' ');
   const mk = (code: ImapErrorCode, msg: string): ImapError =>
-    new ImapError(code, scrub(msg, ctx.secrets), { detail, server: ctx.server, ...(ctx.folder ? { folder: ctx.folder } : {}) });
+    new ImapError(code, msg, { detail, server: ctx.server, ...(ctx.folder ? { folder: ctx.folder } : {}) });
 
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || e.serverResponseCode === 'AUTHORIZATIONFAILED') {
     const user = ctx.username ? ` for user [${ctx.username}]` : '';

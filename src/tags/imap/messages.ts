@@ -91,6 +91,8 @@ export async function readMessages(ctx: MessageContext, o: ReadOptions, out: Rec
   else query.headers = true;
 
   const byKey = plan.order ? new Map<number, Record<string, unknown>>() : undefined;
+  // attachment files written by this call: a later part never overwrites an earlier one
+  const written = new Set<string>();
   try {
     for await (const msg of ctx.client.fetch(plan.range, query, { uid: plan.byUid })) {
       const row = headerRow(msg, o.withBodies ? msg.source : msg.headers);
@@ -99,7 +101,7 @@ export async function readMessages(ctx: MessageContext, o: ReadOptions, out: Rec
         if (!msg.source) throw new ImapError('PROTOCOL', `The IMAP server [${ctx.server}] sent no source for message UID ${msg.uid} in folder [${ctx.folderName}].`, { server: ctx.server, folder: ctx.folderName });
         let body: Record<string, unknown>;
         try {
-          body = await bodyColumns(msg.source, msg.bodyStructure, { attachmentDir: o.attachmentDir, uniqueFilenames: o.uniqueFilenames });
+          body = await bodyColumns(msg.source, msg.bodyStructure, { attachmentDir: o.attachmentDir, uniqueFilenames: o.uniqueFilenames, written });
         } catch (err) {
           if (err instanceof ImapError) throw err;
           const m = (err as Error)?.message ?? String(err);

@@ -1,7 +1,7 @@
 /** runImapAction: validates a request (Lucee's wording), then runs it on a pooled or transient connection. */
 import { prepareAttachmentDir } from './attachments.js';
 import { secretsOf, serverLabel, type ConnectionSpec } from './connect.js';
-import { ImapError, ImapUsageError, scrub, toImapError } from './errors.js';
+import { ImapError, ImapUsageError, toImapError } from './errors.js';
 import { filtersToSearch, timeBounds } from './filters.js';
 import { createFolder, deleteFolder, isProtected, listAllFolders, renameFolder } from './folders.js';
 import { deleteMessages, markRead, moveMessages, readMessages, type MessageContext } from './messages.js';
@@ -244,14 +244,7 @@ export async function runImapAction(req: ImapRequest, pool: ImapPool, opts: RunO
       if (action === 'listallfolders') return { columns: ['FULLNAME', 'NAME', 'TOTALMESSAGES', 'UNREAD', 'PARENT', 'NEW'], rows: [] };
       return undefined;
     }
-    // Last line of defence: no secret in what leaves the engine.
-    if (secrets.some((x) => x && (ie.message.includes(x) || (ie.detail ?? '').includes(x)))) {
-      throw new ImapError(ie.errorCode, scrub(ie.message, secrets), {
-        ...(ie.detail !== undefined ? { detail: scrub(ie.detail, secrets) } : {}),
-        ...(ie.server !== undefined ? { server: ie.server } : {}),
-        ...(ie.folder !== undefined ? { folder: ie.folder } : {}),
-      });
-    }
+    // Secrets were scrubbed where foreign text entered the message (errors.ts scrub).
     throw ie;
   }
 }
