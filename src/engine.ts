@@ -47,6 +47,12 @@ export interface EngineOptions {
   timeout?: number;
   /** Largest page output in characters; a page printing more fails with an error (default 64 Mi). */
   maxOutput?: number;
+  /**
+   * Directories searched for custom tags (`<cf_name>` as name.cfm, `<cfmodule name="a.b">` as
+   * a/b.cfm) after the calling template's directory and the application's this.customTagPaths.
+   * Relative paths are resolved from the working directory.
+   */
+  customTagPaths?: string[];
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
 }
@@ -105,6 +111,7 @@ export class Engine implements EngineCore {
   readonly mode: 'cli' | 'web';
   readonly asyncTags: boolean;
   readonly maxOutput: number;
+  readonly customTagPaths: readonly string[];
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
   // setVariable/cfparam/isDefined, evaluate strings) can come from requests.
@@ -130,6 +137,7 @@ export class Engine implements EngineCore {
     this.checkModified = options.checkModified ?? true;
     this.imapOptions = options.imap ?? {};
     this.astCacheDir = options.astCacheDir;
+    this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);

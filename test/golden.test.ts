@@ -2,7 +2,8 @@
  * Golden tests: every test/golden/**\/NAME.cfm is rendered and compared with NAME.out, exactly.
  * A NAME.err file instead holds the expected error: its first line must appear in
  * `file:line:col: message` of the error the page throws (file name relative to test/golden).
- * URL and form values can be given in a first-line comment: <!--- url: a=1&b=2 --->.
+ * URL and form values can be given in a first-line comment: <!--- url: a=1&b=2 --->. Files whose
+ * name starts with `_` and custom tags (first line `<!--- custom tag ... --->`) are not pages.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import * as fs from 'node:fs';
@@ -17,8 +18,13 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
     if (d.isDirectory()) return walk(p);
-    return p.endsWith('.cfm') && !d.name.startsWith('_') ? [p] : [];
+    return p.endsWith('.cfm') && !d.name.startsWith('_') && !isCustomTag(p) ? [p] : [];
   });
+}
+
+/** Custom tags called by the pages sit beside them, marked by a first line `<!--- custom tag ... --->`. */
+function isCustomTag(file: string): boolean {
+  return fs.readFileSync(file, 'utf8').startsWith('<!--- custom tag');
 }
 
 function input(src: string) {

@@ -1,5 +1,5 @@
 import { Lexer, type ILexingResult } from 'chevrotain';
-import { lexerDefinition } from './tokens.js';
+import { lexerDefinition, setImportPrefixes } from './tokens.js';
 
 /**
  * One lexer for the whole engine (modes: text for templates, tag, expr for script), built on
@@ -14,8 +14,30 @@ function cfmlLexer(): Lexer {
   }));
 }
 
+/**
+ * Tokens of a template. `<prefix:name>` tags are tokens only for the prefixes the template
+ * imports (`<cfimport prefix="ui" ...>`, found by a scan of the source before lexing).
+ */
 export function lexTemplate(source: string): ILexingResult {
-  return cfmlLexer().tokenize(source, 'text');
+  const prefixes = importedPrefixes(source);
+  if (prefixes.length === 0) return cfmlLexer().tokenize(source, 'text');
+  setImportPrefixes(prefixes);
+  try {
+    return cfmlLexer().tokenize(source, 'text');
+  } finally {
+    setImportPrefixes([]);
+  }
+}
+
+/** The prefix attributes of the cfimport tags of a source, lower-case. */
+function importedPrefixes(source: string): string[] {
+  if (!/<cfimport\b/i.test(source)) return [];
+  const out: string[] = [];
+  for (const m of source.matchAll(/<cfimport\b[^>]*?\bprefix\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))/gi)) {
+    const p = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    if (p) out.push(p);
+  }
+  return out;
 }
 
 export function lexExpression(source: string): ILexingResult {

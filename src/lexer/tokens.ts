@@ -15,6 +15,24 @@ const commentMatcher = custom((t, o) => (t.startsWith('<!---', o) ? scanComment(
 export const Comment = createToken({ name: 'Comment', pattern: commentMatcher, start_chars_hint: ['<'], line_breaks: true });
 export const CfCloseTag = createToken({ name: 'CfCloseTag', pattern: /<\/cf[a-zA-Z_][\w.:-]*\s*>/i, start_chars_hint: ['<'], line_breaks: true });
 export const CfOpenTag = createToken({ name: 'CfOpenTag', pattern: /<cf[a-zA-Z_][\w.:-]*/i, push_mode: 'tag', start_chars_hint: ['<'] });
+
+/** Prefixes of `<cfimport prefix="ui" taglib="...">` in the template being lexed, lower-case (set by lexTemplate). */
+let importPrefixes: readonly string[] = [];
+export function setImportPrefixes(prefixes: readonly string[]): void {
+  importPrefixes = prefixes;
+}
+/** `<ui:box` / `</ui:box>`, only for an imported prefix: other `<a:b>` text (XML, SOAP) stays text. */
+const importedTag = (close: boolean): CustomPatternMatcherFunc => {
+  const re = close ? /<\/([a-zA-Z_][\w-]*):[a-zA-Z_][\w.-]*\s*>/y : /<([a-zA-Z_][\w-]*):[a-zA-Z_][\w.-]*/y;
+  return (text, offset) => {
+    if (importPrefixes.length === 0) return null;
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    return m && importPrefixes.includes(m[1]!.toLowerCase()) ? ([m[0]] as unknown as RegExpExecArray) : null;
+  };
+};
+export const ImportCloseTag = createToken({ name: 'ImportCloseTag', pattern: importedTag(true), start_chars_hint: ['<'], line_breaks: true });
+export const ImportOpenTag = createToken({ name: 'ImportOpenTag', pattern: importedTag(false), push_mode: 'tag', start_chars_hint: ['<'], line_breaks: false });
 export const HashHash = createToken({ name: 'HashHash', pattern: /##/ });
 export const TextHash = createToken({ name: 'TextHash', pattern: /#/ });
 export const TextLt = createToken({ name: 'TextLt', pattern: /</ });
@@ -38,7 +56,7 @@ export const TagEnd = createToken({
       const tt = tokens[i]!.tokenType;
       if (tt === LParen) depth++;
       else if (tt === RParen) depth--;
-      else if (tt === CfOpenTag) break;
+      else if (tt === CfOpenTag || tt === ImportOpenTag) break;
     }
     return depth > 0 ? null : (['>'] as unknown as RegExpExecArray);
   },
@@ -195,7 +213,7 @@ const exprMode = [WS, LineComment, BlockComment, CfmlComment, StringLit, NumberL
 
 export const lexerDefinition = {
   modes: {
-    text: [Comment, CfCloseTag, CfOpenTag, HashHash, TextHash, TextLt, Text],
+    text: [Comment, CfCloseTag, CfOpenTag, ImportCloseTag, ImportOpenTag, HashHash, TextHash, TextLt, Text],
     tag: tagMode,
     expr: exprMode,
   },

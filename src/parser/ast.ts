@@ -5,11 +5,15 @@ export type { SourceLoc };
 /** Scopes a name can be resolved to at parse time. */
 export type ScopeName =
   | 'variables' | 'request' | 'url' | 'form' | 'cgi' | 'server' | 'local' | 'arguments' | 'application'
-  | 'session' | 'cookie' | 'client' | 'this' | 'attributes' | 'caller' | 'thistag' | 'cfcatch';
+  | 'session' | 'cookie' | 'client' | 'this' | 'cfcatch';
 
+/**
+ * Names read as scopes. `attributes`, `caller` and `thisTag` are not among them: as in Lucee
+ * they are variables of a custom tag's own variables scope, and ordinary variables elsewhere.
+ */
 export const SCOPE_NAMES: ReadonlySet<string> = new Set<ScopeName>([
   'variables', 'request', 'url', 'form', 'cgi', 'server', 'local', 'arguments', 'application', 'session',
-  'cookie', 'client', 'this', 'attributes', 'caller', 'thistag',
+  'cookie', 'client', 'this',
 ]);
 
 interface Node {
@@ -82,6 +86,10 @@ export interface TagNode extends Node {
   endLoc?: SourceLoc;
   /** Script-statement form (`imap action="x";`, `cfloop(...) {}`) rather than a tag in a template. */
   fromScript?: boolean;
+  /** Written as `<cfx .../>`: for custom tags, an end tag with an empty body. */
+  selfClosed?: boolean;
+  /** For `<prefix:name>` after `<cfimport prefix taglib>`: the taglib directory as written. */
+  taglib?: string;
 }
 
 

@@ -858,7 +858,7 @@ export class CfmlParser extends EmbeddedActionsParser {
 
   /** `cfloop(from=1, to=3, index="i") { ... }`: a tag called like a function, with a body. */
   private isTagCallWithBody(): boolean {
-    if (this.LA(1).tokenType !== T.Identifier || !/^cf[a-z]/i.test(this.LA(1).image) || this.LA(2).tokenType !== T.LParen) return false;
+    if (this.LA(1).tokenType !== T.Identifier || !/^cf[a-z_]/i.test(this.LA(1).image) || this.LA(2).tokenType !== T.LParen) return false;
     let depth = 0;
     for (let i = 2; i < 500; i++) {
       const tt = this.LA(i).tokenType;

@@ -27,6 +27,8 @@ export class TemplateParser {
   private i = 0;
   private stack: Frame[] = [];
   private interp = 0;
+  /** `<cfimport prefix taglib>` seen so far: prefix (lower-case) to taglib as written. */
+  private readonly imports = new Map<string, string>();
 
   constructor(
     private readonly source: string,
@@ -47,9 +49,11 @@ export class TemplateParser {
           this.i++;
           break;
         case T.CfOpenTag:
+        case T.ImportOpenTag:
           this.openTag(t);
           break;
         case T.CfCloseTag:
+        case T.ImportCloseTag:
           this.closeTag(t);
           break;
         case T.TextHash:
@@ -129,8 +133,10 @@ export class TemplateParser {
   }
 
   private openTag(open: IToken): void {
-    const name = open.image.slice(3).toLowerCase();
+    const imported = open.tokenType === T.ImportOpenTag;
+    const name = open.image.slice(imported ? 1 : 3).toLowerCase();
     const loc = this.loc(open);
+    const taglib = imported ? this.importedTaglib(name, loc) : undefined;
     const def = this.tags.get(name);
     if (!def) {
       throw new ParseError(`Unknown tag <cf${name}>: no definition found for tag [cf${name}]`, loc, { detail: `registered tags: ${this.tags.names().sort().map((n) => 'cf' + n).join(', ')}` });
@@ -149,9 +155,11 @@ export class TemplateParser {
     }
     if (!end) throw new ParseError(`Tag <cf${name}> is not closed with >`, loc);
     const node: A.TagNode = { kind: 'tag', name, attrs: [], loc };
+    if (taglib !== undefined) node.taglib = taglib;
     if (def.expression) this.tagExpression(node, def, inner, open);
     else node.attrs = this.attributes(inner, name);
     this.validate(node, def);
+    if (name === 'import') this.recordImport(node);
 
     // An optional-body tag left open (`<cfimap ...>` without `</cfimap>`) had no body if a
     // branch or child of an enclosing tag follows it.
@@ -172,6 +180,7 @@ export class TemplateParser {
     }
     this.top.target.push(node);
     const selfClosed = end.tokenType === T.SelfClose;
+    if (selfClosed) node.selfClosed = true;
     if (def.rawBody && !selfClosed) {
       this.rawBody(node, name, end);
       return;
@@ -181,6 +190,27 @@ export class TemplateParser {
     const interp = typeof def.interpolates === 'function' ? def.interpolates(node) : !!def.interpolates;
     this.stack.push({ node, def, target: node.body, loc, interp });
     if (interp) this.interp++;
+  }
+
+  /** The taglib of an imported `<prefix:name>`; the cfimport must come before the tag. */
+  private importedTaglib(name: string, loc: SourceLoc): string {
+    const prefix = name.slice(0, name.indexOf(':'));
+    const taglib = this.imports.get(prefix);
+    if (taglib === undefined) {
+      throw new ParseError(`Tag <${name}> is used before <cfimport prefix="${prefix}"> imports its prefix`, loc, { detail: 'move the cfimport above the first use of the prefix' });
+    }
+    return taglib;
+  }
+
+  /** `<cfimport prefix="ui" taglib="tags">`: later `<ui:name>` tags run tags/name.cfm. */
+  private recordImport(node: A.TagNode): void {
+    const lit = (n: string) => {
+      const a = node.attrs.find((x) => x.lower === n);
+      return a && a.value.kind === 'lit' ? String(a.value.value) : undefined;
+    };
+    const prefix = lit('prefix');
+    const taglib = lit('taglib');
+    if (prefix && taglib !== undefined) this.imports.set(prefix.toLowerCase(), taglib);
   }
 
   private tagExpression(node: A.TagNode, def: TagDef, inner: IToken[], open: IToken): void {
@@ -268,7 +298,7 @@ export class TemplateParser {
   }
 
   private closeTag(t: IToken): void {
-    const name = t.image.slice(4).replace(/\s*>$/, '').toLowerCase();
+    const name = t.image.slice(t.tokenType === T.ImportCloseTag ? 2 : 4).replace(/\s*>$/, '').toLowerCase();
     const loc = this.loc(t);
     this.i++;
     // An optional-body tag that never got its close tag had no body after all.

@@ -156,7 +156,7 @@ export function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
  * function of that name) runs the tag, the named arguments being its attributes.
  */
 function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
-  if (!/^cf[a-z]/.test(e.lower) || !c.engine.tags.get(e.lower.slice(2))) return undefined;
+  if (!/^cf[a-z_]/.test(e.lower) || !c.engine.tags.get(e.lower.slice(2))) return undefined;
   const node: A.TagNode = { kind: 'tag', name: e.lower.slice(2), attrs: tagCallAttrs(e.args, e.name, e.loc), loc: e.loc, fromScript: true };
   const exec = c.tag(node);
   const { loc } = e;

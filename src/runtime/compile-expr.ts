@@ -369,6 +369,13 @@ export function compileSetter(c: Compiler, t: A.Expr): Setter {
     }
     case 'scope':
       throw expressionError(`can't assign a value to the scope [${t.scope}]`, { loc: t.loc });
+    case 'lit':
+    case 'interp': {
+      // `<cfset "caller.#name#" = v>`: a string names the variable (Lucee)
+      const name = compileExpr(c, t);
+      const { loc } = t;
+      return (ctx, v) => c.engine.setterFor(toStr(name(ctx)), loc)(ctx, v);
+    }
     default:
       throw expressionError('invalid assignment: the left side must be a variable', { loc: t.loc });
   }

@@ -4,6 +4,7 @@ import { CfmlError, ControlSignal, ErrorCode, expressionError, type SourceLoc, t
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
+import type { CustomTagFrame } from './custom-tags.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -58,6 +59,16 @@ export class Ctx {
   /** Tag and function frames, innermost last, for tagContext. */
   callStack: TagContextEntry[] = [];
   response: ResponseMeta = { status: 200, headers: {} };
+  /** The custom tags running, outermost first (getBaseTagList, getBaseTagData, cfassociate). */
+  customTags: CustomTagFrame[] = [];
+  /** The custom tag whose own template is running now (null in pages and in tag bodies): cfexit ends it. */
+  tagTemplate: CustomTagFrame | null = null;
+  /**
+   * Directories searched for `<cf_name>` and `<cfmodule name=>` after the calling template's
+   * directory and before EngineOptions.customTagPaths: the application's `this.customTagPaths`.
+   * Application.cfc support fills it (absolute paths) before the page runs.
+   */
+  customTagPaths: string[] = [];
   readonly locals = new Map<string, unknown>();
   template: CompiledTemplate;
   readonly baseTemplate: CompiledTemplate;

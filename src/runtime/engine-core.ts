@@ -17,6 +17,8 @@ export interface EngineCore {
   readonly asyncTags: boolean;
   /** Largest page output, in characters, before the render fails (EngineOptions.maxOutput). */
   readonly maxOutput: number;
+  /** Directories searched for custom tags after the calling template's and the application's (EngineOptions.customTagPaths), absolute. */
+  readonly customTagPaths: readonly string[];
   sessionFor(ctx: Ctx): Struct;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;

@@ -6,6 +6,7 @@ import type { CfFunction } from './function-value.js';
 import { expressionError, type SourceLoc } from './errors.js';
 import { runTemplate } from './compiler.js';
 import { isThenable } from './maybe.js';
+import { baseTags, findBaseTag } from './custom-tags.js';
 
 /** The FnContext of one render: one object, its `loc` moved to each call site. */
 export class FnContextImpl implements FnContext {
@@ -92,6 +93,14 @@ export class FnContextImpl implements FnContext {
 
   log(text: string, opts?: { type?: string; file?: string }): void {
     this.engine.log(text, opts);
+  }
+
+  baseTagList(): string[] {
+    return baseTags(this.ctx).map((f) => f.name);
+  }
+
+  baseTagData(name: string, instance: number): unknown {
+    return findBaseTag(this.ctx, name, instance)?.variables;
   }
 
   get locals(): Map<string, unknown> {

@@ -16,6 +16,11 @@ afterAll(() => Promise.all(engines.map((e) => e.close())));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-ac-'));
 fs.writeFileSync(path.join(dir, 'inc.cfm'), '[included]');
+fs.writeFileSync(path.join(dir, 'hello.cfm'), '<cfoutput>hello #attributes.who#</cfoutput>');
+fs.writeFileSync(path.join(dir, 'outer.cfm'), '<cfif thisTag.executionMode EQ "end"><cfoutput>#arrayLen(thisTag.items)#:#thisTag.items[1].v#</cfoutput></cfif>');
+fs.writeFileSync(path.join(dir, 'inner-literal.cfm'), '<cfif thisTag.executionMode EQ "start"><cfassociate basetag="cfmodule" datacollection="items"></cfif>');
+fs.writeFileSync(path.join(dir, 'inner-collection.cfm'), '<cfif thisTag.executionMode EQ "start"><cfset c = {basetag: "cfmodule", datacollection: "items"}><cfassociate attributeCollection="#c#"></cfif>');
+const mod = (f: string) => path.join(dir, f);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Case {
@@ -142,6 +147,16 @@ const cases: Record<string, Case> = {
     collection: '<cfset c = {message: "boom", type: "My.Type", detail: "d"}><cftry><cfthrow attributeCollection="#c#"><cfcatch type="My.Type"><cfoutput>#cfcatch.message#/#cfcatch.detail#</cfoutput></cfcatch></cftry>',
     output: 'boom/d',
   },
+  module: {
+    literal: `<cfmodule template="${mod('hello.cfm')}" who="you">`,
+    collection: `<cfset c = {template: "${mod('hello.cfm')}", who: "you"}><cfmodule attributeCollection="#c#">`,
+    output: 'hello you',
+  },
+  associate: {
+    literal: `<cfmodule template="${mod('outer.cfm')}"><cfmodule template="${mod('inner-literal.cfm')}" v="x"/></cfmodule>`,
+    collection: `<cfmodule template="${mod('outer.cfm')}"><cfmodule template="${mod('inner-collection.cfm')}" v="x"/></cfmodule>`,
+    output: '1:x',
+  },
   xml: {
     literal: '<cfxml variable="doc"><a><b>t</b></a></cfxml><cfoutput>#doc.a.b.xmlText#</cfoutput>',
     collection: '<cfset c = {variable: "doc"}><cfxml attributeCollection="#c#"><a><b>t</b></a></cfxml><cfoutput>#doc.a.b.xmlText#</cfoutput>',
@@ -151,9 +166,9 @@ const cases: Record<string, Case> = {
 
 /**
  * Tags whose attributes shape the compiled program refuse attributeCollection at parse time
- * (TagDef.staticAttrs); cfimap and cfimapfilter are tested against Dovecot (test/imap).
+ * (TagDef.staticAttrs); custom tags are tested in test/golden/customtags; cfimap and cfimapfilter are tested against Dovecot (test/imap).
  */
-const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'imap', 'imapfilter']);
+const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'import', 'imap', 'imapfilter']);
 
 describe('attributeCollection on every core tag', () => {
   it('every core tag that takes attributes has a case', () => {

@@ -23,6 +23,7 @@ import { javaMemberFunctions } from './java-members.js';
 import { queryExecuteFunctions } from './query-execute.js';
 import { luceeExtraFunctions } from './lucee-extras.js';
 import { xmlFunctions } from './xml.js';
+import { customTagFunctions } from './custom-tags.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -48,6 +49,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...localeFunctions,
   ...javaMemberFunctions,
   ...queryExecuteFunctions,
+  ...customTagFunctions,
   ...luceeExtraFunctions,
   ...xmlFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),

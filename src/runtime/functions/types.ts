@@ -69,6 +69,10 @@ export interface FnContext {
   readonly baseTemplatePath: string;
   /** Resolves a path relative to the current template's directory (expandPath). */
   expandPath(path: string): string;
+  /** getBaseTagList: the custom tags around the call, innermost first (`CF_INNER`, `CF_OUTER`). */
+  baseTagList?(): string[];
+  /** getBaseTagData: the variables scope of the enclosing custom tag of that name, or undefined. */
+  baseTagData?(name: string, instance: number): unknown;
   /** Writes a log line (writeLog / cflog). */
   log(text: string, opts?: { type?: string; file?: string }): void;
   /** Where the call is, for error messages. */

@@ -2,6 +2,7 @@ import { defineTag } from '../types.js';
 import { AbortPage } from '../../runtime/context.js';
 import { CfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
+import { ExitTagSignal } from '../../runtime/custom-tags.js';
 
 /** cfabort: ends the page; with showerror it ends it with an error. */
 export const abortTag = defineTag({
@@ -23,16 +24,24 @@ export const abortTag = defineTag({
 });
 
 /**
- * cfexit: outside a custom tag (the only place this engine runs templates) it ends the page
- * like cfabort, as in Lucee; the method attribute only matters inside custom tags.
+ * cfexit: in a custom tag's template it ends the tag's current execution mode as `method`
+ * says (exitTag, default; exitTemplate; loop, see runtime/custom-tags.ts); elsewhere (a page, a
+ * custom tag's body) it ends the page like cfabort, as in Lucee.
  */
 export const exitTag = defineTag({
   name: 'exit',
   attrs: [{ name: 'method', values: ['exitTag', 'exitTemplate', 'loop'] }],
-  compile(node) {
+  compile(node, c) {
     const loc = node.loc;
-    return () => {
-      throw new AbortPage(loc);
+    const a = node.attrs.find((x) => x.lower === 'method');
+    const method = a ? c.expr(a.value) : undefined;
+    return (ctx) => {
+      if (!ctx.tagTemplate) throw new AbortPage(loc);
+      const m = method ? toStr(method(ctx)).toLowerCase() : 'exittag';
+      if (m !== 'exittag' && m !== 'exittemplate' && m !== 'loop') {
+        throw new CfmlError(`Invalid value [${m}] for attribute [method] of tag [cfexit], valid values are [exitTag, exitTemplate, loop]`, { type: 'Application', loc });
+      }
+      throw new ExitTagSignal(m);
     };
   },
 });

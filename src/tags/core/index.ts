@@ -14,6 +14,7 @@ import { switchTag, caseTag, defaultcaseTag } from './switch.js';
 import { functionTag, argumentTag, returnTag } from './function.js';
 import { queryTag, queryparamTag } from './query.js';
 import { xmlTag } from './xml.js';
+import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -21,4 +22,5 @@ export const coreTags: readonly TagDef[] = [
   lockTag, savecontentTag, silentTag, settingTag, processingdirectiveTag, locationTag, headerTag, contentTag, logTag,
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
+  customTag, moduleTag, importTag, associateTag,
 ];

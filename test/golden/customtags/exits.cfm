@@ -1,0 +1,2 @@
+<!--- custom tag: cfexit in its modes --->
+<cfparam name="attributes.method" default="exitTag"><cfparam name="attributes.times" default="2"><cfif thisTag.executionMode EQ "start"><cfset counter = 0>(start)<cfif attributes.mode EQ "start"><cfexit method="#attributes.method#"></cfif>(after start exit)<cfelse><cfset counter++><cfoutput>(end #counter#)</cfoutput><cfif attributes.mode EQ "end" AND counter LT attributes.times><cfexit method="#attributes.method#"></cfif>(after end exit)</cfif>

@@ -1,0 +1,2 @@
+<cfset x = 1>
+<cfassociate basetag="cf_form">

@@ -1,0 +1,2 @@
+<cfoutput>
+#getBaseTagData("cf_form").x#</cfoutput>

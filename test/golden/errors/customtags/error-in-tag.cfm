@@ -1,0 +1,2 @@
+<p>a</p>
+<cf_broken>

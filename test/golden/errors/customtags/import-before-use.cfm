@@ -1,0 +1,2 @@
+<ui:box title="x">y</ui:box>
+<cfimport prefix="ui" taglib="tags">

@@ -1,0 +1,2 @@
+<p>before</p>
+<cf_nothere title="x">

@@ -1,0 +1,1 @@
+<cfmodule name="../etc/passwd">

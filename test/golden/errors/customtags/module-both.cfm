@@ -1,0 +1,1 @@
+<cfmodule template="x.cfm" name="y">
