@@ -4,11 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Signal, type Exec, type MaybePromise } from '../tags/types.js';
+import { Signal, type Exec, type MaybePromise } from './exec.js';
 import type { Ctx } from './context.js';
 import type { CompiledTemplate } from './compiler.js';
-import { runTemplate, addFrame } from './compiler.js';
-import { CfmlError, ControlSignal, type SourceLoc } from './errors.js';
+import { runTemplate } from './compiler.js';
+import { addFrame } from './udf-call.js';
+import { CfmlError, ControlSignal, ErrorCode, type SourceLoc } from './errors.js';
 import { andThen, tryCatch, tryFinally } from './maybe.js';
 import { Struct } from './struct.js';
 import { CallerScope } from './caller-scope.js';
@@ -59,7 +60,7 @@ export function findCustomTag(dirs: readonly string[], rel: string, shown: strin
   }
   throw new CfmlError(`Custom tag [${shown}] not found: looked for [${names.map((n) => n + '.cfm').join(', ')}] in [${dirs.join(', ')}]`, {
     type: 'MissingInclude',
-    code: 'CF4002',
+    code: ErrorCode.MissingCustomTag,
     loc,
     detail: `tried ${tried.join(', ')}; custom tags are looked up in the calling template's directory, then the application's this.customTagPaths, then the Engine option customTagPaths`,
   });

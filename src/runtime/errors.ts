@@ -45,6 +45,8 @@ export enum ErrorCode {
   ObjectType = 'CF3202',
   /** A page to render or include does not exist. */
   MissingInclude = 'CF4001',
+  /** A custom tag (`<cf_name>`, `<cfmodule name=>`, `<prefix:name>`) is in none of the directories searched. */
+  MissingCustomTag = 'CF4002',
   /** An IMAP server or protocol error (`<cfimap>`). */
   Imap = 'CF5001',
   /** `<cfimap>` used wrongly (a missing connection, a missing uid). */

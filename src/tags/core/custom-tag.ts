@@ -10,7 +10,7 @@ import type { Compiler } from '../../runtime/compiler.js';
 import type { Ctx } from '../../runtime/context.js';
 import { CUSTOM_TAG } from '../registry.js';
 import { Struct } from '../../runtime/struct.js';
-import { CfmlError, toCfmlError } from '../../runtime/errors.js';
+import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { customTagDirs, findBaseTag, findCustomTag, runCustomTag } from '../../runtime/custom-tags.js';
 
@@ -84,7 +84,7 @@ export const moduleTag = defineTag({
 function moduleTemplate(dir: string, rel: string, loc: TagNode['loc']): string {
   const abs = path.resolve(dir, rel);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-    throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: 'CF4001', detail: `cfmodule template= is resolved from the directory of the calling template (${dir})` });
+    throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `cfmodule template= is resolved from the directory of the calling template (${dir})` });
   }
   return abs;
 }
