@@ -10,7 +10,7 @@ import type { CompiledTemplate } from './compiler.js';
 import { runTemplate } from './compiler.js';
 import { addFrame } from './udf-call.js';
 import { CfmlError, ControlSignal, ErrorCode, type SourceLoc } from './errors.js';
-import { andThen, tryCatch, tryFinally } from './maybe.js';
+import { andThen, driveLoop, tryCatch, tryFinally } from './maybe.js';
 import { Struct } from './struct.js';
 import { CallerScope } from './caller-scope.js';
 import { toStr } from './cast.js';
@@ -134,18 +134,26 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
 
   // `<cf_x/>`: the end mode runs right after the start mode, with nothing generated
   const body = call.body ?? (() => Signal.Normal);
-  const endPhase = (): MaybePromise<Signal> => {
-    const gc = capture(ctx, () => body(ctx));
-    return andThen(gc, (content) => {
+  // the body then the end mode, again while the end mode ends with <cfexit method="loop">
+  const onePass = (): MaybePromise<string> =>
+    andThen(capture(ctx, () => body(ctx)), (content) => {
       thisTag.set('generatedContent', content);
       let exit = 'normal';
       const endOut = capture(ctx, () => andThen(runMode('end'), (m) => void (exit = m)));
       return andThen(endOut, (out) => {
         ctx.write(toStr(thisTag.get('generatedContent') ?? '') + out);
         thisTag.set('generatedContent', '');
-        return exit === 'loop' ? endPhase() : Signal.Normal;
+        return exit;
       });
     });
+  const endPhase = (): MaybePromise<Signal> => {
+    let again = true;
+    return driveLoop(
+      ctx,
+      call.loc,
+      () => again,
+      () => andThen(onePass(), (exit) => ((again = exit === 'loop'), Signal.Normal)),
+    );
   };
 
   ctx.customTags.push(frame);
