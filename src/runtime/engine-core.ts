@@ -5,6 +5,7 @@ import type { CompiledTemplate } from './compiler.js';
 import type { Setter } from './compile-expr.js';
 import type { Ctx } from './context.js';
 import type { SourceLoc } from './errors.js';
+import type { DatasourceSettings } from '../db/service.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -19,6 +20,8 @@ export interface EngineCore {
   readonly maxOutput: number;
   /** Directories searched for custom tags after the calling template's and the application's (EngineOptions.customTagPaths), absolute. */
   readonly customTagPaths: readonly string[];
+  /** Datasources from EngineOptions (datasources, datasource); a render's Ctx.appDatasources is searched first. */
+  readonly databaseSettings?: DatasourceSettings;
   sessionFor(ctx: Ctx): Struct;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;

@@ -15,6 +15,8 @@ import { functionTag, argumentTag, returnTag } from './function.js';
 import { queryTag, queryparamTag } from './query.js';
 import { xmlTag } from './xml.js';
 import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
+import { transactionTag } from '../db/transaction.js';
+import { storedprocTag, procparamTag, procresultTag } from '../db/storedproc.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -23,4 +25,5 @@ export const coreTags: readonly TagDef[] = [
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag,
+  transactionTag, storedprocTag, procparamTag, procresultTag,
 ];
