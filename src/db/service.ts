@@ -39,7 +39,8 @@ export class DatabaseService {
   constructor(private readonly engineSettings: DatasourceSettings = {}) {}
 
   /**
-   * The datasource a query uses: `ds` is a name, an inline definition, or undefined for the default.
+   * The datasource a query uses: `ds` is a name, an inline definition, a connection string
+   * (used when no datasource has that name), or undefined for the default.
    * `app` is the render's Application.cfc settings (Ctx.appDatasources), searched first.
    */
   datasource(ds: unknown, app: DatasourceSettings | undefined): ResolvedDatasource {
@@ -51,6 +52,10 @@ export class DatabaseService {
     for (const s of app ? [app, this.engineSettings] : [this.engineSettings]) {
       const hit = name !== undefined ? this.named(s, name) : this.defaultOf(s);
       if (hit) return hit;
+    }
+    // a connection string given where a name goes (`datasource="#dsn#"` with dsn = "postgresql://...")
+    if (name !== undefined && /^(jdbc:)?[a-z0-9]+:/i.test(name) && (name.includes('://') || /^(jdbc:)?sqlite:/i.test(name))) {
+      return this.memo(this, name, () => resolveDatasource(name.replace(/\/\/[^@/]*@/, '//'), name, app?.baseDir));
     }
     if (name === undefined) {
       throw new CfmlError('no datasource given and no default datasource is defined', {

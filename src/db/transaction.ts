@@ -152,9 +152,24 @@ export function inTransaction<T>(ctx: Ctx, isolation: string, body: () => MaybeP
   return andThen(finish(true), () => r as T);
 }
 
-/** Runs statements in order on a transaction's session. */
+/** Runs statements in order on a transaction's session; a driver error becomes a Database error. */
 function runAll(ts: TxSession, sqls: string[]): MaybePromise<void> {
-  return each(sqls, (sql) => andThen(ts.session.run({ sql, params: [] }), () => undefined));
+  const fail = (e: unknown, sql: string): never => {
+    if (e instanceof CfmlError) throw e;
+    const info = ts.pool.describeError(e);
+    const err = new CfmlError(info.message, { type: 'Database', code: ErrorCode.Database, detail: `SQL: ${sql}` });
+    err.extra = { sqlState: info.sqlState, nativeErrorCode: info.nativeErrorCode, sql, queryError: info.message, where: '' };
+    throw err;
+  };
+  return each(sqls, (sql) => {
+    let r;
+    try {
+      r = ts.session.run({ sql, params: [] });
+    } catch (e) {
+      return fail(e, sql);
+    }
+    return isThenable(r) ? (r as Promise<unknown>).then(() => undefined, (e) => fail(e, sql)) : undefined;
+  });
 }
 
 /** Calls f on each item in order, waiting for the ones that answer with a promise. */
