@@ -53,6 +53,9 @@ function contactsSession(dsn: string[]): string[] {
   });
 }
 
+// each case runs the CLI several times (a process start each), so they get more than the default 30 s
+const SLOW = 180_000;
+
 describe('database samples through the CLI', () => {
   it('contacts.cfm runs with nothing configured: its own SQLite file, seeded on the first run', () => {
     const r = cfml('contacts.cfm');
@@ -61,7 +64,7 @@ describe('database samples through the CLI', () => {
     expect(r.out).toContain('<h1>Contacts (3)</h1>');
     expect(r.out).toContain('<td>Ada Lovelace</td>');
     expect(fs.existsSync(path.join(work, 'db', 'contacts.db'))).toBe(true);
-  });
+  }, SLOW);
 
   let sqliteOutputs: string[];
   it('contacts.cfm: add, edit, update and delete through forms; request values only as parameters', () => {
@@ -78,14 +81,14 @@ describe('database samples through the CLI', () => {
     expect(deleted).toContain('Deleted contact 2.');
     expect(deleted).toContain('<h1>Contacts (3)</h1>');
     expect(deleted).not.toContain('Grace Hopper');
-  });
+  }, SLOW);
 
   it('contacts.cfm pointed at PostgreSQL gives the same output, step by step', async () => {
     const db = await pg.createDatabase('contacts_sample');
     const url = `postgresql://${pg.username}:${pg.password}@${pg.host}:${pg.port}/${db}`;
     const outputs = contactsSession(['--var', `dsn=${url}`]);
     expect(outputs).toEqual(sqliteOutputs);
-  });
+  }, SLOW);
 
   it('mail-archive.cfm stores the headers of a real mailbox and searches them', async () => {
     const user = await dovecot.addUser();
@@ -106,5 +109,5 @@ describe('database samples through the CLI', () => {
     expect(found.out).toContain('Grüße / Jürgen Müller <juergen@example.de>');
     const none = cfml('mail-archive.cfm', [...vars, '--var', "q=' OR '1'='1"]);
     expect(none.out).toContain('0 messages match');
-  });
+  }, SLOW);
 });
