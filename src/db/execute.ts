@@ -37,6 +37,7 @@ export interface QueryOptions {
 
 export interface QueryOutcome {
   query: Query;
+  /** Built only when QueryOptions.wantResult is set (an empty struct otherwise). */
   result: Struct;
 }
 
@@ -57,7 +58,7 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
   const cacheKey = cacheKeyOf(ctx, service, ds, t, o);
   if (cacheKey) {
     const hit = cacheKey.store.get(cacheKey.key);
-    if (hit && hit.expires > Date.now()) return outcome(copyQuery(hit.query), t, undefined, 0, true);
+    if (hit && hit.expires > Date.now()) return outcome(copyQuery(hit.query), t, undefined, 0, true, o.wantResult);
   }
   const { sql, values } = renderSql(t, pool);
   const stmt: DbStatement = {
@@ -75,7 +76,7 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
     const ms = Math.round(performance.now() - started);
     const q = toQuery(r);
     if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
-    return outcome(q, t, r, ms, false);
+    return outcome(q, t, r, ms, false, o.wantResult);
   };
   let r: MaybePromise<DbResult>;
   try {
@@ -158,8 +159,9 @@ function copyQuery(q: Query): Query {
 }
 
 /** The `result` struct: Lucee's keys (generated keys per driver as well as generatedKey). */
-function outcome(q: Query, t: SqlTemplate, r: DbResult | undefined, ms: number, cached: boolean): QueryOutcome {
+function outcome(q: Query, t: SqlTemplate, r: DbResult | undefined, ms: number, cached: boolean, want = true): QueryOutcome {
   const s = new Struct();
+  if (!want) return { query: q, result: s };
   s.set('cached', cached);
   s.set('columnList', q.columnList);
   s.set('executionTime', ms);

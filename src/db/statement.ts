@@ -52,18 +52,24 @@ function describe(v: unknown): string {
 }
 
 /**
- * The cfquery body as rendered: each cfqueryparam wrote a marker `\uE000<nonce>:<i>\uE001`. The
- * nonce is per cfquery, so text that came from a #variable# cannot pose as a parameter.
+ * The cfquery body as rendered: each cfqueryparam wrote `\uE000<nonce>:<i>\uE001`. The nonce is
+ * random per process and never shown, so text that came from a #variable# cannot pose as a
+ * parameter.
  */
 export function fromMarkedText(text: string, nonce: string, params: BoundParam[][]): SqlTemplate {
-  const re = new RegExp(`\\uE000${nonce}:(\\d+)\\uE001`, 'g');
+  const open = '\uE000' + nonce + ':';
   const texts: string[] = [];
   const ordered: BoundParam[][] = [];
   let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    texts.push(text.slice(last, m.index));
-    ordered.push(params[Number(m[1])]!);
-    last = m.index + m[0].length;
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, last)) {
+    const end = text.indexOf('\uE001', at);
+    const i = Number(text.slice(at + open.length, end));
+    const group = params[i];
+    // only the markers cfqueryparam wrote parse; anything else is text
+    if (end < 0 || !group) break;
+    texts.push(text.slice(last, at));
+    ordered.push(group);
+    last = end + 1;
   }
   texts.push(text.slice(last));
   return { texts, params: ordered };
