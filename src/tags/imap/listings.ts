@@ -17,15 +17,29 @@ export interface Listing {
 
 /** Most listings kept per pool (oldest dropped first); a dropped listing only makes numbers refuse. */
 export const MAX_LISTINGS = 2000;
+/** Most listed messages kept over all listings of a pool (about 100 bytes each). */
+export const MAX_LISTED_MESSAGES = 1_000_000;
 
 /**
- * Listings keyed by owner, connection identity and folder, bounded (LRU, MAX_LISTINGS entries).
- * Keys never hold secrets: the connection identity is the connection name or `host:port:user`.
+ * Listings keyed by owner, connection identity and folder, bounded (LRU: at most MAX_LISTINGS
+ * listings and MAX_LISTED_MESSAGES listed messages in all). Keys never hold secrets: the
+ * connection identity is the connection name or `host:port:user`.
  */
 export class ListingStore {
   private readonly map = new Map<string, Listing>();
+  private messages = 0;
 
-  constructor(private readonly max = MAX_LISTINGS) {}
+  constructor(
+    private readonly max = MAX_LISTINGS,
+    private readonly maxMessages = MAX_LISTED_MESSAGES,
+  ) {}
+
+  private drop(k: string): void {
+    const l = this.map.get(k);
+    if (!l) return;
+    this.messages -= l.uids.size;
+    this.map.delete(k);
+  }
 
   private static key(owner: string, conn: string, folder: string): string {
     return `${owner}\u0000${conn}\u0000${folder}`;
@@ -34,11 +48,12 @@ export class ListingStore {
   /** Records a listing (replacing the previous one of that owner, connection and folder). */
   set(owner: string, conn: string, folder: string, listing: Listing): void {
     const k = ListingStore.key(owner, conn, folder);
-    this.map.delete(k);
+    this.drop(k);
     this.map.set(k, listing);
-    while (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value as string;
-      this.map.delete(oldest);
+    this.messages += listing.uids.size;
+    // the newest listing is kept even when it alone exceeds the bound
+    while (this.map.size > 1 && (this.map.size > this.max || this.messages > this.maxMessages)) {
+      this.drop(this.map.keys().next().value as string);
     }
   }
 
@@ -49,11 +64,17 @@ export class ListingStore {
   /** Forgets every listing of an owner. */
   releaseOwner(owner: string): void {
     const prefix = `${owner}\u0000`;
-    for (const k of [...this.map.keys()]) if (k.startsWith(prefix)) this.map.delete(k);
+    for (const k of [...this.map.keys()]) if (k.startsWith(prefix)) this.drop(k);
   }
 
   clear(): void {
     this.map.clear();
+    this.messages = 0;
+  }
+
+  /** How many listed messages are kept in all. */
+  get listedMessages(): number {
+    return this.messages;
   }
 
   get size(): number {
