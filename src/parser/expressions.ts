@@ -14,6 +14,8 @@ export type { LocBase };
  * parser once and reuses it.
  */
 const pool: CfmlParser[] = [];
+/** Strings inside `#...#` inside strings, at most: `"#"#"#...` deeper is a parse error. */
+const MAX_STRING_NESTING = 16;
 let depth = 0;
 
 function acquire(): CfmlParser {
@@ -36,7 +38,10 @@ function lexError(e: ILexingError, text: string, base: LocBase): ParseError {
 }
 
 function describe(t: IToken): string {
-  return t.tokenType.name === 'EOF' ? 'end of expression' : `[${t.image}]`;
+  if (t.tokenType.name === 'EOF') return 'end of expression';
+  // an unclosed comment is one token to the end of the text
+  if (t.tokenType.name === 'UnclosedComment' || t.tokenType.name === 'UnclosedBlockComment') return `comment [${t.image.slice(0, 5)}] that is never closed`;
+  return `[${t.image.length <= 40 ? t.image : t.image.slice(0, 37) + '...'}]`;
 }
 
 function parseErrorFrom(err: IRecognitionException, parser: CfmlParser, base: LocBase, what: string): ParseError {
@@ -76,6 +81,8 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
     if (lexed.errors.length) throw lexError(lexed.errors[0]!, text, base);
     toks = lexed.tokens;
   }
+  // each level of strings inside #...# inside strings builds a parser: bounded (issue 8, item 13)
+  if (depth >= MAX_STRING_NESTING) throw new ParseError(`Syntax error: expressions nested more than ${MAX_STRING_NESTING} levels deep in strings`, base);
   const parser = acquire();
   const saved = parser.base;
   const savedTags = parser.tags;
@@ -83,7 +90,14 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
     parser.base = base;
     parser.tags = tags;
     parser.input = toks;
-    const result = rule(parser);
+    let result: R;
+    try {
+      result = rule(parser);
+    } catch (e) {
+      // (((...))) thousands deep: the recursive-descent parser runs out of stack
+      if (e instanceof RangeError && e.message.includes('call stack')) throw new ParseError(`Syntax error in ${what}: nested too deeply`, base);
+      throw e;
+    }
     if (parser.errors.length) throw parseErrorFrom(parser.errors[0]!, parser, base, what);
     return result;
   } finally {
