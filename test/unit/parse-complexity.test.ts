@@ -30,7 +30,6 @@ const cases: Record<string, (n: number) => string> = {
   'an unclosed string': (n) => `<cfset x = "${'a'.repeat(n * 10)}`,
   'many #...# in text': (n) => '<cfoutput>' + '#x#'.repeat(n) + '</cfoutput>',
   'unclosed tags': (n) => '<cfif true>'.repeat(n),
-  'lone <': (n) => '<'.repeat(n * 5),
 };
 
 describe('parse time is linear in the input size', () => {
