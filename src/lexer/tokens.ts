@@ -10,9 +10,17 @@ const custom = (scan: (text: string, offset: number) => number): CustomPatternMa
   };
 
 const commentMatcher = custom((t, o) => (t.startsWith('<!---', o) ? scanComment(t, o) : -1));
+/**
+ * A `<!---` or `/*` that is never closed runs to the end of the text as one token, which the
+ * parsers report as an error. Without it, the lexer would fail on the comment, move on by one
+ * character and scan to the end again at the next `<!---`: quadratic time (issue 8, item 13).
+ */
+const unclosedCommentMatcher = custom((t, o) => (t.startsWith('<!---', o) && scanComment(t, o) < 0 ? t.length : -1));
+const unclosedBlockMatcher = custom((t, o) => (t.startsWith('/*', o) && t.indexOf('*/', o + 2) < 0 ? t.length : -1));
 
 // ---- text mode -------------------------------------------------------------------------------
 export const Comment = createToken({ name: 'Comment', pattern: commentMatcher, start_chars_hint: ['<'], line_breaks: true });
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: unclosedCommentMatcher, start_chars_hint: ['<', '/'], line_breaks: true });
 export const CfCloseTag = createToken({ name: 'CfCloseTag', pattern: /<\/cf[a-zA-Z_][\w.:-]*\s*>/i, start_chars_hint: ['<'], line_breaks: true });
 export const CfOpenTag = createToken({ name: 'CfOpenTag', pattern: /<cf[a-zA-Z_][\w.:-]*/i, push_mode: 'tag', start_chars_hint: ['<'] });
 
@@ -44,6 +52,25 @@ export const Text = createToken({ name: 'Text', pattern: /[^<#]+/, line_breaks: 
 // ---- shared by tag and expression modes ------------------------------------------------------
 export const WS = createToken({ name: 'WS', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
 /**
+ * The parentheses open since the last `<cf...` among `tokens`, counted on from where the previous
+ * call stopped (the lexer only appends): `<cfif (` followed by thousands of `>` stays linear.
+ */
+let counted: { tokens: IToken[]; upTo: number; depth: number } | undefined;
+function parenDepth(tokens: IToken[]): number {
+  if (!counted || counted.tokens !== tokens || counted.upTo > tokens.length) counted = { tokens, upTo: 0, depth: 0 };
+  let { upTo: i, depth } = counted;
+  for (; i < tokens.length; i++) {
+    const tt = tokens[i]!.tokenType;
+    if (tt === LParen) depth++;
+    else if (tt === RParen) depth--;
+    else if (tt === CfOpenTag || tt === ImportOpenTag) depth = 0;
+  }
+  counted.upTo = i;
+  counted.depth = depth;
+  return depth;
+}
+
+/**
  * `>` ends a tag, except inside parentheses (`<cfif (a > b)>`), where it is the operator: the
  * matcher counts the parentheses of the tokens since the tag opened.
  */
@@ -51,14 +78,7 @@ export const TagEnd = createToken({
   name: 'TagEnd',
   pattern: (text, offset, tokens) => {
     if (text.charCodeAt(offset) !== 62 /* > */) return null;
-    let depth = 0;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const tt = tokens[i]!.tokenType;
-      if (tt === LParen) depth++;
-      else if (tt === RParen) depth--;
-      else if (tt === CfOpenTag || tt === ImportOpenTag) break;
-    }
-    return depth > 0 ? null : (['>'] as unknown as RegExpExecArray);
+    return parenDepth(tokens) > 0 ? null : (['>'] as unknown as RegExpExecArray);
   },
   start_chars_hint: ['>'],
   line_breaks: false,
@@ -68,6 +88,7 @@ export const SelfClose = createToken({ name: 'SelfClose', pattern: /\/>/, pop_mo
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
 export const CfmlComment = createToken({ name: 'CfmlComment', pattern: commentMatcher, start_chars_hint: ['<'], group: Lexer.SKIPPED, line_breaks: true });
+export const UnclosedBlockComment = createToken({ name: 'UnclosedBlockComment', pattern: unclosedBlockMatcher, start_chars_hint: ['/'], line_breaks: true });
 
 export const StringLit = createToken({
   name: 'StringLit',
@@ -207,13 +228,13 @@ const symbols = [
 ];
 
 /** Expression tokens valid inside a tag, where `>` ends the tag and `/>` closes it. */
-const tagMode = [WS, CfmlComment, TagEnd, SelfClose, StringLit, NumberLit, ...words, Identifier, ...symbols.filter((t) => t !== GtEqSym), LtEqSym, LtSym, Slash, GtEqSym, GtSym];
+const tagMode = [WS, CfmlComment, UnclosedComment, TagEnd, SelfClose, StringLit, NumberLit, ...words, Identifier, ...symbols.filter((t) => t !== GtEqSym), LtEqSym, LtSym, Slash, GtEqSym, GtSym];
 /** Script and `#...#` expressions: `>` is an operator and line and block comments are skipped. */
-const exprMode = [WS, LineComment, BlockComment, CfmlComment, StringLit, NumberLit, ...words, Identifier, ...symbols, GtSym, LtSym, Slash];
+const exprMode = [WS, LineComment, BlockComment, UnclosedBlockComment, CfmlComment, UnclosedComment, StringLit, NumberLit, ...words, Identifier, ...symbols, GtSym, LtSym, Slash];
 
 export const lexerDefinition = {
   modes: {
-    text: [Comment, CfCloseTag, CfOpenTag, ImportCloseTag, ImportOpenTag, HashHash, TextHash, TextLt, Text],
+    text: [Comment, UnclosedComment, CfCloseTag, CfOpenTag, ImportCloseTag, ImportOpenTag, HashHash, TextHash, TextLt, Text],
     tag: tagMode,
     expr: exprMode,
   },

@@ -51,7 +51,11 @@ export interface Unary extends Node { kind: 'unary'; op: 'not' | '-' | '+'; expr
 export interface Conditional extends Node { kind: 'cond'; test: Expr; then: Expr; else: Expr }
 export interface ElvisExpr extends Node { kind: 'elvis'; left: Expr; right: Expr }
 export type AssignOperator = '=' | '+=' | '-=' | '*=' | '/=' | '&=' | '%=';
-export interface Assign extends Node { kind: 'assign'; op: AssignOperator; target: Expr; value: Expr }
+/**
+ * `target = value`. `dynamicName`: the target was written as a quoted string (`<cfset "#n#" = 1>`,
+ * `"variables.#n#" = 1`): its value is the name of the variable to set, as setVariable (Lucee).
+ */
+export interface Assign extends Node { kind: 'assign'; op: AssignOperator; target: Expr; value: Expr; dynamicName?: boolean }
 export interface Update extends Node { kind: 'update'; op: '++' | '--'; prefix: boolean; target: Expr }
 export interface StructLit extends Node { kind: 'struct'; entries: { key: string | Expr; value: Expr }[]; ordered?: boolean }
 export interface ArrayLit extends Node { kind: 'array'; items: Expr[] }

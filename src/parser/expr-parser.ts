@@ -6,6 +6,9 @@ import { SCOPE_NAMES } from './ast.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
 import type { TagDef } from '../tags/types.js';
 
+/** Expressions written as a quoted string: on the left of `=` they name the variable to set. */
+const quotedStrings = new WeakSet<A.Expr>();
+
 /** Where the parser finds tag definitions (a TagRegistry). */
 export interface TagLookup {
   get(name: string): TagDef | undefined;
@@ -70,7 +73,11 @@ export class CfmlParser extends EmbeddedActionsParser {
         ALT: () => {
           const op = this.CONSUME(T.AssignOp);
           const value = this.SUBRULE(this.assignment);
-          return this.ACTION(() => ({ kind: 'assign', op: ASSIGN[op.tokenType.name]!, target: left, value, loc: left.loc }) as A.Assign);
+          return this.ACTION(() => {
+            const a: A.Assign = { kind: 'assign', op: ASSIGN[op.tokenType.name]!, target: left, value, loc: left.loc };
+            if (quotedStrings.has(left)) a.dynamicName = true;
+            return a;
+          });
         },
       },
       { ALT: () => left },
@@ -272,7 +279,11 @@ export class CfmlParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.StringLit);
-          return this.ACTION(() => this.stringParts(t.image.slice(1, -1), t.image[0]!, this.loc(t)));
+          return this.ACTION(() => {
+            const e = this.stringParts(t.image.slice(1, -1), t.image[0]!, this.loc(t));
+            quotedStrings.add(e);
+            return e;
+          });
         },
       },
       {

@@ -1,7 +1,7 @@
 import type { IToken, ILexingError, IRecognitionException } from 'chevrotain';
 import { lexExpression } from '../lexer/lexer.js';
 import { scanHashExpr } from '../lexer/scan.js';
-import { ParseError, type SourceLoc } from '../runtime/errors.js';
+import { ParseError, expressionError, type SourceLoc } from '../runtime/errors.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
 import { CfmlParser, type LocBase, type TagLookup } from './expr-parser.js';
@@ -14,6 +14,8 @@ export type { LocBase };
  * parser once and reuses it.
  */
 const pool: CfmlParser[] = [];
+/** Strings inside `#...#` inside strings, at most: `"#"#"#...` deeper is a parse error. */
+const MAX_STRING_NESTING = 16;
 let depth = 0;
 
 function acquire(): CfmlParser {
@@ -36,7 +38,10 @@ function lexError(e: ILexingError, text: string, base: LocBase): ParseError {
 }
 
 function describe(t: IToken): string {
-  return t.tokenType.name === 'EOF' ? 'end of expression' : `[${t.image}]`;
+  if (t.tokenType.name === 'EOF') return 'end of expression';
+  // an unclosed comment is one token to the end of the text
+  if (t.tokenType.name === 'UnclosedComment' || t.tokenType.name === 'UnclosedBlockComment') return `comment [${t.image.slice(0, 5)}] that is never closed`;
+  return `[${t.image.length <= 40 ? t.image : t.image.slice(0, 37) + '...'}]`;
 }
 
 function parseErrorFrom(err: IRecognitionException, parser: CfmlParser, base: LocBase, what: string): ParseError {
@@ -76,6 +81,8 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
     if (lexed.errors.length) throw lexError(lexed.errors[0]!, text, base);
     toks = lexed.tokens;
   }
+  // each level of strings inside #...# inside strings builds a parser: bounded (issue 8, item 13)
+  if (depth >= MAX_STRING_NESTING) throw new ParseError(`Syntax error: expressions nested more than ${MAX_STRING_NESTING} levels deep in strings`, base);
   const parser = acquire();
   const saved = parser.base;
   const savedTags = parser.tags;
@@ -83,7 +90,14 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
     parser.base = base;
     parser.tags = tags;
     parser.input = toks;
-    const result = rule(parser);
+    let result: R;
+    try {
+      result = rule(parser);
+    } catch (e) {
+      // (((...))) thousands deep: the recursive-descent parser runs out of stack
+      if (e instanceof RangeError && e.message.includes('call stack')) throw new ParseError(`Syntax error in ${what}: nested too deeply`, base);
+      throw e;
+    }
     if (parser.errors.length) throw parseErrorFrom(parser.errors[0]!, parser, base, what);
     return result;
   } finally {
@@ -98,22 +112,76 @@ export function parseExpression(text: string, base: LocBase, tokens?: IToken[]):
   return run(text, base, 'expression', (p) => p.expression(), tokens);
 }
 
-const DOTTED = /^\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*$/;
-
 /**
- * A variable name given as a string (`name="session.mail.msgs"`, `index="i"`): plain dotted
- * names are built directly, without the parser; anything else goes through it.
+ * A variable name given as a string (`name="session.mail.msgs"`, `setVariable("a.b[2]", v)`,
+ * `<cfset "#n#" = v>`): identifiers joined by dots, with subscripts that are literal numbers or
+ * quoted keys (`x[1]`, `st["a b"]`). Built directly, never through the expression parser: the
+ * name can come from a request, and `setVariable(url.k, 1)` must not run `x[fileDelete(...)]`.
+ * @throws Expression error naming the text when it is not such a name.
  */
 export function parseVariableName(text: string, base: LocBase): A.Expr {
-  if (!DOTTED.test(text)) return parseExpression(text, base);
   const loc = { file: base.file, line: base.line, col: base.col };
-  const parts = text.split('.').map((p) => p.trim());
-  const first = parts[0]!;
+  const invalid = () =>
+    expressionError(`[${text}] is not a valid variable name`, {
+      loc,
+      detail: 'a variable name is identifiers joined by dots, with [number] or ["key"] subscripts',
+    });
+  const ident = /[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/y;
+  const ws = /\s*/y;
+  let i = 0;
+  const skip = () => {
+    ws.lastIndex = i;
+    ws.exec(text);
+    i = ws.lastIndex;
+  };
+  const name = (): string => {
+    skip();
+    ident.lastIndex = i;
+    const m = ident.exec(text);
+    if (!m) throw invalid();
+    i = ident.lastIndex;
+    return m[0];
+  };
+  const first = name();
   const lower = first.toLowerCase();
-  let e: A.Expr = SCOPE_NAMES.has(lower)
-    ? { kind: 'scope', scope: lower as A.ScopeName, name: first, loc }
-    : { kind: 'var', lower, name: first, loc };
-  for (const p of parts.slice(1)) e = { kind: 'member', object: e, name: p, lower: p.toLowerCase(), loc };
+  let e: A.Expr = SCOPE_NAMES.has(lower) ? { kind: 'scope', scope: lower as A.ScopeName, name: first, loc } : { kind: 'var', lower, name: first, loc };
+  for (skip(); i < text.length; skip()) {
+    const c = text[i];
+    if (c === '.') {
+      i++;
+      const p = name();
+      e = { kind: 'member', object: e, name: p, lower: p.toLowerCase(), loc };
+    } else if (c === '[') {
+      i++;
+      skip();
+      const q = text[i];
+      let key: string | number;
+      if (q === '"' || q === "'") {
+        let k = '';
+        for (i++; ; i++) {
+          if (i >= text.length) throw invalid();
+          if (text[i] === q) {
+            if (text[i + 1] !== q) break;
+            i++;
+          }
+          k += text[i];
+        }
+        i++;
+        key = k;
+      } else {
+        const m = /-?\d+(?:\.\d+)?/y;
+        m.lastIndex = i;
+        const n = m.exec(text);
+        if (!n) throw invalid();
+        i = m.lastIndex;
+        key = Number(n[0]);
+      }
+      skip();
+      if (text[i] !== ']') throw invalid();
+      i++;
+      e = { kind: 'index', object: e, index: { kind: 'lit', value: key, loc }, loc };
+    } else throw invalid();
+  }
   return e;
 }
 

@@ -48,6 +48,8 @@ export class TemplateParser {
         case T.Comment:
           this.i++;
           break;
+        case T.UnclosedComment:
+          throw new ParseError('Comment <!--- is never closed', this.loc(t), { detail: 'close it with --->' });
         case T.CfOpenTag:
         case T.ImportOpenTag:
           this.openTag(t);
@@ -65,7 +67,7 @@ export class TemplateParser {
           break;
         default:
           if (t.tokenType === T.Text || t.tokenType === T.TextLt) this.text(t.image, t);
-          else throw new ParseError(`Syntax error: unexpected [${t.image}]`, this.loc(t));
+          else throw new ParseError(`Syntax error: unexpected [${shortImage(t.image)}]`, this.loc(t));
           this.i++;
           continue;
       }
@@ -104,32 +106,39 @@ export class TemplateParser {
   }
 
   /** `#expr#` in cfoutput text: the expression runs up to the matching `#`, strings skipped. */
-  private hashExpr(t: IToken): void {
-    const start = t.startOffset;
-    const end = scanHashExpr(this.source, start + 1);
-    if (end < 0) throw new ParseError('Syntax error: unclosed # in cfoutput (use ## for a literal #)', this.loc(t));
-    const expr = parseExpression(this.source.slice(start + 1, end), { file: this.file, line: t.startLine ?? 1, col: (t.startColumn ?? 1) + 1 });
-    this.top.target.push({ kind: 'output', expr, loc: this.loc(t) });
-    this.skipTo(end + 1);
+  private hashExpr(first: IToken): void {
+    // `#a##b##c#...`: each expression's closing `#` shares a `##` token with the next one's
+    // opening: a loop, not a recursion, so thousands of them in a row cannot exhaust the stack
+    for (let t: IToken | undefined = first; t; ) {
+      const start = t.startOffset;
+      const end = scanHashExpr(this.source, start + 1);
+      if (end < 0) throw new ParseError('Syntax error: unclosed # in cfoutput (use ## for a literal #)', this.loc(t));
+      const expr = parseExpression(this.source.slice(start + 1, end), { file: this.file, line: t.startLine ?? 1, col: (t.startColumn ?? 1) + 1 });
+      this.top.target.push({ kind: 'output', expr, loc: this.loc(t) });
+      t = this.skipTo(end + 1);
+    }
   }
 
-  /** Moves past every token that starts before `offset`; a token cut in two keeps its tail as text. */
-  private skipTo(offset: number): void {
+  /**
+   * Moves past every token that starts before `offset`; a token cut in two keeps its tail as text.
+   * Returns the `#` that opens the next expression when the cut token was a `##` (see hashExpr).
+   */
+  private skipTo(offset: number): IToken | undefined {
     while (this.i < this.tokens.length) {
       const t = this.tokens[this.i]!;
-      if (t.startOffset >= offset) return;
+      if (t.startOffset >= offset) return undefined;
       this.i++;
       if (endOf(t) >= offset) {
         const tail = this.source.slice(offset, endOf(t) + 1);
         // `#a##b#`: the second half of a `##` token opens the next expression
         if (tail === '#' && t.tokenType === T.HashHash && this.interp > 0) {
-          this.hashExpr({ ...t, image: '#', startOffset: offset, startColumn: (t.startColumn ?? 1) + 1 });
-          return;
+          return { ...t, image: '#', startOffset: offset, startColumn: (t.startColumn ?? 1) + 1 };
         }
         if (tail) this.text(tail, t);
-        return;
+        return undefined;
       }
     }
+    return undefined;
   }
 
   private openTag(open: IToken): void {
@@ -294,7 +303,8 @@ export class TemplateParser {
     node.raw = this.source.slice(from, m.index);
     const base = { file: this.file, line: end.startLine ?? 1, col: (end.startColumn ?? 1) + end.image.length };
     node.body = parseScript(node.raw, base, this.tags);
-    this.skipTo(m.index + m[0].length);
+    const next = this.skipTo(m.index + m[0].length);
+    if (next) this.hashExpr(next);
   }
 
   private closeTag(t: IToken): void {
@@ -375,3 +385,8 @@ export function validateTag(node: A.TagNode, def: TagDef): void {
 
 /** The lower-case name of the attribute that passes a struct of attributes to any tag. */
 export const ATTRIBUTE_COLLECTION = 'attributecollection';
+
+/** A token's text for an error message: an unclosed comment can hold the rest of the page. */
+export function shortImage(image: string): string {
+  return image.length <= 40 ? image : image.slice(0, 37) + '...';
+}

@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
 import { Struct, type Entry } from './struct.js';
 import { QueryColumnRef } from './query.js';
-import { ErrorCode, expressionError, toCfmlError } from './errors.js';
+import { ErrorCode, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { toBool, toNum, toStr, typeName } from './cast.js';
 import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
@@ -297,7 +297,7 @@ const NUMERIC_FAST: Partial<Record<A.BinaryOp, (a: number, b: number) => unknown
 };
 
 function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
-  const set = compileSetter(c, e.target);
+  const set = e.dynamicName ? dynamicSetter(c, e.target, e.loc) : compileSetter(c, e.target);
   const value = compileExpr(c, e.value, { async: o.async });
   const { loc } = e;
   if (e.op === '=') {
@@ -315,7 +315,7 @@ function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
       return v;
     };
   }
-  const get = compileExpr(c, e.target);
+  const get = e.dynamicName ? dynamicGetter(c, e.target, e.loc) : compileExpr(c, e.target);
   const op = e.op === '&=' ? '&' : e.op === '%=' ? 'mod' : (e.op[0] as '+' | '-' | '*' | '/');
   const f = BINARY[op]!;
   return (ctx) => {
@@ -326,6 +326,29 @@ function compileAssign(c: Compiler, e: A.Assign, o: ExprOpts): Eval {
       throw toCfmlError(err, loc);
     }
     set(ctx, v);
+    return v;
+  };
+}
+
+/**
+ * `"#n#" = v`, `"variables.#n#" = v`, `"a.b[2]" = v`: the string's value names the variable, as
+ * in setVariable (Lucee; Adobe documents `<cfset "myVar#i#" = v>` as setVariable("myVar" & i, v)).
+ * @throws Expression error when the value is not a variable name (see parseVariableName).
+ */
+function dynamicSetter(c: Compiler, nameExpr: A.Expr, loc: SourceLoc): Setter {
+  const name = compileExpr(c, nameExpr);
+  const engine = c.engine;
+  return (ctx, v) => engine.setterFor(toStr(name(ctx)), loc)(ctx, v);
+}
+
+/** The current value of the variable a dynamic name (see dynamicSetter) names; an error when it is not defined. */
+function dynamicGetter(c: Compiler, nameExpr: A.Expr, loc: SourceLoc): Eval {
+  const name = compileExpr(c, nameExpr);
+  const engine = c.engine;
+  return (ctx) => {
+    const n = toStr(name(ctx));
+    const v = engine.getterFor(n, loc)(ctx);
+    if (v === undefined) throw expressionError(`variable [${n}] doesn't exist`, { loc });
     return v;
   };
 }

@@ -163,7 +163,7 @@ export abstract class ControlSignal {}
 export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
   if (e instanceof CfmlError) return e.at(loc);
   if (e instanceof ControlSignal) throw e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (e instanceof RangeError && e.message.includes('call stack')) {
     return new CfmlError('Stack overflow: too deep recursion', { type: 'Expression', loc, cause: e, code: ErrorCode.StackOverflow });
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -16,3 +16,8 @@ export function intern(s: string): string {
   pool.set(s, s);
   return s;
 }
+
+/** How many names the pool holds (at most POOL_MAX), for tests and diagnostics. */
+export function internPoolSize(): number {
+  return pool.size;
+}

@@ -135,6 +135,14 @@ describe('JS errors and NaN never reach users (item 11)', () => {
     });
   }
 
+  it('endless recursion (a function, cfretry) is a stack overflow CFML error, even when the stack is too full to run a RegExp', async () => {
+    for (const src of ['<cftry><cfthrow message="x"><cfcatch><cfretry></cfcatch></cftry>', '<cfscript>function f() { return f(); } f();</cfscript>']) {
+      const e = await errorOf(plain, src);
+      expect(e?.message).toBe('Stack overflow: too deep recursion');
+      expect(e?.type).toBe('Expression');
+    }
+  });
+
   it('a JS failure inside any built-in is an Expression error naming the function', async () => {
     const engine = new Engine({
       functions: [{ name: 'explode', params: [{ name: 'size', type: 'numeric', required: true }], impl: (_c, n: number) => 'x'.repeat(n * 1e9) }],

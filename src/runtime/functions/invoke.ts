@@ -125,7 +125,7 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
  */
 function builtinFailure(def: FunctionDef, values: unknown[], e: unknown): unknown {
   if (e instanceof CfmlError || e instanceof ControlSignal || !(e instanceof Error)) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return e;
+  if (e instanceof RangeError && e.message.includes('call stack')) return e;
   // the argument at fault is, nearly always, the one number out of the ordinary
   const suspects = def.params.map((p, i) => [p.name, values[i]] as const).filter(([, v]) => typeof v === 'number' && !(Math.abs(v) <= 2 ** 31));
   if (suspects.length === 1) {
