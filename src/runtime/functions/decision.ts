@@ -3,6 +3,7 @@
  * the test, and they never throw for a value of the wrong type: they answer false.
  */
 import * as net from 'node:net';
+import { ArgumentsScope } from '../access.js';
 import * as os from 'node:os';
 import { expressionError } from '../errors.js';
 import { isBooleanLike, isNumeric, isSimple, simple, toStr, tryDate, tryNum } from '../cast.js';
@@ -172,7 +173,7 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'eurodate':
       return usOrEuroDate(v, true);
     case 'array':
-      return Array.isArray(v);
+      return Array.isArray(v) || v instanceof ArgumentsScope;
     case 'struct':
       return v instanceof Struct;
     case 'query':
@@ -274,6 +275,8 @@ export const decisionFunctions: FunctionDef[] = [
     params: [anyParam('value'), { name: 'number', type: 'numeric' }],
     impl: (_c, v: unknown, dim?: number) => {
       v = simple(v);
+      // the arguments scope is also a one-dimensional array (Lucee's Argument extends Array)
+      if (v instanceof ArgumentsScope) return dim === undefined || dim === -999 || Math.trunc(dim) === 1;
       if (!Array.isArray(v)) return false;
       if (dim === undefined || dim === -999) return true;
       // Arrays do not record their dimension; an empty array or nested arrays of that depth pass.
