@@ -1,5 +1,6 @@
 import type * as A from '../parser/ast.js';
-import { Signal, type Exec, type MaybePromise } from './exec.js';
+import { Signal, type Eval, type Exec, type MaybePromise } from './exec.js';
+import { encodeForType } from './functions/encoding.js';
 import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
@@ -12,6 +13,21 @@ import { Query } from './query.js';
 import { catchMatches, cfcatchStruct, customError } from './exceptions.js';
 
 const NORMAL: Exec = () => Signal.Normal;
+
+/**
+ * The `encodeFor` attributes of the cfoutput tags being compiled, innermost last (compilation is
+ * synchronous): every `#expr#` in their bodies, nested tag bodies included, is encoded (Lucee's
+ * Output evaluator).
+ */
+export const outputEncodings: Eval[] = [];
+
+/** The encoding of an `#expr#`, unless there is none or the expression already calls an encodeFor function. */
+function encoderFor(expr: A.Expr): Eval | undefined {
+  const enc = outputEncodings[outputEncodings.length - 1];
+  if (!enc) return undefined;
+  if ((expr.kind === 'call' || expr.kind === 'mcall') && (expr.lower.startsWith('encodefor') || expr.lower === 'esapiencode')) return undefined;
+  return enc;
+}
 
 export function compileStatement(c: Compiler, s: A.Stmt): Exec {
   switch (s.kind) {
@@ -30,6 +46,17 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
     case 'output': {
       const e = c.expr(s.expr);
       const { loc } = s;
+      const encode = encoderFor(s.expr);
+      if (encode) {
+        return (ctx) => {
+          try {
+            ctx.write(encodeForType(toStr(encode(ctx)), toStr(e(ctx)), 'the attribute [encodeFor] of cfoutput'));
+          } catch (err) {
+            throw toCfmlError(err, loc);
+          }
+          return Signal.Normal;
+        };
+      }
       return (ctx) => {
         const v = e(ctx);
         let str: string;
