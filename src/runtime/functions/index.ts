@@ -19,6 +19,7 @@ import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
+import { localeNumberFunctions } from './locale-number.js';
 import { javaMemberFunctions } from './java-members.js';
 import { queryExecuteFunctions } from './query-execute.js';
 import { luceeExtraFunctions } from './lucee-extras.js';
@@ -46,6 +47,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...cryptoFunctions,
   ...miscFunctions,
   ...localeFunctions,
+  ...localeNumberFunctions,
   ...javaMemberFunctions,
   ...queryExecuteFunctions,
   ...luceeExtraFunctions,
