@@ -3,6 +3,7 @@
  * the test, and they never throw for a value of the wrong type: they answer false.
  */
 import * as net from 'node:net';
+import { cfEquals } from './collection-util.js';
 import { ArgumentsScope } from '../access.js';
 import * as os from 'node:os';
 import { expressionError } from '../errors.js';
@@ -270,6 +271,12 @@ export const decisionFunctions: FunctionDef[] = [
   { name: 'isNumeric', params: [anyParam('string')], impl: (_c, v: unknown) => isNumeric(v) },
   { name: 'isBoolean', params: [anyParam('value')], impl: (_c, v: unknown) => isBooleanLike(v) },
   { name: 'isDate', params: [anyParam('object')], impl: (_c, v: unknown) => isDateValue(v) },
+  {
+    // Lucee's ObjectEquals: values compared deeply, simple ones by the EQ rule (case-insensitive)
+    name: 'objectEquals',
+    params: [anyParam('left'), anyParam('right')],
+    impl: (_c, a: unknown, b: unknown) => cfEquals(a, b, false),
+  },
   {
     name: 'isArray',
     params: [anyParam('value'), { name: 'number', type: 'numeric' }],

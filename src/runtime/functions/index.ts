@@ -20,6 +20,7 @@ import { cryptoFunctions } from './crypto.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
+import { localeDateFunctions } from './locale-date.js';
 import { javaMemberFunctions } from './java-members.js';
 import { queryExecuteFunctions } from './query-execute.js';
 import { luceeExtraFunctions } from './lucee-extras.js';
@@ -48,6 +49,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
+  ...localeDateFunctions,
   ...javaMemberFunctions,
   ...queryExecuteFunctions,
   ...luceeExtraFunctions,

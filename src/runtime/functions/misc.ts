@@ -4,6 +4,7 @@
  * structToQueryString, getFunctionList and a few aliases (empty, lsParseDateTime).
  */
 import { expressionError } from '../errors.js';
+import { lsParseLocaleDate } from './locale-date.js';
 import { isNumericString, toStr, tryDate, typeName, simple } from '../cast.js';
 import { dateToNumber } from '../dates.js';
 import { Struct } from '../struct.js';
@@ -78,7 +79,9 @@ export const miscFunctions: FunctionDef[] = [
   {
     name: 'lsParseDateTime',
     params: [{ name: 'date', type: 'any', required: true }, { name: 'locale', type: 'string' }, { name: 'timezone', type: 'string' }, { name: 'format', type: 'string' }],
-    impl: (ctx, v: unknown, _locale?: string, tz?: string, format?: string) => delegate(dateFunctions, 'parseDateTime')(ctx, v, format, tz),
+    // without a mask the locale's own forms come first ("05.03.2024" in de_DE), then parseDateTime's
+    impl: (ctx, v: unknown, locale?: string, tz?: string, format?: string) =>
+      (format ? undefined : lsParseLocaleDate(ctx, v, locale)) ?? delegate(dateFunctions, 'parseDateTime')(ctx, v, format, tz),
   },
   {
     name: 'isLocalhost',
