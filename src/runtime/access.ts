@@ -7,9 +7,20 @@ import { arrayMeta, setArrayMeta } from './array-meta.js';
 import { XmlNode, xmlGet, xmlSet } from './xml/node.js';
 import { checkArrayIndex } from './limits.js';
 
-/** The arguments scope: named like a struct, and positional for `arguments[1]`. */
+/**
+ * The arguments scope: named like a struct, and also an array of the values by position
+ * (`arguments[1]`, arrayLen(arguments)): declared parameters first, then the other arguments in
+ * call order, named or not (Lucee's ArgumentImpl).
+ */
 export class ArgumentsScope extends Struct {
   order: string[] = [];
+
+  /** The name of the argument at a 1-based position given as digits, when there is one and it has a name of its own. */
+  nameAt(key: string): string | undefined {
+    if (!/^\d+$/.test(key)) return undefined;
+    const name = this.order[Number(key) - 1];
+    return name !== undefined && name !== key ? name : undefined;
+  }
 }
 
 /** Reads `obj.key` (dot) or `obj[key]`. `ref` keeps `q.col` as a column reference. */
@@ -19,10 +30,8 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
     const lower = k.toLowerCase();
     const v = obj.getLower(lower);
     if (v !== undefined) return v;
-    if (obj instanceof ArgumentsScope && /^\d+$/.test(k)) {
-      const name = obj.order[Number(k) - 1];
-      if (name !== undefined) return obj.getLower(name.toLowerCase());
-    }
+    const named = obj instanceof ArgumentsScope ? obj.nameAt(k) : undefined;
+    if (named !== undefined) return obj.getLower(named.toLowerCase());
     if (soft) return undefined;
     if ((obj as Struct & { isCgi?: boolean }).isCgi) return '';
     throw expressionError(`key [${k}] doesn't exist`, {
@@ -88,6 +97,8 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
 export function setKey(obj: unknown, key: unknown, value: unknown, loc: SourceLoc | undefined, dot: boolean, keyName?: string): void {
   if (obj instanceof Struct) {
     const k = typeof key === 'string' ? key : toStr(key);
+    const named = obj instanceof ArgumentsScope ? obj.nameAt(k) : undefined;
+    if (named !== undefined) return obj.setLower(named.toLowerCase(), named, value);
     obj.setLower(intern(k.toLowerCase()), dot ? (keyName ?? k).toUpperCase() : k, value);
     return;
   }

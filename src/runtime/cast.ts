@@ -146,32 +146,6 @@ export function toDate(v: unknown): Date {
   throw expressionError(`Can't cast ${typeName(v)} to a value of type [DateTime]`);
 }
 
-/**
- * CFML comparison: numeric when both sides are numbers, date when both are dates (or one is a
- * date and the other parses as one), else case-insensitive string comparison.
- * Returns <0, 0, >0.
- */
-export function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  a = simple(a);
-  b = simple(b);
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' || typeof b === 'boolean') {
-    if (isBooleanLike(a) && isBooleanLike(b)) return Number(toBool(a)) - Number(toBool(b));
-  }
-  const na = tryNum(a);
-  const nb = na === undefined ? undefined : tryNum(b);
-  if (na !== undefined && nb !== undefined && !(a instanceof Date) && !(b instanceof Date)) return na - nb;
-  if (a instanceof Date || b instanceof Date) {
-    const da = tryDate(a);
-    const db = tryDate(b);
-    if (da && db) return da.getTime() - db.getTime();
-  }
-  const sa = toStr(a).toLowerCase();
-  const sb = toStr(b).toLowerCase();
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
 export function isStruct(v: unknown): v is Struct {
   return v instanceof Struct;
 }

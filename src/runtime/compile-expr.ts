@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import type { Compiler } from './compiler.js';
 import { Struct, type Entry } from './struct.js';
 import { QueryColumnRef } from './query.js';
-import { ErrorCode, expressionError, toCfmlError, type SourceLoc } from './errors.js';
+import { ErrorCode, elvisAbsorbs, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { toBool, toNum, toStr, typeName } from './cast.js';
 import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
@@ -137,11 +137,23 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       return (ctx) => (wrap(() => toBool(t(ctx)), loc) ? a(ctx) : b(ctx));
     }
     case 'elvis': {
+      // the left side yields the right one when it is null or undefined, or when it throws (Lucee)
       const a = compileExpr(c, e.left, { soft: true });
       const b = compileExpr(c, e.right, o);
+      const orElse = (ctx: Ctx, v: unknown) => (v === undefined || v === null ? b(ctx) : v);
+      const absorb = (ctx: Ctx, err: unknown) => {
+        if (!elvisAbsorbs(err)) throw err;
+        return b(ctx);
+      };
       return (ctx) => {
-        const v = a(ctx);
-        return v === undefined || v === null ? b(ctx) : v;
+        let v: unknown;
+        try {
+          v = a(ctx);
+        } catch (err) {
+          return absorb(ctx, err);
+        }
+        if (isThenable(v)) return (v as Promise<unknown>).then((r) => orElse(ctx, r), (err) => absorb(ctx, err));
+        return orElse(ctx, v);
       };
     }
     case 'assign':

@@ -1,11 +1,13 @@
 import type * as A from '../parser/ast.js';
 import { Signal, type Eval, type Exec, type MaybePromise } from './exec.js';
+import { encodeForType } from './functions/encoding.js';
 import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { andThen, driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
-import { compareValues, numberToString, simple, toBool, toStr, typeName } from './cast.js';
+import { numberToString, simple, toBool, toStr, typeName } from './cast.js';
+import { compareValues } from './compare.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
 import { catchMatches, cfcatchStruct, customError } from './exceptions.js';
@@ -25,6 +27,21 @@ function sqlEscaped(e: Eval, expr: A.Expr): Eval {
   };
 }
 
+/**
+ * The `encodeFor` attributes of the cfoutput tags being compiled, innermost last (compilation is
+ * synchronous): every `#expr#` in their bodies, nested tag bodies included, is encoded (Lucee's
+ * Output evaluator).
+ */
+export const outputEncodings: Eval[] = [];
+
+/** The encoding of an `#expr#`, unless there is none or the expression already calls an encodeFor function. */
+function encoderFor(expr: A.Expr): Eval | undefined {
+  const enc = outputEncodings[outputEncodings.length - 1];
+  if (!enc) return undefined;
+  if ((expr.kind === 'call' || expr.kind === 'mcall') && (expr.lower.startsWith('encodefor') || expr.lower === 'esapiencode')) return undefined;
+  return enc;
+}
+
 export function compileStatement(c: Compiler, s: A.Stmt): Exec {
   switch (s.kind) {
     case 'text': {
@@ -42,6 +59,17 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
     case 'output': {
       const e = c.sqlDepth > 0 ? sqlEscaped(c.expr(s.expr), s.expr) : c.expr(s.expr);
       const { loc } = s;
+      const encode = encoderFor(s.expr);
+      if (encode) {
+        return (ctx) => {
+          try {
+            ctx.write(encodeForType(toStr(encode(ctx)), toStr(e(ctx)), 'the attribute [encodeFor] of cfoutput'));
+          } catch (err) {
+            throw toCfmlError(err, loc);
+          }
+          return Signal.Normal;
+        };
+      }
       return (ctx) => {
         const v = e(ctx);
         let str: string;

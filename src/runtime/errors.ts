@@ -170,6 +170,19 @@ export function toCfmlError(e: unknown, loc?: SourceLoc): CfmlError {
   return new CfmlError(message, { type: 'Application', loc, cause: e, code: ErrorCode.Internal });
 }
 
+/** Errors that end the render whatever the page asks: the request time limit, the output limit, a stack overflow. */
+const FATAL_CODES = new Set<string>([ErrorCode.StackOverflow, ErrorCode.OutputLimit, ErrorCode.RequestTimeout]);
+
+/**
+ * Whether the left operand of the Elvis operator (`a ?: b`) absorbs this error and yields the right
+ * one, as Lucee's OpElvis catches any exception of its left side (a missing key, a failing
+ * function or UDF at any depth). Control signals (abort, an async call being set up) and the
+ * fatal errors above pass through.
+ */
+export function elvisAbsorbs(e: unknown): boolean {
+  return e instanceof CfmlError && !FATAL_CODES.has(e.code);
+}
+
 /** `file:line:col: message` plus a two-line code frame around the location. */
 export function formatError(err: CfmlError, source?: string): string {
   const loc = err.loc;

@@ -1,5 +1,6 @@
 import type { BinaryOp } from '../parser/ast.js';
-import { compareValues, simple, toBool, toNum, toStr, typeName } from './cast.js';
+import { simple, toBool, toNum, toStr, typeName } from './cast.js';
+import { compareValues } from './compare.js';
 import { expressionError } from './errors.js';
 
 const div = (a: number, b: number) => {

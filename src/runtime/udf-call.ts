@@ -100,7 +100,10 @@ function bindArguments(ctx: Ctx, f: UDF, args: ArgumentsScope, positional: unkno
   if (named) {
     for (const [k, v] of named) {
       if (/^\d+$/.test(k) && Number(k) <= ps.length) continue; // bound by position above
-      if (!ps.some((p) => p.lower === k)) args.setLower(k, k.toUpperCase(), v);
+      if (ps.some((p) => p.lower === k)) continue;
+      // named arguments beyond the declared ones stay addressable by position, in call order (Lucee)
+      args.order.push(k.toUpperCase());
+      args.setLower(k, k.toUpperCase(), v);
     }
   } else {
     for (let i = ps.length; i < positional.length; i++) {

@@ -82,12 +82,23 @@ describe('array basics', () => {
     expect(member('array', 'find', fruit, 'apple')).toBe(3);
   });
 
-  it('arrayFind compares numbers numerically and skips empty slots', () => {
-    const a: unknown[] = [1, '02', 3];
+  it('arrayFind compares as strings (Lucee OpUtil.equals, case-sensitive) and skips empty slots', () => {
+    const a: unknown[] = [1, '02', 3, true];
     a[5] = 'x';
-    expect(fn('arrayFind', a, 2)).toBe(2);
-    expect(fn('arrayFind', a, '3.0')).toBe(3);
+    expect(fn('arrayFind', a, '1')).toBe(1);
+    expect(fn('arrayFind', a, 2)).toBe(0);
+    expect(fn('arrayFind', a, '3.0')).toBe(0);
+    expect(fn('arrayFind', a, 'yes')).toBe(0);
     expect(fn('arrayFind', a, 'x')).toBe(6);
+  });
+
+  it('arrayFindNoCase compares as the EQ operator: numbers numerically, boolean literals as booleans', () => {
+    const a: unknown[] = [1, '02', 3, 'yes'];
+    expect(fn('arrayFindNoCase', a, 2)).toBe(2);
+    expect(fn('arrayFindNoCase', a, '3.0')).toBe(3);
+    expect(fn('arrayFindNoCase', a, true)).toBe(1);
+    expect(fn('arrayFindNoCase', a, 'TRUE')).toBe(1);
+    expect(fn('arrayFindNoCase', ['no'], 0)).toBe(1);
   });
 
   it('arrayFind accepts a predicate closure', () => {

@@ -108,7 +108,7 @@ describe('through the engine', () => {
       writeOutput(getLocaleInfo(locale='de-DE', dspLocale='English (United States)').display.country & '|');
       writeOutput(getLocaleInfo(locale='en_US', dspLocale='German').display.language);
     </cfscript>`;
-    expect(await render(src)).toBe('english (us) → german (swiss)|Deutsch (Schweiz)|Germany|Englisch');
+    expect(await render(src)).toBe('en_US → de_CH|Deutsch (Schweiz)|Germany|Englisch');
     await expect(render('<cfscript>setLocale("!!");</cfscript>')).rejects.toThrow(/invalid locale/);
   });
   it('echo and getFunctionList', async () => {

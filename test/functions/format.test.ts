@@ -70,8 +70,15 @@ describe('decimalFormat / dollarFormat / currency', () => {
   it('lsCurrencyFormat types', () => {
     expect(fn('lsCurrencyFormat', 1234.5)).toBe('$1,234.50');
     expect(fn('lsCurrencyFormat', 1234.5, 'international')).toBe('USD 1,234.50');
-    expect(fn('lsCurrencyFormat', -3, 'none')).toBe('-3.00');
-    expect(fn('lsEuroCurrencyFormat', 2.5)).toBe('€2.50');
+    // Lucee's LSCurrencyFormat shows a negative amount in parentheses
+    expect(fn('lsCurrencyFormat', -3, 'none')).toBe('(3.00)');
+    expect(fn('lsCurrencyFormat', -3)).toBe('($3.00)');
+    // Lucee 6/7: lsEuroCurrencyFormat is lsCurrencyFormat (the locale's currency)
+    expect(fn('lsEuroCurrencyFormat', 2.5)).toBe('$2.50');
+    expect(fn('lsEuroCurrencyFormat', 2.5, 'local', 'de_DE')).toBe('2,50 €');
+    expect(fn('lsCurrencyFormat', 1234.5, 'local', 'de_DE')).toBe('1.234,50 €');
+    expect(fn('lsCurrencyFormat', 1234.5, 'local', 'en_GB')).toBe('£1,234.50');
+    expect(fn('lsCurrencyFormat', 1234.5, 'international', 'fr_FR')).toBe('EUR 1 234,50');
     expect(() => fn('lsCurrencyFormat', 1, 'weird')).toThrow(/type/);
   });
 });

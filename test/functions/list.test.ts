@@ -8,7 +8,12 @@ describe('list-util', () => {
     expect(splitList(',a,,b,', ',', { includeEmpty: true })).toEqual(['', 'a', '', 'b', '']);
     expect(splitList('', ',', { includeEmpty: true })).toEqual([]);
     expect(splitList('a::b:c', '::', { multiChar: true })).toEqual(['a', 'b:c']);
-    expect(splitList('abc', '')).toEqual(['abc']);
+    // an empty delimiter splits into characters (Lucee's list-to-array), with empty ends when includeEmpty
+    expect(splitList('abc', '')).toEqual(['a', 'b', 'c']);
+    expect(splitList('ab', '', { includeEmpty: true })).toEqual(['', 'a', 'b', '']);
+    expect(splitList('ab', '', { multiChar: true })).toEqual(['a', 'b']);
+    // the positional walk keeps the whole string as one item
+    expect(listItems('abc', '').map((i) => i.value)).toEqual(['abc']);
   });
   it('keeps item offsets, joins with the first delimiter, trims and removes empties', () => {
     expect(listItems('x,,y', ',')).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareValues, numberToString, toBool, toNum, toStr } from '../../src/runtime/cast.js';
+import { numberToString, toBool, toNum, toStr } from '../../src/runtime/cast.js';
+import { compareValues } from '../../src/runtime/compare.js';
 import { Struct } from '../../src/runtime/struct.js';
 import { Query } from '../../src/runtime/query.js';
 import { parseDateString } from '../../src/runtime/dates.js';
@@ -30,6 +31,28 @@ describe('value rules', () => {
     expect(compareValues('abc', 'ABC')).toBe(0);
     expect(compareValues('10', '9')).toBeGreaterThan(0);
     expect(compareValues(new Date(2024, 0, 2), '2024-01-01')).toBeGreaterThan(0);
+  });
+
+  it('compares a boolean-literal string as a boolean (Lucee OpUtil.compare)', () => {
+    expect(compareValues(1, 'true')).toBe(0);
+    expect(compareValues('yes', 'true')).toBe(0);
+    expect(compareValues('NO', 'false')).toBe(0);
+    expect(compareValues('no', 0)).toBe(0);
+    expect(compareValues(true, 'Yes')).toBe(0);
+    expect(compareValues('2', 'true')).toBeGreaterThan(0);
+    expect(compareValues('yes', 'no')).toBeGreaterThan(0);
+    // not a literal: padded, abbreviated, other words
+    expect(compareValues(' yes', true)).not.toBe(0);
+    expect(compareValues('y', 'yes')).not.toBe(0);
+    // a non-numeric word sorts after numbers, an empty string before
+    expect(compareValues('abc', 5)).toBeGreaterThan(0);
+    expect(compareValues('', 5)).toBeLessThan(0);
+    expect(compareValues(null, '')).toBe(0);
+  });
+
+  it('compares dates to the second', () => {
+    expect(compareValues(new Date(2024, 0, 1, 10, 0, 0, 100), new Date(2024, 0, 1, 10, 0, 0, 900))).toBe(0);
+    expect(compareValues(new Date(2024, 0, 1, 10, 0, 1), new Date(2024, 0, 1, 10, 0, 0))).toBeGreaterThan(0);
   });
 
   it('structs look keys up case-insensitively and keep the first spelling', () => {

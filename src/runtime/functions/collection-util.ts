@@ -3,7 +3,8 @@
  * checks, closure-result casts, deep copies and row structs.
  */
 import { expressionError } from '../errors.js';
-import { isBooleanLike, isSimple, simple, toBool, tryDate, tryNum, toStr, typeName } from '../cast.js';
+import { isBooleanLike, isSimple, simple, toBool, toStr, tryNum, typeName } from '../cast.js';
+import { compareValues } from '../compare.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
@@ -17,33 +18,18 @@ export const isMissing = (v: unknown): boolean => v === undefined || v === null;
 export const toInt = (n: number): number => (Number.isFinite(n) ? Math.trunc(n) : n);
 
 /**
- * CFML equality as used by arrayFind/arrayDelete/arrayContains and structFindValue: numbers
- * compare numerically ("01" equals 1), booleans by truth value, dates by time, other strings
- * exactly or case-insensitively; arrays and structs compare element by element.
+ * CFML equality as used by arrayFind/arrayDelete/arrayContains and structFindValue, as Lucee's
+ * OpUtil.equals: case-sensitive searches compare the two values as strings (`1` finds `"1"` but not
+ * `"01"`, `true` does not find `"yes"`); case-insensitive ones use the comparison rule of the EQ
+ * operator (compare.ts: numbers numerically, boolean literals as booleans, dates by time).
+ * Arrays, structs and queries compare element by element.
  */
 export function cfEquals(a: unknown, b: unknown, caseSensitive: boolean): boolean {
   a = simple(a);
   b = simple(b);
   if (a === b) return true;
   if (isMissing(a) || isMissing(b)) return false;
-  if (isSimple(a) && isSimple(b)) {
-    if (typeof a === 'boolean' || typeof b === 'boolean') {
-      if (isBooleanLike(a) && isBooleanLike(b)) return toBool(a) === toBool(b);
-      return false;
-    }
-    if (!(a instanceof Date) && !(b instanceof Date)) {
-      const na = tryNum(a);
-      const nb = na === undefined ? undefined : tryNum(b);
-      if (na !== undefined && nb !== undefined) return na === nb;
-    } else {
-      const da = tryDate(a);
-      const db = tryDate(b);
-      if (da && db) return da.getTime() === db.getTime();
-    }
-    const sa = toStr(a);
-    const sb = toStr(b);
-    return caseSensitive ? sa === sb : sa.toLowerCase() === sb.toLowerCase();
-  }
+  if (isSimple(a) && isSimple(b)) return caseSensitive ? toStr(a) === toStr(b) : compareValues(a, b) === 0;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {

@@ -129,13 +129,4 @@ export const conversionFunctions: FunctionDef[] = [
     params: [{ name: 'number', type: 'string', required: true }, { name: 'radix', type: 'string' }],
     impl: (_ctx, s: string, radix?: string) => parseRadix(s, radix === undefined ? 10 : radixOf(radix, 'parseNumber'), 'parseNumber'),
   },
-  {
-    name: 'lsParseNumber',
-    params: [{ name: 'String', type: 'string', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, s: string) => {
-      const t = s.trim().replace(/,(?=\d{3}(?:\D|$))/g, '').replace(/^\+/, '');
-      if (!isNumericString(t)) throw expressionError(`can't parse [${s}] to a number for function [lsParseNumber]`);
-      return Number(t);
-    },
-  },
 ];

@@ -1,4 +1,5 @@
-import type { FunctionDef, ParamSpec } from './types.js';
+import type { FnContext, FunctionDef, ParamSpec } from './types.js';
+import { localeFor } from './locale.js';
 import { expressionError } from '../errors.js';
 import { OdbcDate, parseDateString } from '../dates.js';
 import { Struct } from '../struct.js';
@@ -99,11 +100,17 @@ function intlName(locale: string | undefined, opts: Intl.DateTimeFormatOptions, 
   return new Intl.DateTimeFormat(tag, { ...opts, timeZone: 'UTC' }).format(when);
 }
 
+/** The locale of an LS date function: its argument, else the request's (setLocale); undefined for English (US). */
+function lsLocale(ctx: FnContext, fn: string, locale: string | undefined): string | undefined {
+  return localeTag(localeFor(ctx, fn, locale));
+}
+
 function lsFormat(kind: 'date' | 'time') {
-  return (_ctx: unknown, v: unknown, mask: string, locale?: string, tz?: string) => {
-    const d = formatInput(v, kind === 'date' ? 'lsDateFormat' : 'lsTimeFormat');
+  return (ctx: FnContext, v: unknown, mask: string, locale?: string, tz?: string) => {
+    const fn = kind === 'date' ? 'lsDateFormat' : 'lsTimeFormat';
+    const d = formatInput(v, fn);
     if (!d) return '';
-    const tag = localeTag(locale);
+    const tag = lsLocale(ctx, fn, locale);
     const lc = mask.toLowerCase();
     if (tag && isStyle(lc)) {
       const style = lc as 'short' | 'medium' | 'long' | 'full';
@@ -231,9 +238,16 @@ export const dateFunctions: FunctionDef[] = [
     name: 'lsDateTimeFormat',
     params: [{ name: 'date', type: 'any', required: true }, { name: 'mask', type: 'string', default: 'medium' }, { name: 'locale', type: 'string' }, tzParam],
     members: [{ type: 'date', name: 'lsDateTimeFormat' }],
-    impl: (_ctx, v: unknown, mask: string, _locale?: string, tz?: string) => {
+    impl: (ctx, v: unknown, mask: string, locale?: string, tz?: string) => {
       const d = formatInput(v, 'lsDateTimeFormat');
-      return d ? formatDateTimeMask(dateParts(d, zoneOf(tz)), mask) : '';
+      if (!d) return '';
+      const tag = lsLocale(ctx, 'lsDateTimeFormat', locale);
+      const lc = mask.toLowerCase();
+      if (tag && isStyle(lc)) {
+        const style = lc as 'short' | 'medium' | 'long' | 'full';
+        return new Intl.DateTimeFormat(tag, { dateStyle: style, timeStyle: style, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
+      }
+      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask);
     },
   },
   {
@@ -275,7 +289,7 @@ export const dateFunctions: FunctionDef[] = [
     name: 'lsWeek',
     params: [dateArg, { name: 'locale', type: 'string' }, tzParam],
     impl: (ctx, d: Date, locale?: string, tz?: string) => {
-      const tag = (locale && locale.trim() ? (localeTag(locale) ?? 'en-US') : (ctx.locals.get('locale') as string | undefined)) ?? 'en-US';
+      const tag = localeFor(ctx, 'lsWeek', locale);
       const loc = new Intl.Locale(tag) as Intl.Locale & { weekInfo?: { firstDay: number; minimalDays: number }; getWeekInfo?: () => { firstDay: number; minimalDays: number } };
       const info = loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7, minimalDays: 1 };
       const p = dateParts(d, zoneOf(tz) ?? (ctx.locals.get('timezone') as string | undefined));
@@ -290,38 +304,38 @@ export const dateFunctions: FunctionDef[] = [
   {
     name: 'dayOfWeekAsString',
     params: [{ name: 'dayOfWeek', type: 'numeric', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, n: number, locale?: string) => {
+    impl: (ctx, n: number, locale?: string) => {
       const i = Math.trunc(n);
       if (i < 1 || i > 7) throw expressionError(`invalid day of the week [${n}] for function [dayOfWeekAsString], it must be between 1 and 7`);
       // 2023-01-01 was a Sunday
-      return intlName(locale, { weekday: 'long' }, new Date(Date.UTC(2023, 0, i))) ?? DAY_NAMES[i - 1];
+      return intlName(localeFor(ctx, 'dayOfWeekAsString', locale), { weekday: 'long' }, new Date(Date.UTC(2023, 0, i))) ?? DAY_NAMES[i - 1];
     },
   },
   {
     name: 'dayOfWeekShortAsString',
     params: [{ name: 'dayOfWeek', type: 'numeric', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, n: number, locale?: string) => {
+    impl: (ctx, n: number, locale?: string) => {
       const i = Math.trunc(n);
       if (i < 1 || i > 7) throw expressionError(`invalid day of the week [${n}] for function [dayOfWeekShortAsString], it must be between 1 and 7`);
-      return intlName(locale, { weekday: 'short' }, new Date(Date.UTC(2023, 0, i))) ?? DAY_NAMES[i - 1]!.slice(0, 3);
+      return intlName(localeFor(ctx, 'dayOfWeekShortAsString', locale), { weekday: 'short' }, new Date(Date.UTC(2023, 0, i))) ?? DAY_NAMES[i - 1]!.slice(0, 3);
     },
   },
   {
     name: 'monthAsString',
     params: [{ name: 'month_number', type: 'numeric', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, n: number, locale?: string) => {
+    impl: (ctx, n: number, locale?: string) => {
       const i = Math.trunc(n);
       if (i < 1 || i > 12) throw expressionError(`invalid month [${n}] for function [monthAsString], it must be between 1 and 12`);
-      return intlName(locale, { month: 'long' }, new Date(Date.UTC(2023, i - 1, 1))) ?? MONTH_NAMES[i - 1];
+      return intlName(localeFor(ctx, 'monthAsString', locale), { month: 'long' }, new Date(Date.UTC(2023, i - 1, 1))) ?? MONTH_NAMES[i - 1];
     },
   },
   {
     name: 'monthShortAsString',
     params: [{ name: 'month_number', type: 'numeric', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, n: number, locale?: string) => {
+    impl: (ctx, n: number, locale?: string) => {
       const i = Math.trunc(n);
       if (i < 1 || i > 12) throw expressionError(`invalid month [${n}] for function [monthShortAsString], it must be between 1 and 12`);
-      return intlName(locale, { month: 'short' }, new Date(Date.UTC(2023, i - 1, 1))) ?? MONTH_NAMES[i - 1]!.slice(0, 3);
+      return intlName(localeFor(ctx, 'monthShortAsString', locale), { month: 'short' }, new Date(Date.UTC(2023, i - 1, 1))) ?? MONTH_NAMES[i - 1]!.slice(0, 3);
     },
   },
   {

@@ -3,6 +3,8 @@
  * the test, and they never throw for a value of the wrong type: they answer false.
  */
 import * as net from 'node:net';
+import { cfEquals } from './collection-util.js';
+import { ArgumentsScope } from '../access.js';
 import * as os from 'node:os';
 import { expressionError } from '../errors.js';
 import { isBooleanLike, isNumeric, isSimple, simple, toStr, tryDate, tryNum } from '../cast.js';
@@ -172,7 +174,7 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'eurodate':
       return usOrEuroDate(v, true);
     case 'array':
-      return Array.isArray(v);
+      return Array.isArray(v) || v instanceof ArgumentsScope;
     case 'struct':
       return v instanceof Struct;
     case 'query':
@@ -270,10 +272,18 @@ export const decisionFunctions: FunctionDef[] = [
   { name: 'isBoolean', params: [anyParam('value')], impl: (_c, v: unknown) => isBooleanLike(v) },
   { name: 'isDate', params: [anyParam('object')], impl: (_c, v: unknown) => isDateValue(v) },
   {
+    // Lucee's ObjectEquals: values compared deeply, simple ones by the EQ rule (case-insensitive)
+    name: 'objectEquals',
+    params: [anyParam('left'), anyParam('right')],
+    impl: (_c, a: unknown, b: unknown) => cfEquals(a, b, false),
+  },
+  {
     name: 'isArray',
     params: [anyParam('value'), { name: 'number', type: 'numeric' }],
     impl: (_c, v: unknown, dim?: number) => {
       v = simple(v);
+      // the arguments scope is also a one-dimensional array (Lucee's Argument extends Array)
+      if (v instanceof ArgumentsScope) return dim === undefined || dim === -999 || Math.trunc(dim) === 1;
       if (!Array.isArray(v)) return false;
       if (dim === undefined || dim === -999) return true;
       // Arrays do not record their dimension; an empty array or nested arrays of that depth pass.

@@ -141,6 +141,17 @@ const ENCODERS: Record<string, (s: string) => string> = {
   url: (s) => percentEncode(encodeString(s), isFormSafe, '+'),
 };
 
+/**
+ * Encodes `s` for the context named by `type` (html, htmlattribute, xml, xmlattribute, javascript,
+ * css, url; case-insensitive), as encodeFor(type, s) and `<cfoutput encodeFor="...">` do.
+ * Throws a CFML expression error naming `fn` for an unknown type.
+ */
+export function encodeForType(type: string, s: string, fn = 'encodeFor'): string {
+  const enc = ENCODERS[type.trim().toLowerCase()];
+  if (!enc) throw expressionError(`Invalid type [${type}] for ${fn}, valid types are [${Object.keys(ENCODERS).join(', ')}]`);
+  return enc(s);
+}
+
 /** encodeForX(string, canonicalize): optionally canonicalizes the input first (ESAPI behaviour). */
 function encodeFor(kind: string) {
   return (_c: unknown, s: string, doCanon: boolean) => ENCODERS[kind]!(doCanon ? canonicalizeOrFail(s, true, true, true) : s);
@@ -169,11 +180,7 @@ export const encodingFunctions: FunctionDef[] = [
   {
     name: 'encodeFor',
     params: [str('type'), str('value')],
-    impl: (_c, type: string, value: string) => {
-      const enc = ENCODERS[type.trim().toLowerCase()];
-      if (!enc) throw expressionError(`Invalid type [${type}] for function [encodeFor], valid types are [${Object.keys(ENCODERS).join(', ')}]`);
-      return enc(value);
-    },
+    impl: (_c, type: string, value: string) => encodeForType(type, value, 'function [encodeFor]'),
   },
   { name: 'decodeForHTML', params: [str('string')], members: m('decodeForHTML'), impl: (_c, s: string) => decodeEntities(s) },
   { name: 'decodeFromURL', params: [str('string')], members: m('decodeFromURL'), impl: (_c, s: string) => decodePercent(s.replace(/\+/g, ' ')) },

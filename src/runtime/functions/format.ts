@@ -23,25 +23,6 @@ function boolArg(v: unknown, fn: string): boolean {
   return toBool(v);
 }
 
-function currency(n: number, type: string, symbol: string, code: string, fn: string): string {
-  const body = formatFixed(Math.abs(n), 2);
-  const neg = n < 0 && /[1-9]/.test(body);
-  let s: string;
-  switch (type.toLowerCase()) {
-    case 'local':
-      s = symbol + body;
-      break;
-    case 'international':
-      s = `${code} ${body}`;
-      break;
-    case 'none':
-      s = body;
-      break;
-    default:
-      throw expressionError(`invalid argument [type] for function [${fn}]: invalid value [${type}], valid values are [local, international, none]`);
-  }
-  return neg ? '-' + s : s;
-}
 
 const numberParam = { name: 'number', type: 'any' as const, required: true };
 
@@ -51,12 +32,6 @@ export const formatFunctions: FunctionDef[] = [
     params: [numberParam, { name: 'mask', type: 'string' }],
     members: [{ type: 'numeric', name: 'numberFormat' }],
     impl: (_ctx, v: unknown, mask?: string) => numberMask(numberArg(v, 'numberFormat'), mask),
-  },
-  {
-    name: 'lsNumberFormat',
-    params: [numberParam, { name: 'mask', type: 'string' }, { name: 'locale', type: 'string' }],
-    members: [{ type: 'numeric', name: 'lsNumberFormat' }],
-    impl: (_ctx, v: unknown, mask?: string) => numberMask(numberArg(v, 'lsNumberFormat'), mask, 'lsNumberFormat'),
   },
   {
     name: 'decimalFormat',
@@ -73,17 +48,6 @@ export const formatFunctions: FunctionDef[] = [
       const body = '$' + formatFixed(Math.abs(n), 2);
       return n < 0 && /[1-9]/.test(body) ? `(${body})` : body;
     },
-  },
-  {
-    name: 'lsCurrencyFormat',
-    params: [numberParam, { name: 'type', type: 'string', default: 'local' }, { name: 'locale', type: 'string' }],
-    members: [{ type: 'numeric', name: 'lsCurrencyFormat' }],
-    impl: (_ctx, v: unknown, type: string) => currency(numberArg(v, 'lsCurrencyFormat'), type, '$', 'USD', 'lsCurrencyFormat'),
-  },
-  {
-    name: 'lsEuroCurrencyFormat',
-    params: [{ name: 'currency', type: 'any', required: true }, { name: 'type', type: 'string', default: 'local' }, { name: 'locale', type: 'string' }],
-    impl: (_ctx, v: unknown, type: string) => currency(numberArg(v, 'lsEuroCurrencyFormat'), type, '€', 'EUR', 'lsEuroCurrencyFormat'),
   },
   {
     name: 'yesNoFormat',

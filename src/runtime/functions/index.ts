@@ -19,6 +19,8 @@ import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
+import { localeNumberFunctions } from './locale-number.js';
+import { localeDateFunctions } from './locale-date.js';
 import { javaMemberFunctions } from './java-members.js';
 import { queryExecuteFunctions } from './query-execute.js';
 import { luceeExtraFunctions } from './lucee-extras.js';
@@ -47,6 +49,8 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...cryptoFunctions,
   ...miscFunctions,
   ...localeFunctions,
+  ...localeNumberFunctions,
+  ...localeDateFunctions,
   ...javaMemberFunctions,
   ...queryExecuteFunctions,
   ...customTagFunctions,

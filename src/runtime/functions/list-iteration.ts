@@ -7,7 +7,7 @@
 import { toBool, toStr } from '../cast.js';
 import type { CfFunction } from '../function-value.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
-import { joinDelimiter, listItems } from './list-util.js';
+import { joinDelimiter, splitList } from './list-util.js';
 
 const list: ParamSpec = { name: 'list', type: 'string', required: true };
 const fnParam = (name: string): ParamSpec => ({ name, type: 'function', required: true });
@@ -22,7 +22,7 @@ const parallel: ParamSpec[] = [
 ];
 
 function items(l: string, d: string, inc: boolean, multi: boolean): string[] {
-  return listItems(l, d, { includeEmpty: inc, multiChar: multi }).map((i) => i.value);
+  return splitList(l, d, { includeEmpty: inc, multiChar: multi });
 }
 
 function reduce(ctx: FnContext, l: string, fn: CfFunction, init: unknown, d: string, inc: boolean, multi: boolean, right: boolean): unknown {

@@ -2,7 +2,7 @@
  * CFML list helpers shared by the list functions, other families (replaceList, valueList...) and
  * the IMAP tag. A CFML list is a plain string; `delimiters` is a SET of characters (each one
  * separates items) unless `multiCharacterDelimiter` asks for the whole string as one separator.
- * Empty items are skipped unless `includeEmpty` is set.
+ * Empty items are skipped unless `includeEmpty` is set. An empty delimiter: see splitList.
  */
 
 export interface ListItem {
@@ -57,10 +57,26 @@ export function listItems(list: string, delimiters = ',', opts: ListOptions = {}
   return out;
 }
 
-/** The item strings of a list. */
+/**
+ * The item strings of a list, as Lucee's list-to-array split (listToArray, listContains, listSort,
+ * listQualify, listValueCount, listEach/listMap... all go through it). An EMPTY delimiter splits the
+ * list into its characters; with includeEmpty an empty item stands at each end, as Lucee (for ACF
+ * compatibility) does: listToArray("ab", "", true) is ["", "a", "b", ""].
+ */
 export function splitList(list: string, delimiters = ',', opts: ListOptions = {}): string[] {
+  if (list.length === 0) return [];
+  if (delimiters.length === 0) {
+    const chars = Array.from(list);
+    return opts.includeEmpty ? ['', ...chars, ''] : chars;
+  }
   return listItems(list, delimiters, opts).map((i) => i.value);
 }
+
+/**
+ * listFirst/listLast/listRest read an empty delimiter as the default comma (Lucee's ListUtil.first,
+ * last and rest); the positional functions (listLen, listGetAt...) take the whole string as one item.
+ */
+export const delimitersOrComma = (delimiters: string): string => (delimiters.length === 0 ? ',' : delimiters);
 
 /** The separator used when a function adds or joins items: the first delimiter character (or the whole string for multi-character delimiters). */
 export function joinDelimiter(delimiters: string, multiChar = false): string {

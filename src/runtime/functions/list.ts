@@ -6,7 +6,7 @@
 import { expressionError } from '../errors.js';
 import { isNumericString, toNum } from '../cast.js';
 import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
-import { joinDelimiter, listItems, listRemoveEmpty, splitList, trimList, type ListItem } from './list-util.js';
+import { delimitersOrComma, joinDelimiter, listItems, listRemoveEmpty, splitList, trimList, type ListItem } from './list-util.js';
 import { listIterationFunctions } from './list-iteration.js';
 
 const str = (name: string, required = true, def?: string): ParamSpec => ({ name, type: 'string', required, default: def });
@@ -31,7 +31,9 @@ function itemAt(fn: string, items: ListItem[], pos: number): ListItem {
 }
 
 function find(list: string, value: string, delimiters: string, includeEmpty: boolean, noCase: boolean): number {
-  const items = splitList(list, delimiters, { includeEmpty });
+  // Lucee skips empty items by walking the delimiters (an empty delimiter: the list is one item);
+  // with includeEmpty it searches the list-to-array split (an empty delimiter: the characters)
+  const items = includeEmpty || delimiters !== '' ? splitList(list, delimiters, { includeEmpty }) : list === '' ? [] : [list];
   if (noCase) {
     const v = value.toLowerCase();
     return items.findIndex((i) => i.toLowerCase() === v) + 1;
@@ -39,9 +41,9 @@ function find(list: string, value: string, delimiters: string, includeEmpty: boo
   return items.indexOf(value) + 1;
 }
 
-function contains(list: string, sub: string, delimiters: string, includeEmpty: boolean, noCase: boolean): number {
+function contains(list: string, sub: string, delimiters: string, includeEmpty: boolean, multiChar: boolean, noCase: boolean): number {
   if (sub === '') return 0;
-  const items = splitList(list, delimiters, { includeEmpty });
+  const items = splitList(list, delimiters, { includeEmpty, multiChar });
   const s = noCase ? sub.toLowerCase() : sub;
   return items.findIndex((i) => (noCase ? i.toLowerCase() : i).includes(s)) + 1;
 }
@@ -117,7 +119,7 @@ const baseListFunctions: FunctionDef[] = [
     members: member('listFirst'),
     impl: (_c, list: string, d: string, inc: boolean, count: number) => {
       if (count < 1) throw expressionError(`Argument [count] of function [listFirst] must be a positive number, now [${count}]`);
-      const items = listItems(list, d, { includeEmpty: inc });
+      const items = listItems(list, delimitersOrComma(d), { includeEmpty: inc });
       return items.length ? firstItems(list, items, Math.trunc(count)) : '';
     },
   },
@@ -127,7 +129,7 @@ const baseListFunctions: FunctionDef[] = [
     members: member('listLast'),
     impl: (_c, list: string, d: string, inc: boolean, count: number) => {
       if (count < 1) throw expressionError(`Argument [count] of function [listLast] must be a positive number, now [${count}]`);
-      const items = listItems(list, d, { includeEmpty: inc });
+      const items = listItems(list, delimitersOrComma(d), { includeEmpty: inc });
       return items.length ? lastItems(list, items, Math.trunc(count)) : '';
     },
   },
@@ -137,7 +139,7 @@ const baseListFunctions: FunctionDef[] = [
     members: member('listRest'),
     impl: (_c, list: string, d: string, inc: boolean, offset: number) => {
       if (offset < 1) throw expressionError(`Argument [offset] of function [listRest] must be a positive number, now [${offset}]`);
-      const items = listItems(list, d, { includeEmpty: inc });
+      const items = listItems(list, delimitersOrComma(d), { includeEmpty: inc });
       const next = items[Math.trunc(offset)];
       return next ? list.slice(next.start) : '';
     },
@@ -156,15 +158,15 @@ const baseListFunctions: FunctionDef[] = [
   },
   {
     name: 'listContains',
-    params: [str('list'), str('substring'), delims(), bool('includeEmptyFields')],
+    params: [str('list'), str('substring'), delims(), bool('includeEmptyFields'), bool('multiCharacterDelimiter')],
     members: member('listContains'),
-    impl: (_c, list: string, v: string, d: string, inc: boolean) => contains(list, v, d, inc, false),
+    impl: (_c, list: string, v: string, d: string, inc: boolean, multi: boolean) => contains(list, v, d, inc, multi, false),
   },
   {
     name: 'listContainsNoCase',
-    params: [str('list'), str('substring'), delims(), bool('includeEmptyFields')],
+    params: [str('list'), str('substring'), delims(), bool('includeEmptyFields'), bool('multiCharacterDelimiter')],
     members: member('listContainsNoCase'),
-    impl: (_c, list: string, v: string, d: string, inc: boolean) => contains(list, v, d, inc, true),
+    impl: (_c, list: string, v: string, d: string, inc: boolean, multi: boolean) => contains(list, v, d, inc, multi, true),
   },
   {
     name: 'listAppend',
@@ -237,7 +239,8 @@ const baseListFunctions: FunctionDef[] = [
     name: 'listToArray',
     params: [str('list'), delims(), bool('includeEmptyFields'), bool('multiCharacterDelimiter')],
     members: member('listToArray'),
-    impl: (_c, list: string, d: string, inc: boolean, multi: boolean) => splitList(list, d, { includeEmpty: inc, multiChar: multi }),
+    // an empty list with includeEmptyFields is one empty item (Lucee's ListToArray)
+    impl: (_c, list: string, d: string, inc: boolean, multi: boolean) => (list === '' && inc ? [''] : splitList(list, d, { includeEmpty: inc, multiChar: multi })),
   },
   {
     name: 'listChangeDelims',
@@ -312,7 +315,7 @@ const baseListFunctions: FunctionDef[] = [
     params: [str('list'), num('index'), str('delimiter', false, ','), bool('includeEmptyFields')],
     members: member('listIndexExists'),
     impl: (_c, list: string, index: number, d: string, inc: boolean) => {
-      const n = listItems(list, d, { includeEmpty: inc }).length;
+      const n = splitList(list, d, { includeEmpty: inc }).length;
       return Number.isInteger(index) && index >= 1 && index <= n;
     },
   },

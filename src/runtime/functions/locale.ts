@@ -1,7 +1,8 @@
 /**
- * Request locale: setLocale/getLocale (Lucee's names such as "english (us)"), getLocaleDisplayName
- * and getLocaleInfo through Intl.DisplayNames. The locale lives in the render's locals; the
- * default is en_US.
+ * Request locale: setLocale/getLocale (Lucee 7 names such as "en_US"; setLocale also reads
+ * "german (swiss)" and "de-CH"), getLocaleDisplayName and getLocaleInfo through Intl.DisplayNames.
+ * The locale lives in the render's locals; the default is en_US. The LS functions take theirs
+ * from localeFor.
  */
 import { expressionError } from '../errors.js';
 import { Struct } from '../struct.js';
@@ -44,15 +45,22 @@ export function resolveLocale(fn: string, name: string): string {
   throw expressionError(`Function [${fn}]: invalid locale [${name}]`);
 }
 
-function luceeName(tag: string): string {
-  const [lang = '', country = ''] = tag.split('-');
-  const langWord = Object.keys(LANGS).find((k) => LANGS[k] === lang) ?? new Intl.DisplayNames(['en'], { type: 'language' }).of(lang)?.toLowerCase() ?? lang;
-  if (!country) return langWord;
-  const word = STANDARD[lang] === country && lang !== 'en' ? 'standard' : Object.keys(COUNTRY_WORDS).find((k) => COUNTRY_WORDS[k] === country) ?? country.toLowerCase();
-  return `${langWord} (${word})`;
+/** Lucee 7 names a locale by its Java form: "en_US", "de_CH", "fr". */
+export function luceeName(tag: string): string {
+  return tag.replace(/-/g, '_');
 }
 
-const current = (ctx: FnContext) => (ctx.locals.get('locale') as string | undefined) ?? 'en-US';
+/** The request's locale as a BCP 47 tag (setLocale; en-US by default). */
+export const currentLocale = (ctx: FnContext): string => (ctx.locals.get('locale') as string | undefined) ?? 'en-US';
+const current = currentLocale;
+
+/**
+ * The locale an LS function works in, as a BCP 47 tag for Intl: its `locale` argument when given
+ * (any form resolveLocale reads), else the request's locale. Throws for an unknown locale name.
+ */
+export function localeFor(ctx: FnContext, fn: string, locale?: string): string {
+  return locale !== undefined && locale.trim() !== '' ? resolveLocale(fn, locale) : currentLocale(ctx);
+}
 
 function displayName(tag: string, dsp: string): string {
   return new Intl.DisplayNames([dsp], { type: 'language', languageDisplay: 'standard' }).of(tag) ?? tag;

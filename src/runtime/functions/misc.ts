@@ -4,6 +4,7 @@
  * structToQueryString, getFunctionList and a few aliases (empty, lsParseDateTime).
  */
 import { expressionError } from '../errors.js';
+import { lsParseLocaleDate } from './locale-date.js';
 import { isNumericString, toStr, tryDate, typeName, simple } from '../cast.js';
 import { dateToNumber } from '../dates.js';
 import { Struct } from '../struct.js';
@@ -76,41 +77,11 @@ export const miscFunctions: FunctionDef[] = [
   },
   { name: 'isDateObject', params: [{ name: 'value', type: 'any', required: true }], impl: (_c, v: unknown) => v instanceof Date },
   {
-    name: 'lsIsNumeric',
-    params: [{ name: 'string', type: 'any', required: true }, { name: 'locale', type: 'string' }],
-    impl: (_c, v: unknown) => {
-      v = simple(v);
-      if (typeof v === 'number') return true;
-      if (typeof v !== 'string') return false;
-      const s = v.trim().replace(/^([+-]?)(\d{1,3}(,\d{3})+)(\.\d*)?$/, (_m, sign, int, _g, frac) => sign + int.replace(/,/g, '') + (frac ?? ''));
-      return isNumericString(s);
-    },
-  },
-  {
-    name: 'lsParseCurrency',
-    params: [str('string'), { name: 'locale', type: 'string' }],
-    impl: (_c, s: string) => {
-      let t = s.trim();
-      let neg = false;
-      if (/^\(.*\)$/.test(t)) {
-        neg = true;
-        t = t.slice(1, -1).trim();
-      }
-      t = t.replace(/^-/, () => ((neg = !neg), '')).replace(/^(USD|\$)\s*/i, '').replace(/\s*(USD)$/i, '');
-      if (t.startsWith('-')) {
-        neg = !neg;
-        t = t.slice(1);
-      }
-      const plain = t.replace(/,(?=\d{3}(\D|$))/g, '');
-      if (!/^(\d+\.?\d*|\.\d+)$/.test(plain)) throw expressionError(`can't parse [${s}] as a currency value`);
-      const n = Number(plain);
-      return neg ? -n : n;
-    },
-  },
-  {
     name: 'lsParseDateTime',
     params: [{ name: 'date', type: 'any', required: true }, { name: 'locale', type: 'string' }, { name: 'timezone', type: 'string' }, { name: 'format', type: 'string' }],
-    impl: (ctx, v: unknown, _locale?: string, tz?: string, format?: string) => delegate(dateFunctions, 'parseDateTime')(ctx, v, format, tz),
+    // without a mask the locale's own forms come first ("05.03.2024" in de_DE), then parseDateTime's
+    impl: (ctx, v: unknown, locale?: string, tz?: string, format?: string) =>
+      (format ? undefined : lsParseLocaleDate(ctx, v, locale)) ?? delegate(dateFunctions, 'parseDateTime')(ctx, v, format, tz),
   },
   {
     name: 'isLocalhost',

@@ -4,7 +4,8 @@
  * names and declared types of their source.
  */
 import { expressionError } from '../errors.js';
-import { compareValues, simple, toStr, typeName } from '../cast.js';
+import { simple, toStr, typeName } from '../cast.js';
+import { compareValues } from '../compare.js';
 import { Struct } from '../struct.js';
 import { Query, QueryColumnRef } from '../query.js';
 import { CfFunction } from '../function-value.js';

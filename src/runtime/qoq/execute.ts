@@ -5,7 +5,8 @@
  * HAVING, DISTINCT, ORDER BY, then TOP/LIMIT/maxrows.
  */
 import { Query } from '../query.js';
-import { compareValues, toBool, toStr, tryNum } from '../cast.js';
+import { toBool, toStr, tryNum } from '../cast.js';
+import { compareValues } from '../compare.js';
 import { AGGREGATES, parseSelect, sqlError, type SelectStmt, type SqlExpr } from './parse.js';
 import { BoundedMap } from '../bounded-map.js';
 

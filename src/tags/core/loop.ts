@@ -9,23 +9,9 @@ import { Query, QueryColumnRef } from '../../runtime/query.js';
 import { groupRanges, resolveQuery, type GroupState } from './query-source.js';
 import type { Compiler } from '../../runtime/compiler.js';
 import type { TagNode } from '../../parser/ast.js';
+import { splitList } from '../../runtime/functions/list-util.js';
 
 const FORMS = ['from', 'condition', 'list', 'array', 'collection', 'query', 'times'] as const;
-
-/** Splits a list on a set of delimiter characters, skipping empty items. */
-function splitList(list: string, delims: string): string[] {
-  if (delims.length === 0) return list === '' ? [] : [list];
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of list) {
-    if (delims.includes(ch)) {
-      if (cur !== '') out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
-}
 
 /** A setter for a loop variable named by a literal attribute (`index="i"`), built once. */
 function varSetter(c: Compiler, node: TagNode, name: string): ((ctx: Ctx, v: unknown) => void) | undefined {

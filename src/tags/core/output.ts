@@ -5,9 +5,11 @@ import { driveLoop } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
 import { groupRanges, groupStack, resolveQuery, type GroupState } from './query-source.js';
+import { outputEncodings } from '../../runtime/compile-stmt.js';
 
 /**
- * cfoutput: `#...#` is live in its body. With `query` it loops over rows (startrow, maxrows);
+ * cfoutput: `#...#` is live in its body; `encodeFor` (html, htmlattribute, url, javascript, xml, css)
+ * encodes each of them (see outputEncodings). With `query` it loops over rows (startrow, maxrows);
  * with `group` it loops over groups, and a cfoutput nested in its body loops over the group's rows.
  */
 /** How many query cfoutputs enclose the one being compiled (compilation is synchronous). */
@@ -32,11 +34,14 @@ export const outputTag = defineTag({
       throw new ParseError('Nesting of tags cfoutput with attribute query is not allowed', node.loc, { detail: 'to loop over the rows of a group, nest a cfoutput without query in a cfoutput with group' });
     }
     if (hasQuery) queryNesting++;
+    const encodeFor = node.attrs.find((a) => a.lower === 'encodefor');
+    if (encodeFor) outputEncodings.push(c.expr(encodeFor.value));
     let body: Exec;
     try {
       body = c.block(node.body);
     } finally {
       if (hasQuery) queryNesting--;
+      if (encodeFor) outputEncodings.pop();
     }
     const attr = (n: string) => {
       const a = node.attrs.find((x) => x.lower === n);
