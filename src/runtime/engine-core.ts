@@ -5,6 +5,7 @@ import type { CompiledTemplate } from './compiler.js';
 import type { Setter } from './compile-expr.js';
 import type { Ctx } from './context.js';
 import type { SourceLoc } from './errors.js';
+import type { ComponentLoader } from './components/loader.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -19,6 +20,8 @@ export interface EngineCore {
   readonly maxOutput: number;
   /** Directories searched for custom tags after the calling template's and the application's (EngineOptions.customTagPaths), absolute. */
   readonly customTagPaths: readonly string[];
+  /** Finds, compiles and caches components (`.cfc`), with the Engine's mappings. */
+  readonly components: ComponentLoader;
   sessionFor(ctx: Ctx): Struct;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;

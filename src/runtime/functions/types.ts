@@ -79,6 +79,13 @@ export interface FnContext {
   readonly loc?: SourceLoc;
   /** A per-render bag the function library may use (e.g. a random seed). */
   readonly locals: Map<string, unknown>;
+  /**
+   * createObject("component", path): a new instance of the component the dotted path names,
+   * resolved as `new` resolves it, without calling init.
+   */
+  createComponent?(path: string): unknown;
+  /** The class metadata of a component given by dotted path (getComponentMetadata). */
+  componentMetadata?(path: string): unknown;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }

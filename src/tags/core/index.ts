@@ -15,6 +15,7 @@ import { functionTag, argumentTag, returnTag } from './function.js';
 import { queryTag, queryparamTag } from './query.js';
 import { xmlTag } from './xml.js';
 import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
+import { componentTag, interfaceTag, propertyTag } from './component.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -23,4 +24,6 @@ export const coreTags: readonly TagDef[] = [
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag,
+  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag, componentTag,
+  interfaceTag, propertyTag,
 ];
