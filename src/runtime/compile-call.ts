@@ -16,6 +16,7 @@ import { XmlNode } from './xml/node.js';
 import { ComponentInstance } from './components/instance.js';
 import { callMethod, callSuper, componentClass, ensureStatic, newInstance } from './components/dispatch.js';
 import { invokeUDF } from './udf-call.js';
+import type { ComponentClass } from './components/class.js';
 
 /** Calls: built-ins bound at compile time, user functions (with replay when one goes async), member calls and tag calls. */
 
@@ -260,9 +261,19 @@ export function compileNew(c: Compiler, e: A.NewExpr, o: ExprOpts): Eval {
   const pathExpr = typeof e.path === 'string' ? undefined : compileExpr(c, e.path);
   const fixed = typeof e.path === 'string' ? e.path : '';
   const { loc } = e;
+  // a fixed name resolves once per render at this call site (the loader checks files once per render)
+  let lastCtx: Ctx | undefined;
+  let lastDir = '';
+  let lastCls: ComponentClass | undefined;
   return (ctx) => {
-    const dotted = pathExpr ? toStr(pathExpr(ctx)) : fixed;
-    const cls = componentClass(ctx, dotted, loc);
+    let cls: ComponentClass;
+    if (!pathExpr && ctx === lastCtx && ctx.template.dir === lastDir) cls = lastCls!;
+    else {
+      cls = componentClass(ctx, pathExpr ? toStr(pathExpr(ctx)) : fixed, loc);
+      lastCtx = ctx;
+      lastDir = ctx.template.dir;
+      lastCls = cls;
+    }
     const pos = args.positional(ctx);
     const nm = args.named(ctx);
     return udfResult(ctx, () => newInstance(ctx, cls, pos, nm, loc), o, loc);

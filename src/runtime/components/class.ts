@@ -71,15 +71,26 @@ export class ComponentClass {
     return isTrue(this.attrs.accessors) || isTrue(this.attrs.persistent);
   }
 
+  /** The classes of the chain, base first. */
+  chain: ComponentClass[] = [this];
+  /** The classes of the chain that have a pseudo-constructor or property defaults, base first (what `new` runs). */
+  constructing: ComponentClass[] = [];
+  /** The method `new` calls: the `initmethod` attribute's, else `init`. */
+  init: UDF | undefined;
+
   /** Fills the inherited tables once the parent and interfaces are linked. */
   link(parent: ComponentClass | null, interfaces: ComponentClass[]): void {
     this.parent = parent;
     this.interfaces = interfaces;
+    this.chain = [...(parent?.chain ?? []), this];
+    this.constructing = this.chain.filter((c) => c.pseudo || c.ownProperties.some((p) => p.default));
     this.methods = new Map(parent?.methods);
     for (const [k, f] of this.own) this.methods.set(k, f);
     this.publicMethods = new Map();
     for (const [k, f] of this.methods) if (f.access !== 'private') this.publicMethods.set(k, f);
     this.properties = [...(parent?.properties ?? []), ...this.ownProperties];
+    const initName = [...this.chain].reverse().find((c) => c.attrs.initmethod)?.attrs.initmethod;
+    this.init = this.methods.get((initName ?? 'init').toLowerCase());
   }
 
   /** Whether this class is `other` or extends or implements it (isInstanceOf, typed arguments). */

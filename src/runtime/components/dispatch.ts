@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Ctx } from '../context.js';
 import type { MaybePromise } from '../exec.js';
 import { ErrorCode, expressionError, toCfmlError, type SourceLoc } from '../errors.js';
-import { andThen, isThenable, tryFinally } from '../maybe.js';
+import { isThenable, tryFinally } from '../maybe.js';
 import { Struct } from '../struct.js';
 import { UDF } from '../udf.js';
 import { CfFunction } from '../function-value.js';
@@ -123,12 +123,11 @@ export function instantiate(ctx: Ctx, cls: ComponentClass, loc?: SourceLoc): May
   }
   ensureStatic(ctx, cls);
   const inst = new ComponentInstance(cls);
-  const chain: ComponentClass[] = [];
-  for (let c: ComponentClass | null = cls; c; c = c.parent) chain.unshift(c);
+  const chain = cls.constructing;
+  if (chain.length === 0) return inst;
   const step = (i: number): MaybePromise<ComponentInstance> => {
     for (; i < chain.length; i++) {
       const c = chain[i]!;
-      if (!c.ownProperties.some((p) => p.default) && !c.pseudo) continue;
       const r = asComponent(ctx, inst, c, () => runConstructor(ctx, inst, c));
       if (isThenable(r)) {
         const next = i + 1;
@@ -158,25 +157,22 @@ function runConstructor(ctx: Ctx, inst: ComponentInstance, c: ComponentClass): M
   return tryFinally(() => pseudo(ctx), () => (ctx.out = out));
 }
 
-/** The init method `new` calls: the component's `initmethod` attribute, else `init`. */
-function initMethod(cls: ComponentClass): UDF | undefined {
-  for (let c: ComponentClass | null = cls; c; c = c.parent) {
-    const name = c.attrs.initmethod;
-    if (name) return cls.methods.get(name.toLowerCase());
-  }
-  return cls.methods.get('init');
-}
-
 /**
  * `new C(args)`: a new instance, then its init method with the arguments (positional or named).
  * Returns the instance; an init that returns another object gives that object (Lucee).
  */
 export function newInstance(ctx: Ctx, cls: ComponentClass, positional: unknown[], named: Map<string, unknown> | undefined, loc: SourceLoc): MaybePromise<unknown> {
-  return andThen(instantiate(ctx, cls, loc), (inst) => {
-    const init = initMethod(cls);
-    if (!init) return inst;
-    return andThen(invokeUDF(ctx, init, positional, named, loc, inst), (r) => (r instanceof ComponentInstance ? r : inst));
-  });
+  const made = instantiate(ctx, cls, loc);
+  if (isThenable(made)) return made.then((inst) => runInit(ctx, cls, inst, positional, named, loc));
+  return runInit(ctx, cls, made, positional, named, loc);
+}
+
+function runInit(ctx: Ctx, cls: ComponentClass, inst: ComponentInstance, positional: unknown[], named: Map<string, unknown> | undefined, loc: SourceLoc): MaybePromise<unknown> {
+  const init = cls.init;
+  if (!init) return inst;
+  const r = invokeUDF(ctx, init, positional, named, loc, inst);
+  if (isThenable(r)) return r.then((v) => (v instanceof ComponentInstance ? v : inst));
+  return r instanceof ComponentInstance ? r : inst;
 }
 
 /**
