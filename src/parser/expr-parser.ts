@@ -182,13 +182,27 @@ export class CfmlParser extends EmbeddedActionsParser {
             let slice: { to?: A.Expr; step?: A.Expr } | undefined;
             this.OPTION2(() => { index = this.SUBRULE(this.expression); });
             this.OPTION3(() => {
-              this.CONSUME(T.Colon);
-              slice = {};
-              this.OPTION4(() => { slice!.to = this.SUBRULE2(this.expression); });
-              this.OPTION5(() => {
-                this.CONSUME2(T.Colon);
-                this.OPTION6(() => { slice!.step = this.SUBRULE3(this.expression); });
-              });
+              this.OR6([
+                {
+                  ALT: () => {
+                    this.CONSUME(T.Colon);
+                    slice = {};
+                    this.OPTION4(() => { slice!.to = this.SUBRULE2(this.expression); });
+                    this.OPTION5(() => {
+                      this.CONSUME2(T.Colon);
+                      this.OPTION6(() => { slice!.step = this.SUBRULE3(this.expression); });
+                    });
+                  },
+                },
+                {
+                  // `arr[::-1]`: the lexer reads the two colons as one token
+                  ALT: () => {
+                    this.CONSUME(T.ColonColon);
+                    slice = {};
+                    this.OPTION7(() => { slice!.step = this.SUBRULE4(this.expression); });
+                  },
+                },
+              ]);
             });
             const rb = this.CONSUME(T.RBracket);
             e = this.ACTION(() => {
@@ -202,6 +216,20 @@ export class CfmlParser extends EmbeddedActionsParser {
           ALT: () => {
             const args = this.SUBRULE2(this.callArgs);
             e = this.ACTION(() => this.call(e, args));
+          },
+        },
+        {
+          // `Name::member`, `path.to.Name::f(args)`: a static member of a component
+          ALT: () => {
+            const cc = this.CONSUME2(T.ColonColon);
+            const name = this.CONSUME2(T.NameLike);
+            let args: A.Arg[] | undefined;
+            this.OPTION8(() => { args = this.SUBRULE3(this.callArgs); });
+            e = this.ACTION(() => {
+              const component = dottedName(e);
+              if (component === undefined) throw new ParseError('Syntax error: :: must follow a component name (Name::member)', this.loc(cc));
+              return { kind: 'static', component, name: name.image, lower: name.image.toLowerCase(), args, loc: this.loc(name) } as A.StaticAccess;
+            });
           },
         },
       ]);
@@ -863,7 +891,12 @@ export class CfmlParser extends EmbeddedActionsParser {
       });
       this.ACTION(() => { attrs[k.image.toLowerCase()] = v; });
     });
-    const body = this.SUBRULE(this.block);
+    // `function f();`: a declaration without a body (interfaces, abstract functions)
+    let body: A.Stmt[] = [];
+    this.OR([
+      { ALT: () => { body = this.SUBRULE(this.block); } },
+      { ALT: () => { this.CONSUME(T.Semicolon); } },
+    ]);
     return this.ACTION(() => {
       const access = mods.find((m) => ['public', 'private', 'remote', 'package'].includes(m));
       const isStatic = mods.includes('static');
@@ -1015,6 +1048,17 @@ export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.Att
     }
     return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
   });
+}
+
+/** `a.b.C` as written (a name or a dotted member chain), else undefined. */
+function dottedName(e: A.Expr): string | undefined {
+  if (e.kind === 'var') return e.name;
+  if (e.kind === 'scope') return e.name;
+  if (e.kind === 'member') {
+    const head = dottedName(e.object);
+    return head === undefined ? undefined : head + '.' + e.name;
+  }
+  return undefined;
 }
 
 type BinItem = { kind: 'not'; loc: SourceLoc } | { kind: 'operand'; expr: A.Expr } | { kind: 'op'; token: IToken };

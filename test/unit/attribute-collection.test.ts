@@ -169,7 +169,8 @@ const cases: Record<string, Case> = {
  * (TagDef.staticAttrs); custom tags are tested in test/golden/customtags; cfimap and cfimapfilter are tested against Dovecot (test/imap).
  */
 // component, interface and property are declarations read when a .cfc loads (test/golden/components)
-const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'import', 'imap', 'imapfilter', 'component', 'interface', 'property']);
+// component, interface and property are declarations read when a .cfc loads (test/golden/components)
+const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'import', 'imap', 'imapfilter', 'component', 'interface', 'property', 'invoke', 'invokeargument', 'object']);
 
 describe('attributeCollection on every core tag', () => {
   it('every core tag that takes attributes has a case', () => {

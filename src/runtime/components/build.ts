@@ -40,8 +40,12 @@ export function buildComponentClass(engine: EngineCore, parsed: A.Template, full
     else if (s.kind === 'text' && !node.fromScript && s.text.trim() === '') continue; // layout between tags
     else pseudo.push(s);
   }
+  // compiled like function bodies: createObject runs them synchronously (also in the test mode
+  // where every tag answers through a promise)
+  c.functionDepth++;
   if (pseudo.length) cls.pseudo = c.block(pseudo);
   if (statics.length) cls.staticInit = c.block(statics);
+  c.functionDepth--;
   if (cls.kind === 'component' && (cls.accessors || cls.ownProperties.some((p) => p.attrs.persistent !== undefined && isTrue(p.attrs.persistent)))) {
     for (const p of cls.ownProperties) addAccessors(c, cls, p, node.loc);
   }
@@ -122,6 +126,7 @@ function addAccessors(c: Compiler, cls: ComponentClass, p: PropertyDef, at: A.So
     const udf: UDF = c.buildUDF(f, false);
     udf.owner = cls;
     cls.own.set(name.toLowerCase(), udf);
+    cls.generated.add(name.toLowerCase());
   };
   const cap = p.name[0]!.toUpperCase() + p.name.slice(1);
   if (p.getter) {

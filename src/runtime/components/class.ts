@@ -36,6 +36,8 @@ export class ComponentClass {
   readonly own = new Map<string, UDF>();
   methods = new Map<string, UDF>();
   publicMethods = new Map<string, UDF>();
+  /** Names (lower-case) of the implicit accessors generated here: not listed in metadata. */
+  readonly generated = new Set<string>();
   /** Declared here, in order. */
   readonly ownProperties: PropertyDef[] = [];
   /** With the inherited ones, base class first. */

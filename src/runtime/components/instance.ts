@@ -104,3 +104,32 @@ export class ComponentVariables extends Struct {
     return this.keys().map((k) => [k, this.get(k)]);
   }
 }
+
+/** The properties of an instance with their values (null when unset): what serializeJSON and cfdump show. */
+export function propertyValues(inst: ComponentInstance): Struct {
+  const out = new Struct();
+  for (const p of inst.cls.properties) {
+    const v = Struct.prototype.getLower.call(inst.variables, p.lower);
+    out.set(p.name, v === undefined ? null : v);
+  }
+  return out;
+}
+
+/** The public view cfdump prints: the keys set on `this`, then the properties. */
+export function dumpView(inst: ComponentInstance): Struct {
+  const out = new Struct();
+  for (const k of inst.ownKeys()) out.set(k, inst.ownLower(k.toLowerCase()));
+  for (const [k, v] of propertyValues(inst).entries()) if (!out.has(k)) out.set(k, v);
+  return out;
+}
+
+/**
+ * duplicate(): a new instance of the same class with copies of the this and variables scopes
+ * (`copy` copies each value: deep or not, as the caller decides).
+ */
+export function duplicateInstance(inst: ComponentInstance, copy: (v: unknown) => unknown): ComponentInstance {
+  const out = new ComponentInstance(inst.cls);
+  for (const [k, v] of Struct.prototype.entries.call(inst)) out.set(k, v === inst ? out : copy(v));
+  for (const [k, v] of Struct.prototype.entries.call(inst.variables)) out.variables.set(k, v === inst ? out : copy(v));
+  return out;
+}

@@ -18,7 +18,7 @@ export function classMetadata(cls: ComponentClass): Struct {
   s.set('type', cls.kind);
   s.set('accessors', cls.accessors);
   s.set('hint', cls.attrs.hint ?? '');
-  s.set('functions', [...cls.own.values()].map(functionMetadata));
+  s.set('functions', [...cls.own].filter(([k]) => !cls.generated.has(k)).map(([, f]) => functionMetadata(f)));
   s.set(
     'properties',
     cls.ownProperties.map((p) => {

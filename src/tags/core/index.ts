@@ -16,6 +16,7 @@ import { queryTag, queryparamTag } from './query.js';
 import { xmlTag } from './xml.js';
 import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
 import { componentTag, interfaceTag, propertyTag } from './component.js';
+import { invokeTag, invokeArgumentTag, objectTag } from './invoke.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -25,5 +26,5 @@ export const coreTags: readonly TagDef[] = [
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag, componentTag,
-  interfaceTag, propertyTag,
+  interfaceTag, propertyTag, invokeTag, invokeArgumentTag, objectTag,
 ];
