@@ -79,6 +79,8 @@ export class ComponentClass {
   constructing: ComponentClass[] = [];
   /** The method `new` calls: the `initmethod` attribute's, else `init`. */
   init: UDF | undefined;
+  /** `modifier="abstract"` / `abstract`: no instances. */
+  abstract = false;
 
   /** Fills the inherited tables once the parent and interfaces are linked. */
   link(parent: ComponentClass | null, interfaces: ComponentClass[]): void {
@@ -91,6 +93,7 @@ export class ComponentClass {
     this.publicMethods = new Map();
     for (const [k, f] of this.methods) if (f.access !== 'private') this.publicMethods.set(k, f);
     this.properties = [...(parent?.properties ?? []), ...this.ownProperties];
+    this.abstract = (this.attrs.modifier ?? '').toLowerCase() === 'abstract' || this.attrs.abstract !== undefined;
     const initName = [...this.chain].reverse().find((c) => c.attrs.initmethod)?.attrs.initmethod;
     this.init = this.methods.get((initName ?? 'init').toLowerCase());
   }

@@ -118,7 +118,7 @@ export function ensureStatic(ctx: Ctx, cls: ComponentClass): void {
  */
 export function instantiate(ctx: Ctx, cls: ComponentClass, loc?: SourceLoc): MaybePromise<ComponentInstance> {
   if (cls.kind === 'interface') throw expressionError(`can't create an instance of the interface [${cls.fullName}]`, { loc, code: ErrorCode.Component });
-  if ((cls.attrs.modifier ?? '').toLowerCase() === 'abstract' || cls.attrs.abstract !== undefined) {
+  if (cls.abstract) {
     throw expressionError(`can't create an instance of the abstract component [${cls.fullName}]`, { loc, code: ErrorCode.Component });
   }
   ensureStatic(ctx, cls);
