@@ -28,7 +28,7 @@ export function compileInvoke(c: Compiler, e: A.Invoke, o: ExprOpts): Eval {
   const { loc } = e;
   return (ctx) => {
     const f = callee(ctx);
-    if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} is not a function and can't be called`, { loc });
+    if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} can't be called as a function`, { loc });
     const pos = args.positional(ctx);
     const nm = args.named(ctx);
     return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);

@@ -42,7 +42,7 @@ export function callMethod(ctx: Ctx, inst: ComponentInstance, lower: string, nam
   if (own !== undefined) {
     if (own instanceof UDF) return invokeUDF(ctx, own, positional, named, loc, own.receiver ?? inst);
     if (own instanceof CfFunction) return callFunction(ctx, own, positional, named, loc);
-    throw expressionError(`Member [${name}] of component [${inst.cls.fullName}] is not a function`, { loc, detail: 'it is a value in the this scope' });
+    throw expressionError(`Member [${name}] of component [${inst.cls.fullName}] is a value, not a function`, { loc, detail: 'it is a value in the this scope' });
   }
   const f = inst.cls.methods.get(lower);
   if (f && !f.isStatic && (trusted || canCall(ctx, inst, f))) return invokeUDF(ctx, f, positional, named, loc, inst);
