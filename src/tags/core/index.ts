@@ -24,7 +24,6 @@ export const coreTags: readonly TagDef[] = [
   lockTag, savecontentTag, silentTag, settingTag, processingdirectiveTag, locationTag, headerTag, contentTag, logTag,
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
-  customTag, moduleTag, importTag, associateTag,
-  functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag, componentTag,
-  interfaceTag, propertyTag, invokeTag, invokeArgumentTag, objectTag,
+  customTag, moduleTag, importTag, associateTag, componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
+  objectTag,
 ];
