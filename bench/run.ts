@@ -2,6 +2,7 @@
  * npm run bench: the foundation's three ratios, each against a baseline measured in the same run.
  *  W1 parse throughput of a ~20 KB page (MB/s, warm)
  *  W3 a 100,000-iteration cfloop/cfset/cfif loop against the same logic in JS with a Map scope
+ *  C1 a component method call against a plain UDF call, C2 `new Point(i, i)` against structNew() + 2 sets
  *  W5 CLI cold start of samples/hello.cfm against `node -e 0`
  */
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,23 @@ function runJs(): string {
 if ((await runCfml()) !== runJs()) throw new Error('the CFML loop and the JS baseline disagree');
 const [cfmlMs, jsMs] = await compare(runCfml, runJs, { rounds: 7, times: 5 });
 
+// ---- C1/C2: components -------------------------------------------------------------------------------
+// C1: a method call obj.add(i, 1) against a plain UDF call in the same 100k loop (target <= 1.5x);
+// C2: new Point(i, i) of a two-property component against structNew() plus two sets (target <= 3x).
+const cfcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-bench-cfc-'));
+const writePage = (name: string, text: string) => (fs.writeFileSync(path.join(cfcDir, name), text), path.join(cfcDir, name));
+writePage('Calc.cfc', 'component { function add(a, b) { return a + b; } }');
+writePage('Point.cfc', 'component { property x; property y; function init(x, y) { variables.x = arguments.x; variables.y = arguments.y; return this; } }');
+const methodPage = writePage('method.cfm', '<cfscript>c = new Calc(); t = 0; for (i = 1; i <= n; i++) { t = c.add(i, 1); } writeOutput(t);</cfscript>');
+const udfPage = writePage('udf.cfm', '<cfscript>function add(a, b) { return a + b; } t = 0; for (i = 1; i <= n; i++) { t = add(i, 1); } writeOutput(t);</cfscript>');
+const newPage = writePage('new.cfm', '<cfscript>for (i = 1; i <= n; i++) { p = new Point(i, i); } writeOutput(i);</cfscript>');
+const structPage = writePage('struct.cfm', '<cfscript>for (i = 1; i <= n; i++) { p = structNew(); p.x = i; p.y = i; } writeOutput(i);</cfscript>');
+const render = (f: string) => () => engine.renderFile(f, { variables: { n: N } });
+if ((await render(methodPage)()) !== (await render(udfPage)())) throw new Error('the method and UDF pages disagree');
+const [methodMs, udfMs] = await compare(render(methodPage), render(udfPage), { rounds: 7, times: 3 });
+const [newMs, structMs] = await compare(render(newPage), render(structPage), { rounds: 7, times: 3 });
+fs.rmSync(cfcDir, { recursive: true, force: true });
+
 // ---- W5: cold start --------------------------------------------------------------------------------
 const cli = path.join(root, 'dist/cfml.cjs');
 const hello = path.join(root, 'samples/hello.cfm');
@@ -93,6 +111,8 @@ for (let r = 0; r < 15; r++) {
 const rows = [
   ['W1 parse 20 KB page (warm)', `${mbps.toFixed(1)} MB/s`, `${parseMs.toFixed(2)} ms/parse`, 'target >= 15 MB/s'],
   ['W3 loop 100k, CFML / JS Map', `${(cfmlMs / jsMs).toFixed(2)}x`, `${cfmlMs.toFixed(1)} ms vs ${jsMs.toFixed(1)} ms`, 'target <= 2x'],
+  ['C1 method call / UDF call, 100k', `${(methodMs / udfMs).toFixed(2)}x`, `${methodMs.toFixed(1)} ms vs ${udfMs.toFixed(1)} ms`, 'target <= 1.5x'],
+  ['C2 new Point(i, i) / structNew + 2 sets', `${(newMs / structMs).toFixed(2)}x`, `${newMs.toFixed(1)} ms vs ${structMs.toFixed(1)} ms`, 'target <= 3x'],
   ['W5 cold start hello.cfm / node -e 0', `${(median(cold) / median(nodeOnly)).toFixed(2)}x`, `${median(cold).toFixed(0)} ms vs ${median(nodeOnly).toFixed(0)} ms`, 'target <= 1.5x'],
   ['W5 same, first run (no parse cache)', `${(median(coldNoCache) / median(nodeOnly)).toFixed(2)}x`, `${median(coldNoCache).toFixed(0)} ms`, ''],
 ];

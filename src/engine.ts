@@ -22,6 +22,7 @@ import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
 import type { DatasourceInput } from './db/config.js';
 import type { DatasourceSettings } from './db/service.js';
+import { ComponentLoader } from './runtime/components/loader.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -55,6 +56,13 @@ export interface EngineOptions {
    * Relative paths are resolved from the working directory.
    */
   customTagPaths?: string[];
+  /**
+   * Component mappings: a dotted name whose first parts match a mapping resolves inside its
+   * directory, e.g. `{ "/model": "/srv/app/model" }` makes `new model.Person()` load
+   * `/srv/app/model/Person.cfc` from any page. Tried after the calling template's directory and
+   * the application root; the longest matching prefix wins.
+   */
+  mappings?: Record<string, string>;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
   /**
@@ -132,6 +140,7 @@ export class Engine implements EngineCore {
   private readonly setters = new BoundedMap<string, Setter>(NAME_CACHE_MAX);
   private readonly getters = new BoundedMap<string, (ctx: Ctx) => unknown>(NAME_CACHE_MAX);
   private readonly exprCache = new BoundedMap<string, (ctx: Ctx) => unknown>(EXPR_CACHE_MAX);
+  readonly components: ComponentLoader;
   private readonly services = new Map<string, { close?(): unknown }>();
   private readonly sessions = new Map<string, Struct>();
   private readonly logger: (line: string) => void;
@@ -152,6 +161,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
+    this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -173,12 +183,14 @@ export class Engine implements EngineCore {
   registerTag(def: TagDef, opts?: { override?: boolean }): void {
     this.tags.register(def, opts);
     this.cache.clear();
+    this.components?.clear();
     this.astCache = undefined;
   }
 
   registerFunction(def: FunctionDef, opts?: { override?: boolean }): void {
     this.functions.register(def, opts);
     this.cache.clear();
+    this.components.clear();
   }
 
   /** Renders a file and resolves to its output. */

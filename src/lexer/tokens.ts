@@ -203,6 +203,8 @@ export const Amp = createToken({ name: 'Amp', pattern: /&/, categories: [BinOp] 
 export const Elvis = createToken({ name: 'Elvis', pattern: /\?:/ });
 export const SafeDot = createToken({ name: 'SafeDot', pattern: /\?\./ });
 export const Question = createToken({ name: 'Question', pattern: /\?/ });
+/** `Name::member` (static access); in a slice `arr[::-1]` it stands for two colons. */
+export const ColonColon = createToken({ name: 'ColonColon', pattern: /::/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 export const Bang = createToken({ name: 'Bang', pattern: /!/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
@@ -224,7 +226,7 @@ const words = [
 const symbols = [
   StrictEq, StrictNeq, EqEq, BangEq, GtEqSym, LtEqSym, Arrow, PlusEq, MinusEq, StarEq, SlashEq, AmpEq, PercentEq,
   Assign, AndAnd, OrOr, PlusPlus, MinusMinus, Plus, Minus, Star, Backslash, Percent, Caret, Amp, Elvis, SafeDot,
-  Question, Colon, Bang, Dot, Comma, Semicolon, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Hash,
+  Question, ColonColon, Colon, Bang, Dot, Comma, Semicolon, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Hash,
 ];
 
 /** Expression tokens valid inside a tag, where `>` ends the tag and `/>` closes it. */

@@ -61,11 +61,21 @@ export interface StructLit extends Node { kind: 'struct'; entries: { key: string
 export interface ArrayLit extends Node { kind: 'array'; items: Expr[] }
 export interface Param { name: string; lower: string; type?: string; required: boolean; default?: Expr }
 /** `function (a) { ... }` or `(a) => expr` as a value. */
-export interface FuncExpr extends Node { kind: 'func'; name?: string; params: Param[]; body: Stmt[]; arrow: boolean; returnType?: string; access?: string; attrs?: Record<string, string> }
+export interface FuncExpr extends Node {
+  kind: 'func'; name?: string; params: Param[]; body: Stmt[]; arrow: boolean; returnType?: string; access?: string;
+  /** Declaration attributes and annotations (lower-case names): `output`, `hint`, custom ones. */
+  attrs?: Record<string, string>;
+  /** `static function f()` / `<cffunction modifier="static">`: called on the component, not an instance. */
+  isStatic?: boolean;
+}
+/** `new path.to.Name(args)` or `new "path.to.Name"(args)`: `path` is a dotted name or an expression. */
+export interface NewExpr extends Node { kind: 'new'; path: string | Expr; args: Arg[] }
+/** `Name::member` / `path.to.Name::member(args)`: a static member of a component. */
+export interface StaticAccess extends Node { kind: 'static'; component: string; lower: string; name: string; args?: Arg[] }
 
 export type Expr =
   | Literal | Const | Interp | VarRef | ScopeRef | Member | Index | Slice | Call | MemberCall | Invoke | Binary | Unary
-  | Conditional | ElvisExpr | Assign | Update | StructLit | ArrayLit | FuncExpr;
+  | Conditional | ElvisExpr | Assign | Update | StructLit | ArrayLit | FuncExpr | NewExpr | StaticAccess;
 
 // ---- template nodes and script statements -----------------------------------------------------
 
@@ -116,13 +126,15 @@ export interface ThrowStmt extends Node { kind: 'throw'; value?: Expr }
 export interface RethrowStmt extends Node { kind: 'rethrow' }
 export interface FuncDecl extends Node { kind: 'funcdecl'; func: FuncExpr }
 export interface AbortStmt extends Node { kind: 'abort' }
+/** `static { ... }` in a script component: runs once, when the component is first used. */
+export interface StaticBlock extends Node { kind: 'staticblock'; body: Stmt[] }
 /** `retry;` inside a catch block (Lucee): runs the try block again. */
 export interface RetryStmt extends Node { kind: 'retry' }
 
 export type Stmt =
   | TextNode | OutputNode | TagNode | ExprStmt | VarDecl | Block | IfStmt | ForStmt | ForInStmt | WhileStmt
   | DoWhileStmt | SwitchStmt | BreakStmt | ContinueStmt | ReturnStmt | TryStmt | ThrowStmt | RethrowStmt
-  | FuncDecl | AbortStmt | RetryStmt;
+  | FuncDecl | AbortStmt | RetryStmt | StaticBlock;
 
 export interface Template {
   file: string;

@@ -189,13 +189,27 @@ export class CfmlParser extends EmbeddedActionsParser {
             let slice: { to?: A.Expr; step?: A.Expr } | undefined;
             this.OPTION2(() => { index = this.SUBRULE(this.expression); });
             this.OPTION3(() => {
-              this.CONSUME(T.Colon);
-              slice = {};
-              this.OPTION4(() => { slice!.to = this.SUBRULE2(this.expression); });
-              this.OPTION5(() => {
-                this.CONSUME2(T.Colon);
-                this.OPTION6(() => { slice!.step = this.SUBRULE3(this.expression); });
-              });
+              this.OR6([
+                {
+                  ALT: () => {
+                    this.CONSUME(T.Colon);
+                    slice = {};
+                    this.OPTION4(() => { slice!.to = this.SUBRULE2(this.expression); });
+                    this.OPTION5(() => {
+                      this.CONSUME2(T.Colon);
+                      this.OPTION6(() => { slice!.step = this.SUBRULE3(this.expression); });
+                    });
+                  },
+                },
+                {
+                  // `arr[::-1]`: the lexer reads the two colons as one token
+                  ALT: () => {
+                    this.CONSUME(T.ColonColon);
+                    slice = {};
+                    this.OPTION7(() => { slice!.step = this.SUBRULE4(this.expression); });
+                  },
+                },
+              ]);
             });
             const rb = this.CONSUME(T.RBracket);
             e = this.ACTION(() => {
@@ -209,6 +223,20 @@ export class CfmlParser extends EmbeddedActionsParser {
           ALT: () => {
             const args = this.SUBRULE2(this.callArgs);
             e = this.ACTION(() => this.call(e, args));
+          },
+        },
+        {
+          // `Name::member`, `path.to.Name::f(args)`: a static member of a component
+          ALT: () => {
+            const cc = this.CONSUME2(T.ColonColon);
+            const name = this.CONSUME2(T.NameLike);
+            let args: A.Arg[] | undefined;
+            this.OPTION8(() => { args = this.SUBRULE3(this.callArgs); });
+            e = this.ACTION(() => {
+              const component = dottedName(e);
+              if (component === undefined) throw new ParseError('Syntax error: :: must follow a component name (Name::member)', this.loc(cc));
+              return { kind: 'static', component, name: name.image, lower: name.image.toLowerCase(), args, loc: this.loc(name) } as A.StaticAccess;
+            });
           },
         },
       ]);
@@ -342,6 +370,7 @@ export class CfmlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.structLiteral) },
       { ALT: () => this.SUBRULE(this.arrayLiteral) },
       { ALT: () => this.SUBRULE(this.functionExpr) },
+      { ALT: () => this.SUBRULE(this.newExpr) },
     ] }),
   );
 
@@ -473,6 +502,38 @@ export class CfmlParser extends EmbeddedActionsParser {
     ] });
   });
 
+  /** `new path.to.Name(args)`, `new "path.to.Name"(args)`; the arguments are optional. */
+  private newExpr = this.RULE('newExpr', (): A.Expr => {
+    const t = this.CONSUME(T.New);
+    let path: string | A.Expr = '';
+    this.OR([
+      {
+        ALT: () => {
+          const s = this.CONSUME(T.StringLit);
+          path = this.ACTION(() => {
+            const e = this.stringParts(s.image.slice(1, -1), s.image[0]!, this.loc(s));
+            return e.kind === 'lit' ? String(e.value) : e;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.CONSUME(T.NameLike);
+          let name = first.image;
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            const n = this.CONSUME2(T.NameLike);
+            name += '.' + n.image;
+          });
+          path = name;
+        },
+      },
+    ]);
+    let args: A.Arg[] = [];
+    this.OPTION(() => { args = this.SUBRULE(this.callArgs); });
+    return this.ACTION(() => ({ kind: 'new', path, args, loc: this.loc(t) }) as A.NewExpr);
+  });
+
   private functionExpr = this.RULE('functionExpr', (): A.Expr => {
     const t = this.CONSUME(T.FunctionKw);
     const params = this.SUBRULE(this.paramList);
@@ -550,6 +611,8 @@ export class CfmlParser extends EmbeddedActionsParser {
       DEF: [
         { ALT: () => { this.CONSUME(T.Semicolon); return undefined; } },
         { GATE: () => this.isFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
+        { GATE: () => this.isComponentDecl(), ALT: () => this.SUBRULE(this.componentDecl) },
+        { GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.LBrace && this.LA(1).image.toLowerCase() === 'static', ALT: () => this.SUBRULE(this.staticBlock) },
         { GATE: () => this.isTagStatement(), ALT: () => this.SUBRULE(this.tagStatement) },
         { GATE: () => this.isTagCallWithBody(), ALT: () => this.SUBRULE(this.tagCallWithBody) },
         {
@@ -832,17 +895,73 @@ export class CfmlParser extends EmbeddedActionsParser {
     const attrs: Record<string, string> = {};
     this.MANY2(() => {
       const k = this.CONSUME2(T.NameLike);
-      this.CONSUME(T.Assign);
-      const v = this.CONSUME(T.StringLit);
-      this.ACTION(() => { attrs[k.image.toLowerCase()] = v.image.slice(1, -1); });
+      let v = 'true';
+      this.OPTION(() => {
+        this.CONSUME(T.Assign);
+        v = this.SUBRULE(this.annotationValue);
+      });
+      this.ACTION(() => { attrs[k.image.toLowerCase()] = v; });
     });
-    const body = this.SUBRULE(this.block);
+    // `function f();`: a declaration without a body (interfaces, abstract functions)
+    let body: A.Stmt[] = [];
+    this.OR([
+      { ALT: () => { body = this.SUBRULE(this.block); } },
+      { ALT: () => { this.CONSUME(T.Semicolon); } },
+    ]);
     return this.ACTION(() => {
       const access = mods.find((m) => ['public', 'private', 'remote', 'package'].includes(m));
-      const returnType = mods.filter((m) => m !== access && m !== 'static')[0];
-      const func: A.FuncExpr = { kind: 'func', name: name.image, params, body, arrow: false, returnType, access, attrs, loc: this.loc(first) };
+      const isStatic = mods.includes('static');
+      const returnType = mods.filter((m) => m !== access && m !== 'static' && m !== 'final' && m !== 'abstract')[0];
+      const func: A.FuncExpr = { kind: 'func', name: name.image, params, body, arrow: false, returnType, access, attrs, isStatic, loc: this.loc(first) };
       return { kind: 'funcdecl', func, loc: func.loc } as A.FuncDecl;
     });
+  });
+
+  /** The value of a declaration attribute: a string, a number, a boolean or a bare name (`output=false`). */
+  private annotationValue = this.RULE('annotationValue', (): string => {
+    const v = this.OR([
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.NameLike) },
+    ]);
+    return this.ACTION(() => (v.tokenType === T.StringLit ? v.image.slice(1, -1).replace(v.image[0] === '"' ? /""/g : /''/g, v.image[0]!) : v.image));
+  });
+
+  /**
+   * `component [attr=value ...] { body }` / `interface ... { }`: the declaration of a .cfc in
+   * script. It becomes the same node as `<cfcomponent>`, so both forms build one component.
+   */
+  private isComponentDecl(): boolean {
+    const t1 = this.LA(1);
+    if (t1.tokenType !== T.Identifier) return false;
+    const lower = t1.image.toLowerCase();
+    if (lower !== 'component' && lower !== 'interface') return false;
+    const t2 = this.LA(2).tokenType;
+    if (t2 === T.LBrace) return true;
+    return (t2 === T.Identifier || T.isKeyword(this.LA(2))) && this.LA(3).tokenType !== T.LParen && this.LA(3).tokenType !== T.Dot;
+  }
+
+  private componentDecl = this.RULE('componentDecl', (): A.Stmt => {
+    const kw = this.CONSUME(T.Identifier);
+    const attrs: A.AttrNode[] = [];
+    this.MANY(() => {
+      const k = this.CONSUME(T.NameLike);
+      let value: A.Expr | undefined;
+      this.OPTION(() => {
+        this.CONSUME(T.Assign);
+        value = this.SUBRULE(this.ternary);
+      });
+      this.ACTION(() => attrs.push({ name: k.image, lower: k.image.toLowerCase(), value: value ?? { kind: 'lit', value: '', loc: this.loc(k) }, loc: this.loc(k) }));
+    });
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'tag', name: kw.image.toLowerCase(), attrs, body, loc: this.loc(kw), fromScript: true }) as A.TagNode);
+  });
+
+  /** `static { ... }` inside a script component. */
+  private staticBlock = this.RULE('staticBlock', (): A.Stmt => {
+    const t = this.CONSUME(T.Identifier);
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({ kind: 'staticblock', body, loc: this.loc(t) }) as A.StaticBlock);
   });
 
   /**
@@ -942,6 +1061,17 @@ export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.Att
     }
     return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
   });
+}
+
+/** `a.b.C` as written (a name or a dotted member chain), else undefined. */
+function dottedName(e: A.Expr): string | undefined {
+  if (e.kind === 'var') return e.name;
+  if (e.kind === 'scope') return e.name;
+  if (e.kind === 'member') {
+    const head = dottedName(e.object);
+    return head === undefined ? undefined : head + '.' + e.name;
+  }
+  return undefined;
 }
 
 type BinItem = { kind: 'not'; loc: SourceLoc } | { kind: 'operand'; expr: A.Expr } | { kind: 'op'; token: IToken };

@@ -4,6 +4,7 @@ import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { dateToNumber, formatTimestamp, numberToDate, parseDateString } from './dates.js';
 import { XmlNode, serializeXml } from './xml/node.js';
+import { ComponentInstance } from './components/instance.js';
 
 /** Unwraps `q.col` references to the value at the current row. */
 export function simple(v: unknown): unknown {
@@ -19,6 +20,7 @@ export function typeName(v: unknown): string {
   if (typeof v === 'boolean') return 'Boolean';
   if (v instanceof Date) return 'Date';
   if (Array.isArray(v)) return 'Array';
+  if (v instanceof ComponentInstance) return 'Component';
   if (v instanceof Struct) return 'Struct';
   if (v instanceof Query) return 'Query';
   if (v instanceof CfFunction) return 'Function';

@@ -6,13 +6,17 @@ import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { ControlSignal, ErrorCode, expressionError, toCfmlError } from './errors.js';
-import { simple, typeName } from './cast.js';
+import { simple, toStr, typeName } from './cast.js';
 import { invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
 import { tagCallAttrs } from '../parser/expr-parser.js';
 import { compileExpr, type ExprOpts } from './compile-expr.js';
 import { XmlNode } from './xml/node.js';
+import { ComponentInstance } from './components/instance.js';
+import { callMethod, callSuper, componentClass, ensureStatic, newInstance } from './components/dispatch.js';
+import { invokeUDF } from './udf-call.js';
+import type { ComponentClass } from './components/class.js';
 
 /** Calls: built-ins bound at compile time, user functions (with replay when one goes async), member calls and tag calls. */
 
@@ -24,7 +28,7 @@ export function compileInvoke(c: Compiler, e: A.Invoke, o: ExprOpts): Eval {
   const { loc } = e;
   return (ctx) => {
     const f = callee(ctx);
-    if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} is not a function and can't be called`, { loc });
+    if (!(f instanceof CfFunction)) throw expressionError(`a ${typeName(f)} can't be called as a function`, { loc });
     const pos = args.positional(ctx);
     const nm = args.named(ctx);
     return udfResult(ctx, () => c.callFunction(ctx, f, pos, nm, loc), o, loc);
@@ -209,6 +213,20 @@ function receiverType(v: unknown): MemberReceiver[] {
 }
 
 export function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Eval {
+  const call = compileMemberCallOn(c, e, o);
+  if (e.object.kind !== 'var' || e.object.lower !== 'super') return call;
+  // super.m(): the parent's method on the same instance (inside a component)
+  const args = compileArgs(c, e.args);
+  const { lower, name, loc } = e;
+  return (ctx) => {
+    if (!ctx.component) return call(ctx);
+    const pos = args.positional(ctx);
+    const nm = args.named(ctx);
+    return udfResult(ctx, () => callSuper(ctx, lower, name, pos, nm, loc), o, loc);
+  };
+}
+
+function compileMemberCallOn(c: Compiler, e: A.MemberCall, o: ExprOpts): Eval {
   const obj = compileExpr(c, e.object, { soft: e.safe, ref: true });
   const args = compileArgs(c, e.args);
   const { lower, name, loc } = e;
@@ -218,6 +236,12 @@ export function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Ev
   return (ctx) => {
     let self = obj(ctx);
     if (e.safe && (self === undefined || self === null)) return undefined;
+    if (self instanceof ComponentInstance) {
+      const inst = self;
+      const pos = args.positional(ctx);
+      const nm = args.named(ctx);
+      return udfResult(ctx, () => callMethod(ctx, inst, lower, name, pos, nm, loc), o, loc);
+    }
     if (self instanceof Struct) {
       const fv = self.getLower(lower);
       if (fv instanceof CfFunction) {
@@ -249,5 +273,53 @@ export function compileMemberCall(c: Compiler, e: A.MemberCall, o: ExprOpts): Ev
       }
     }
     throw expressionError(`No matching member function [${name}] found for a ${typeName(self)}`, { loc, code: ErrorCode.NoSuchMember });
+  };
+}
+
+/** `new path.to.Name(args)` / `new "path.to.Name"(args)`: resolved from the running template's directory. */
+export function compileNew(c: Compiler, e: A.NewExpr, o: ExprOpts): Eval {
+  const args = compileArgs(c, e.args);
+  const pathExpr = typeof e.path === 'string' ? undefined : compileExpr(c, e.path);
+  const fixed = typeof e.path === 'string' ? e.path : '';
+  const { loc } = e;
+  // a fixed name resolves once per render at this call site (the loader checks files once per render)
+  let lastCtx: Ctx | undefined;
+  let lastDir = '';
+  let lastCls: ComponentClass | undefined;
+  return (ctx) => {
+    let cls: ComponentClass;
+    if (!pathExpr && ctx === lastCtx && ctx.template.dir === lastDir) cls = lastCls!;
+    else {
+      cls = componentClass(ctx, pathExpr ? toStr(pathExpr(ctx)) : fixed, loc);
+      lastCtx = ctx;
+      lastDir = ctx.template.dir;
+      lastCls = cls;
+    }
+    const pos = args.positional(ctx);
+    const nm = args.named(ctx);
+    return udfResult(ctx, () => newInstance(ctx, cls, pos, nm, loc), o, loc);
+  };
+}
+
+/** `Name::member` reads the static scope of a component; `Name::f(args)` calls a static function. */
+export function compileStaticAccess(c: Compiler, e: A.StaticAccess, o: ExprOpts): Eval {
+  const args = e.args ? compileArgs(c, e.args) : undefined;
+  const { loc, lower, name, component } = e;
+  return (ctx) => {
+    const cls = componentClass(ctx, component, loc);
+    ensureStatic(ctx, cls);
+    if (!args) {
+      const v = cls.staticScope.getLower(lower);
+      if (v !== undefined && v !== null) return v;
+      const f = cls.methods.get(lower);
+      if (f?.isStatic) return f;
+      if (o.soft) return undefined;
+      throw expressionError(`the component [${cls.fullName}] has no static member [${name}]`, { loc, code: ErrorCode.UndefinedVariable });
+    }
+    const f = cls.methods.get(lower);
+    if (!f || !f.isStatic) throw expressionError(`the component [${cls.fullName}] has no static function [${name}]`, { loc, code: ErrorCode.NoSuchFunction, detail: f ? `[${f.name}] is an instance method: call it on an instance` : '' });
+    const pos = args.positional(ctx);
+    const nm = args.named(ctx);
+    return udfResult(ctx, () => invokeUDF(ctx, f, pos, nm, loc), o, loc);
   };
 }

@@ -10,7 +10,7 @@ import { BINARY } from './ops.js';
 import { childContainer, getKey, setKey } from './access.js';
 import { isThenable } from './maybe.js';
 import { intern } from './intern.js';
-import { compileCall, compileInvoke, compileMemberCall } from './compile-call.js';
+import { compileCall, compileInvoke, compileMemberCall, compileNew, compileStaticAccess } from './compile-call.js';
 
 export interface ExprOpts {
   /** Missing variables and keys read as undefined instead of throwing (isNull, ?:, ?.). */
@@ -197,6 +197,10 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
       const make = c.functionFactory(e);
       return (ctx) => make(ctx, true);
     }
+    case 'new':
+      return compileNew(c, e, o);
+    case 'static':
+      return compileStaticAccess(c, e, o);
   }
 }
 

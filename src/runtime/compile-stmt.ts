@@ -187,6 +187,8 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       return rethrowExec(s.loc);
     case 'funcdecl':
       return NORMAL; // hoisted: defined before the template runs
+    case 'staticblock':
+      throw new CfmlError('a static block is only allowed directly inside a component', { type: 'Template', loc: s.loc });
     case 'retry':
       return retryExec(s.loc);
     case 'abort': {

@@ -101,7 +101,8 @@ export class Compiler {
   /** A factory for the function value of a `function` expression (closure) or declaration. */
   functionFactory(f: A.FuncExpr): (ctx: Ctx, closure: boolean) => UDF {
     const udf = this.buildUDF(f, true);
-    return (ctx) => udf.withClosure(ctx.frame);
+    // a closure keeps the variables scope and component it was created in
+    return (ctx) => udf.withClosure(ctx.frame, ctx.variables, ctx.component);
   }
 
   buildUDF(f: A.FuncExpr, isClosure: boolean): UDF {
@@ -250,7 +251,7 @@ function callsFunctions(node: unknown, engine: EngineCore): boolean {
   if (node === null || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some((n) => callsFunctions(n, engine));
   const n = node as { kind?: string; lower?: string };
-  if (n.kind === 'invoke' || n.kind === 'mcall') return true;
+  if (n.kind === 'invoke' || n.kind === 'mcall' || n.kind === 'new' || n.kind === 'static') return true;
   if (n.kind === 'call') {
     const def = engine.functions.getLower(n.lower!);
     if (!def || def.async) return true;

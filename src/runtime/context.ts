@@ -6,6 +6,8 @@ import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
+import type { ComponentClass } from './components/class.js';
+import type { ComponentInstance } from './components/instance.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -26,6 +28,8 @@ export interface FunctionFrame {
   outputOff: boolean;
   /** For closures: the frame they were created in. */
   parent: FunctionFrame | null;
+  /** The component class declaring the running method (what `super` is relative to), or null. */
+  owner: ComponentClass | null;
 }
 
 /** Thrown to stop the page (cfabort / abort;); the engine treats it as a normal end. */
@@ -44,6 +48,14 @@ export class Ctx {
   cgi: Struct;
   cookie = new Struct();
   frame: FunctionFrame | null = null;
+  /** The component whose method (or pseudo-constructor) is running: the `this` scope; null on a page. */
+  component: ComponentInstance | null = null;
+  /**
+   * The application's root directory: dotted component paths that are not found beside the
+   * calling template are looked up here (then in the Engine's mappings). Defaults to the
+   * directory of the requested page; the web layer sets it to the Application.cfc's directory.
+   */
+  appRoot: string;
   /** Active query loops, innermost last: bare names resolve to their columns. */
   queries: Query[] = [];
   out = '';
@@ -88,6 +100,7 @@ export class Ctx {
   ) {
     this.template = template;
     this.baseTemplate = template;
+    this.appRoot = template.dir;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
@@ -190,6 +203,9 @@ export class Ctx {
       case 'arguments':
         if (!this.frame) throw expressionError('the arguments scope is only available inside a function', { loc });
         return this.frame.args;
+      case 'this':
+        if (!this.component) throw expressionError('the this scope is only available inside a component', { loc });
+        return this.component;
       default:
         throw expressionError(`scope [${name}] is not supported`, { loc });
     }

@@ -1,3 +1,4 @@
+import { ComponentInstance, dumpView } from './components/instance.js';
 import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
@@ -34,6 +35,21 @@ export function dumpText(v: unknown, o: DumpOptions = {}): string {
     if (x instanceof QueryColumnRef) x = x.values();
     if (seen.has(x)) {
       lines.push(indent + '[circular reference]');
+      return;
+    }
+    if (x instanceof ComponentInstance) {
+      seen.add(x);
+      lines.push(`${indent}Component (${x.cls.fullName})`);
+      for (const [k, val] of dumpView(x).entries()) {
+        if (isSimpleish(val) || SECRET.test(k)) lines.push(`${indent}  ${k}: ${SECRET.test(k) && val !== '' && val !== null ? '********' : simpleText(val)}`);
+        else {
+          lines.push(`${indent}  ${k}:`);
+          walk(val, indent + '    ', depth + 1);
+        }
+      }
+      const methods = [...x.cls.publicMethods.values()].map((f) => f.name);
+      if (methods.length) lines.push(`${indent}  methods: ${methods.join(', ')}`);
+      seen.delete(x);
       return;
     }
     if (x instanceof Struct) {
@@ -108,6 +124,13 @@ export function dumpHtml(v: unknown, o: DumpOptions = {}): string {
   const render = (x: unknown): string => {
     if (x instanceof QueryColumnRef) x = x.values();
     if (seen.has(x)) return '<em>[circular reference]</em>';
+    if (x instanceof ComponentInstance) {
+      seen.add(x);
+      const rows = dumpView(x).entries().map(([k, val]) => `<tr><th>${escapeHtml(k)}</th><td>${SECRET.test(k) && val !== '' && val !== null ? '********' : render(val)}</td></tr>`).join('');
+      const methods = [...x.cls.publicMethods.values()].map((f) => escapeHtml(f.name)).join(', ');
+      seen.delete(x);
+      return `<table class="cfdump component"><caption>Component (${escapeHtml(x.cls.fullName)})</caption>${rows}${methods ? `<tr><th>methods</th><td>${methods}</td></tr>` : ''}</table>`;
+    }
     if (x instanceof Struct) {
       seen.add(x);
       const rows = x.entries().map(([k, val]) => `<tr><th>${escapeHtml(k)}</th><td>${SECRET.test(k) && val !== '' ? '********' : render(val)}</td></tr>`).join('');

@@ -7,6 +7,8 @@ import { expressionError, type SourceLoc } from './errors.js';
 import { runTemplate } from './compiler.js';
 import { isThenable } from './maybe.js';
 import { baseTags, findBaseTag } from './custom-tags.js';
+import { componentClass, instantiate } from './components/dispatch.js';
+import { classMetadata } from './components/metadata.js';
 
 /** The FnContext of one render: one object, its `loc` moved to each call site. */
 export class FnContextImpl implements FnContext {
@@ -105,6 +107,19 @@ export class FnContextImpl implements FnContext {
 
   get locals(): Map<string, unknown> {
     return this.ctx.locals;
+  }
+
+  createComponent(dotted: string): unknown {
+    const r = instantiate(this.ctx, componentClass(this.ctx, dotted, this.loc), this.loc);
+    if (isThenable(r)) {
+      r.catch(() => {});
+      throw expressionError(`createObject(): the pseudo-constructor of [${dotted}] ran a tag that waits (such as cfimap); use new instead`, { loc: this.loc });
+    }
+    return r;
+  }
+
+  componentMetadata(dotted: string): unknown {
+    return classMetadata(componentClass(this.ctx, dotted, this.loc));
   }
 
   service<T>(key: string, create: () => T): T {

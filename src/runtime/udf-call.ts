@@ -9,6 +9,7 @@ import { ArgumentsScope } from './access.js';
 import { Struct } from './struct.js';
 import { typeName } from './cast.js';
 import { checkType } from './types-check.js';
+import type { ComponentInstance } from './components/instance.js';
 
 /**
  * The calling convention of user functions: a call gets a fresh frame (local and arguments
@@ -24,14 +25,33 @@ export function callFunction(ctx: Ctx, f: CfFunction, positional: unknown[], nam
   throw expressionError(`the function [${f.name}] can't be called here`, { loc });
 }
 
-function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, unknown> | undefined, loc: SourceLoc): MaybePromise<unknown> {
+/**
+ * Runs a UDF. `self` is the instance a method is called on (`obj.m()`); without it a method
+ * runs on the instance it was read from (`f = obj.m`), a closure in the variables scope and
+ * component it was created in, a static method in its class, and any other method on the
+ * component whose code is running (an unscoped `m()` inside a method).
+ */
+export function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, unknown> | undefined, loc: SourceLoc, self?: ComponentInstance | null): MaybePromise<unknown> {
   // every call counts toward the time limit: callbacks (arrayEach, sort comparators...), recursion
   ctx.tick(loc);
   const args = new ArgumentsScope();
-  const frame: FunctionFrame = { local: new Struct(), args, name: f.name, outputOff: f.outputOff, parent: f.closureFrame };
+  const frame: FunctionFrame = { local: new Struct(), args, name: f.name, outputOff: f.outputOff, parent: f.closureFrame, owner: f.owner };
   const savedFrame = ctx.frame;
   const savedTemplate = ctx.template;
   const savedReplay = ctx.replay;
+  const savedVariables = ctx.variables;
+  const savedComponent = ctx.component;
+  const inst = self ?? f.receiver;
+  if (inst) {
+    ctx.variables = inst.variables;
+    ctx.component = inst;
+  } else if (f.closureVariables) {
+    ctx.variables = f.closureVariables;
+    ctx.component = f.closureComponent;
+  } else if (f.isStatic && f.owner) {
+    ctx.variables = f.owner.staticVariables;
+    ctx.component = null;
+  }
   ctx.frame = frame;
   ctx.template = f.template;
   ctx.replay = null;
@@ -40,6 +60,8 @@ function invokeUDF(ctx: Ctx, f: UDF, positional: unknown[], named: Map<string, u
     ctx.frame = savedFrame;
     ctx.template = savedTemplate;
     ctx.replay = savedReplay;
+    ctx.variables = savedVariables;
+    ctx.component = savedComponent;
     ctx.callStack.pop();
   };
   let result: MaybePromise<unknown>;

@@ -118,8 +118,9 @@ describe('sleep, createObject, getMetadata', () => {
     expect(() => fn('sleep', -1)).toThrow(/negative/);
   });
   it('createObject explains what is missing', () => {
-    expect(() => fn('createObject', 'component', 'models.User')).toThrow(/components are not supported yet/);
-    expect(() => fn('createObject', 'models.User')).toThrow(/components are not supported yet/);
+    // (components themselves are tested through pages: test/golden/components)
+    expect(() => fn('createObject', 'component', 'models.User')).toThrow(/component \[models\.User\]/);
+    expect(() => fn('createObject', 'models.User')).toThrow(/component \[models\.User\]/);
     expect(() => fn('createObject', 'java', 'java.lang.Math')).toThrow(/java\.lang\.Math/);
     expect(() => fn('createObject', 'webservice', 'http://x')).toThrow(/not supported/);
   });

@@ -174,7 +174,9 @@ const cases: Record<string, Case> = {
  * Tags whose attributes shape the compiled program refuse attributeCollection at parse time
  * (TagDef.staticAttrs); custom tags are tested in test/golden/customtags; cfimap and cfimapfilter are tested against Dovecot (test/imap).
  */
-const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'import', 'imap', 'imapfilter']);
+// component, interface and property are declarations read when a .cfc loads (test/golden/components)
+// component, interface and property are declarations read when a .cfc loads (test/golden/components)
+const elsewhere = new Set(['function', 'argument', 'catch', 'case', 'import', 'imap', 'imapfilter', 'component', 'interface', 'property', 'invoke', 'invokeargument', 'object']);
 
 describe('attributeCollection on every core tag', () => {
   it('every core tag that takes attributes has a case', () => {

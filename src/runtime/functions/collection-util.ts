@@ -1,3 +1,4 @@
+import { ComponentInstance, duplicateInstance } from '../components/instance.js';
 /**
  * Helpers shared by the array, struct and query families: CFML equality for searches, index
  * checks, closure-result casts, deep copies and row structs.
@@ -88,6 +89,9 @@ export function duplicateValue(v: unknown, deep = true, seen = new Map<unknown, 
       out[i] = deep ? duplicateValue(v[i], true, seen) : v[i];
     }
     return out;
+  }
+  if (v instanceof ComponentInstance) {
+    return duplicateInstance(v, (x) => (deep ? duplicateValue(x, true, seen) : x));
   }
   if (v instanceof Struct) {
     const out = new Struct();

@@ -14,6 +14,7 @@ import { CfFunction } from '../function-value.js';
 import type { FunctionDef } from './types.js';
 import { arrayDepth } from './array.js';
 import { XmlNode, tryParseXml } from '../xml/node.js';
+import { ComponentInstance } from '../components/instance.js';
 
 const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
 
@@ -199,7 +200,7 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'variablename':
       return matches(PATTERNS[t]!, v);
     case 'component':
-      return false;
+      return v instanceof ComponentInstance;
     case 'xml':
       // an XML value, or a string that parses as XML
       return v instanceof XmlNode || (typeof v === 'string' && tryParseXml(v) !== undefined);
@@ -239,6 +240,7 @@ export const decisionFunctions: FunctionDef[] = [
       const t = type.trim();
       v = simple(v);
       if (v === null || v === undefined) return false;
+      if (v instanceof ComponentInstance) return v.cls.isNamed(t);
       const kind = v instanceof CfFunction ? 'Function' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : v instanceof Date ? 'Date' : Array.isArray(v) ? 'Array' : v instanceof Struct ? 'Struct' : v instanceof Query ? 'Query' : '';
       return (JAVA_TYPES[kind] ?? []).includes(t);
     },
@@ -301,6 +303,7 @@ export const decisionFunctions: FunctionDef[] = [
     impl: (_c, v: unknown) => {
       v = simple(v);
       if (v === null || v === undefined || typeof v !== 'object') return false;
+      if (v instanceof ComponentInstance) return true;
       return !(v instanceof Date || Array.isArray(v) || v instanceof Struct || v instanceof Query || v instanceof Uint8Array || v instanceof CfFunction);
     },
   },

@@ -1,3 +1,4 @@
+import { ComponentInstance, propertyValues } from '../components/instance.js';
 import type { FunctionDef, MemberReceiver } from './types.js';
 import { XmlNode, serializeXml } from '../xml/node.js';
 import { expressionError } from '../errors.js';
@@ -43,6 +44,8 @@ export function serialize(value: unknown, qf: QueryFormat = 'row', seen: Set<obj
   seen.add(value);
   try {
     if (Array.isArray(value)) return '[' + Array.from(value, (v) => serialize(v, qf, seen)).join(',') + ']';
+    // a component serializes as its properties (Lucee)
+    if (value instanceof ComponentInstance) return serialize(propertyValues(value), qf, seen);
     if (value instanceof Struct) return '{' + value.entries().map(([k, v]) => quote(k) + ':' + serialize(v, qf, seen)).join(',') + '}';
     if (value instanceof Query) return serializeQuery(value, qf, seen);
     if (value instanceof Map) return '{' + [...value].map(([k, v]) => quote(String(k)) + ':' + serialize(v, qf, seen)).join(',') + '}';

@@ -1,6 +1,9 @@
 import type { FunctionDef } from './types.js';
 import { ErrorCode, expressionError } from '../errors.js';
 import { customError } from '../exceptions.js';
+import { ComponentInstance } from '../components/instance.js';
+import { classMetadata, functionMetadata } from '../components/metadata.js';
+import { UDF } from '../udf.js';
 import { simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
@@ -44,6 +47,8 @@ const JAVA_CLASS: Record<string, string> = {
 
 function metadata(v: unknown): unknown {
   v = simple(v);
+  if (v instanceof ComponentInstance) return classMetadata(v.cls);
+  if (v instanceof UDF && v.owner) return functionMetadata(v);
   if (v instanceof CfFunction) {
     const s = new Struct();
     s.set('name', v.name);
@@ -225,7 +230,7 @@ export const runtimeFunctions: FunctionDef[] = [
       { name: 'context', type: 'any' },
       { name: 'delimiterOrVersion', type: 'any' },
     ],
-    impl: (_ctx, type: string, className?: unknown) => {
+    impl: (ctx, type: string, className?: unknown) => {
       const t = type.trim().toLowerCase();
       // createObject("path.to.Component") with one argument means a component
       const name = className === undefined ? type : toStr(simple(className));
@@ -234,7 +239,8 @@ export const runtimeFunctions: FunctionDef[] = [
         throw expressionError(`the parameter [className] to function [createObject] is required for the type [${type}]`);
       }
       if (t === 'component' || className === undefined) {
-        throw expressionError(`can't create component [${name}]: components are not supported yet`, { code: ErrorCode.Component });
+        if (!ctx.createComponent) throw expressionError(`can't create component [${name}] here`, { code: ErrorCode.Component });
+        return ctx.createComponent(name);
       }
       if (t === 'java') {
         throw expressionError(`can't create Java object [${name}]: Java objects are not available in this engine`, {
@@ -249,5 +255,15 @@ export const runtimeFunctions: FunctionDef[] = [
     name: 'getMetadata',
     params: [{ name: 'object', type: 'any', required: true }],
     impl: (_ctx, v: unknown) => metadata(v),
+  },
+  {
+    name: 'getComponentMetadata',
+    params: [{ name: 'path', type: 'any', required: true }],
+    impl: (ctx, p: unknown) => {
+      const v = simple(p);
+      if (v instanceof ComponentInstance) return classMetadata(v.cls);
+      if (!ctx.componentMetadata) throw expressionError('getComponentMetadata() is not available here');
+      return ctx.componentMetadata(toStr(v));
+    },
   },
 ];

@@ -88,6 +88,13 @@ export interface FnContext {
   readonly locals: Map<string, unknown>;
   /** The render's state, for built-ins that hold per-render resources (queryExecute inside a transaction). */
   readonly ctx?: Ctx;
+  /**
+   * createObject("component", path): a new instance of the component the dotted path names,
+   * resolved as `new` resolves it, without calling init.
+   */
+  createComponent?(path: string): unknown;
+  /** The class metadata of a component given by dotted path (getComponentMetadata). */
+  componentMetadata?(path: string): unknown;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }

@@ -17,6 +17,8 @@ import { xmlTag } from './xml.js';
 import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
 import { transactionTag } from '../db/transaction.js';
 import { storedprocTag, procparamTag, procresultTag } from '../db/storedproc.js';
+import { componentTag, interfaceTag, propertyTag } from './component.js';
+import { invokeTag, invokeArgumentTag, objectTag } from './invoke.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -26,4 +28,6 @@ export const coreTags: readonly TagDef[] = [
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag,
   transactionTag, storedprocTag, procparamTag, procresultTag,
+  customTag, moduleTag, importTag, associateTag, componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
+  objectTag,
 ];

@@ -1,0 +1,172 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as A from '../../parser/ast.js';
+import { parseTemplate } from '../../parser/template-parser.js';
+import { parseScript } from '../../parser/expressions.js';
+import type { EngineCore } from '../engine-core.js';
+import { CfmlError, ErrorCode, expressionError, type SourceLoc } from '../errors.js';
+import { buildComponentClass } from './build.js';
+import { BoundedMap } from '../bounded-map.js';
+import type { ComponentClass } from './class.js';
+
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  cls: ComponentClass;
+}
+
+/** Where a dotted component name is looked for, in order (for the not-found message). */
+export interface SearchPlan {
+  candidates: string[];
+}
+
+/**
+ * Finds, parses, compiles and caches components. A dotted name (`model.Person`) resolves to
+ * `model/Person.cfc` relative to the calling template's directory, then the application root,
+ * then the Engine's mappings (`{ "/model": "/abs/dir" }`: the longest matching prefix wins).
+ * A compiled class is cached by absolute path and reused while the file's mtime and size stay
+ * the same (and so do its parent's and interfaces'). `extends` and `implements` resolve relative
+ * to the component's own directory first. A circular `extends` is an error.
+ */
+export class ComponentLoader {
+  /** Bounded like the template cache: paths can come from requests (`new "#url.x#"()`). */
+  private readonly cache = new BoundedMap<string, Entry>(4096);
+  /** Mappings as [virtual prefix without trailing slash, lower-cased; absolute directory], longest first. */
+  readonly mappings: [string, string][];
+
+  constructor(
+    private readonly engine: EngineCore,
+    mappings: Record<string, string> = {},
+    private readonly checkModified = true,
+  ) {
+    this.mappings = Object.entries(mappings)
+      .map(([k, v]): [string, string] => ['/' + k.replace(/^[/\\]+|[/\\]+$/g, '').replace(/\\/g, '/').toLowerCase(), path.resolve(v)])
+      .sort((a, b) => b[0].length - a[0].length);
+  }
+
+  /** Drops every compiled class (tags or functions were registered). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** The files a dotted name may be, in lookup order: beside the caller, the application root, the mappings. */
+  candidates(dotted: string, fromDir: string, appRoot: string): string[] {
+    const rel = dotted.trim().replace(/^[/\\]+/, '').replace(/\.cfc$/i, '').split(/[./\\]/).filter(Boolean);
+    if (!rel.length) return [];
+    const file = path.join(...rel) + '.cfc';
+    const out = [path.resolve(fromDir, file)];
+    if (path.resolve(appRoot) !== path.resolve(fromDir)) out.push(path.resolve(appRoot, file));
+    const virtual = '/' + rel.join('/').toLowerCase();
+    for (const [prefix, dir] of this.mappings) {
+      if (virtual === prefix || virtual.startsWith(prefix + '/')) {
+        const rest = rel.slice(prefix.split('/').length - 1);
+        out.push(path.resolve(dir, ...rest.slice(0, -1), rest[rest.length - 1] + '.cfc'));
+      }
+    }
+    return [...new Set(out)];
+  }
+
+  /** The absolute path of a dotted name, or a clear error naming it and every place searched. */
+  resolve(dotted: string, fromDir: string, appRoot: string, loc?: SourceLoc): string {
+    if (path.isAbsolute(dotted) && /\.cfc$/i.test(dotted) && isFile(dotted)) return dotted;
+    const tried = this.candidates(dotted, fromDir, appRoot);
+    for (const f of tried) if (isFile(f)) return f;
+    const dirs = tried.map((f) => path.dirname(f));
+    throw new CfmlError(`invalid component definition, can't find component [${dotted}]`, {
+      type: 'Expression',
+      code: ErrorCode.Component,
+      loc,
+      detail: tried.length
+        ? `looked for ${tried.map((f) => path.basename(f)).filter((v, i, a) => a.indexOf(v) === i).join(', ')} in [${[...new Set(dirs)].join(', ')}]${this.mappings.length ? '' : ' (no mappings are set: see EngineOptions.mappings)'}`
+        : 'the component name is empty',
+    });
+  }
+
+  /** The dotted name of a file: from the application root, else from a mapping, else its base name. */
+  fullNameOf(abs: string, appRoot: string): string {
+    const dotted = (rel: string) => rel.replace(/\.cfc$/i, '').split(path.sep).join('.');
+    const r = path.relative(appRoot, abs);
+    if (r && !r.startsWith('..') && !path.isAbsolute(r)) return dotted(r);
+    for (const [prefix, dir] of this.mappings) {
+      const m = path.relative(dir, abs);
+      if (m && !m.startsWith('..') && !path.isAbsolute(m)) return [...prefix.split('/').filter(Boolean), dotted(m)].join('.');
+    }
+    return path.basename(abs).replace(/\.cfc$/i, '');
+  }
+
+  /**
+   * The compiled class of an absolute `.cfc` path, linked to its parent and interfaces.
+   * @param loading the chain of files being loaded (for the circular-extends error)
+   * @throws CfmlError when the file is missing, does not parse or its chain is circular
+   */
+  load(abs: string, appRoot: string, loading: string[] = [], loc?: SourceLoc): ComponentClass {
+    if (loading.includes(abs)) {
+      const chain = [...loading.slice(loading.indexOf(abs)), abs].map((f) => path.basename(f, '.cfc')).join(' -> ');
+      throw new CfmlError(`circular component inheritance: ${chain}`, { type: 'Expression', code: ErrorCode.Component, loc, detail: 'a component cannot extend itself, directly or through its parents' });
+    }
+    const cached = this.cache.get(abs);
+    if (cached && !this.checkModified) return cached.cls;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new CfmlError(`invalid component definition, can't find component [${abs}]`, { type: 'Expression', code: ErrorCode.Component, loc });
+    }
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && this.linksFresh(cached.cls, appRoot, [...loading, abs])) return cached.cls;
+    const source = fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+    const parsed = parseComponentSource(source, abs, this.engine);
+    const { cls, links } = buildComponentClass(this.engine, parsed, this.fullNameOf(abs, appRoot));
+    const dir = path.dirname(abs);
+    const chain = [...loading, abs];
+    const declLoc = cls.template ? { file: abs, line: 1, col: 1 } : loc;
+    const parent = links.extends ? this.load(this.resolve(links.extends, dir, appRoot, declLoc), appRoot, chain, declLoc) : null;
+    const interfaces = links.implements.map((n) => this.load(this.resolve(n, dir, appRoot, declLoc), appRoot, chain, declLoc));
+    if (parent && parent.kind !== cls.kind) {
+      throw expressionError(`the ${cls.kind} [${cls.name}] can't extend the ${parent.kind} [${parent.name}]`, { loc: declLoc });
+    }
+    for (const i of interfaces) if (i.kind !== 'interface') throw expressionError(`[${i.name}] is not an interface: a component implements interfaces and extends components`, { loc: declLoc });
+    cls.link(parent, interfaces);
+    if (cls.kind === 'component') checkImplements(cls, declLoc);
+    this.cache.set(abs, { mtimeMs: st.mtimeMs, size: st.size, cls });
+    return cls;
+  }
+
+  /** Whether a cached class still links to the current classes of its parent and interfaces. */
+  private linksFresh(cls: ComponentClass, appRoot: string, chain: string[]): boolean {
+    for (const dep of [...(cls.parent ? [cls.parent] : []), ...cls.interfaces]) {
+      if (this.load(dep.path, appRoot, chain) !== dep) return false;
+    }
+    return true;
+  }
+}
+
+/** Every function an implemented interface declares must exist in the component (Lucee checks at load). */
+function checkImplements(cls: ComponentClass, loc: SourceLoc | undefined): void {
+  const all = (i: ComponentClass): ComponentClass[] => [i, ...(i.parent ? all(i.parent) : []), ...i.interfaces.flatMap(all)];
+  for (let c: ComponentClass | null = cls; c; c = c.parent) {
+    for (const iface of c.interfaces.flatMap(all)) {
+      for (const [k, f] of iface.own) {
+        if (!cls.methods.has(k)) {
+          throw expressionError(`component [${cls.fullName}] does not implement the function [${f.name}] of the interface [${iface.fullName}]`, { loc });
+        }
+      }
+    }
+  }
+}
+
+function isFile(f: string): boolean {
+  try {
+    return fs.statSync(f).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A tag-based component starts with `<cf...>` (after comments); anything else is script. */
+const TAG_BASED = /^\s*(?:(?:<!---[\s\S]*?--->|\/\*[\s\S]*?\*\/|\/\/[^\n]*)\s*)*<cf/i;
+
+/** Parses a `.cfc` file's source, tag-based or script, into a template whose body is the declaration. */
+export function parseComponentSource(source: string, file: string, engine: EngineCore): A.Template {
+  if (TAG_BASED.test(source)) return parseTemplate(source, file, engine.tags);
+  return { file, source, body: parseScript(source, { file, line: 1, col: 1 }, engine.tags) };
+}

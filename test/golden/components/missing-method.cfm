@@ -1,0 +1,4 @@
+<cfscript>
+p = new model.Person("Ada");
+p.fly();
+</cfscript>

@@ -1,0 +1,3 @@
+component implements="IGreeter" {
+  function wave() { return "hi"; }
+}

@@ -1,0 +1,3 @@
+component implements="IGreeter" {
+  function greet() { return "Good day"; }
+}

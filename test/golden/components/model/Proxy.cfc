@@ -1,0 +1,5 @@
+component {
+  function onMissingMethod(missingMethodName, missingMethodArguments) {
+    return "called " & missingMethodName & " with " & structCount(missingMethodArguments) & " arguments";
+  }
+}

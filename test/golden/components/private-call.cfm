@@ -1,0 +1,2 @@
+<cfset p = new model.Person("Ada")>
+<cfoutput>#p.describe()#</cfoutput>
