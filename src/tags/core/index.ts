@@ -28,6 +28,6 @@ export const coreTags: readonly TagDef[] = [
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag,
   transactionTag, storedprocTag, procparamTag, procresultTag,
-  customTag, moduleTag, importTag, associateTag, componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
+  componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
   objectTag,
 ];
