@@ -12,6 +12,7 @@ import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
+import { fileTag, directoryTag } from './tags/file/index.js';
 import { parseTemplate } from './parser/template-parser.js';
 import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
@@ -20,6 +21,7 @@ import { dumpHtml, dumpText } from './runtime/dump.js';
 import { toJsValue, toCfmlValue } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
+import type { UploadedFiles } from './runtime/uploads.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -69,6 +71,11 @@ export interface RenderInput {
    * See Ctx.connectionOwner and Engine.releaseConnections().
    */
   connectionOwner?: string;
+  /**
+   * Files of a multipart request by form field (what `<cffile action="upload">` saves); the
+   * matching `form.<field>` should hold the temp path, as in Lucee.
+   */
+  files?: UploadedFiles;
 }
 
 export interface RenderResult {
@@ -138,7 +145,7 @@ export class Engine implements EngineCore {
     this.imapOptions = options.imap ?? {};
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
-    for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
+    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -231,6 +238,7 @@ export class Engine implements EngineCore {
       form: toScope(input.form),
       cgi: cgiScope(t.file, input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
+      files: input.files,
     });
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;

@@ -5,6 +5,7 @@ import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
+import type { UploadedFiles } from './uploads.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -76,7 +77,7 @@ export class Ctx {
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct },
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles },
   ) {
     this.template = template;
     this.baseTemplate = template;
@@ -84,6 +85,7 @@ export class Ctx {
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
     if (init.variables) this.variables = init.variables;
+    this.files = init.files ?? {};
   }
 
   /**
@@ -111,6 +113,9 @@ export class Ctx {
       }
     }
   }
+
+  /** Files uploaded with the request, by form field (see runtime/uploads.ts). */
+  readonly files: UploadedFiles;
 
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;

@@ -3,7 +3,8 @@ import { defineTag, Signal, type TagCall } from '../types.js';
 import { CfmlError, ErrorCode } from '../../runtime/errors.js';
 import { Query } from '../../runtime/query.js';
 import { Struct } from '../../runtime/struct.js';
-import { toBool, toDate, toNum, toStr } from '../../runtime/cast.js';
+import { toBool, toDate, toStr } from '../../runtime/cast.js';
+import { bool, num, str } from '../attr-values.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { ImapFilter, ImapRequest, ImapTable } from './types.js';
 import type { ImapPool } from './pool.js';
@@ -57,9 +58,6 @@ function ownerOf(ctx: Ctx, p: ImapPool): string {
   return owner;
 }
 
-const str = (v: unknown) => (v === undefined || v === null ? undefined : toStr(v));
-const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toNum(v));
-const bool = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toBool(v));
 
 
 function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
