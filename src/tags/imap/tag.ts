@@ -5,6 +5,7 @@ import { Query } from '../../runtime/query.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toDate, toStr } from '../../runtime/cast.js';
 import { bool, num, str } from '../attr-values.js';
+import { collectChildren, parentList } from '../child-tags.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { ImapFilter, ImapRequest, ImapTable } from './types.js';
 import type { ImapPool } from './pool.js';
@@ -131,16 +132,7 @@ export const imapTag = defineTag({
   ],
   async run(call) {
     const ctx = call.ctx;
-    const filters: ImapFilter[] = [];
-    if (call.node.body?.length) {
-      const saved = ctx.locals.get(FILTER_KEY);
-      ctx.locals.set(FILTER_KEY, filters);
-      try {
-        await call.body();
-      } finally {
-        ctx.locals.set(FILTER_KEY, saved);
-      }
-    }
+    const filters = await collectChildren<ImapFilter>(call, FILTER_KEY);
     const mod = await loadImap();
     let table: ImapTable | undefined;
     try {
@@ -161,8 +153,7 @@ export const imapFilterTag = defineTag({
   parents: ['imap'],
   attrs: [{ name: 'name', required: true, values: ['subject', 'from', 'to', 'flag', 'timereceived', 'timesent'] }, { name: 'value' }, { name: 'from' }, { name: 'to' }],
   run(call) {
-    const list = call.ctx.locals.get(FILTER_KEY) as ImapFilter[] | undefined;
-    if (!list) throw call.error('<cfimapfilter> must be inside <cfimap>');
+    const list = parentList<ImapFilter>(call, FILTER_KEY, 'imap');
     const a = call.attrs;
     list.push({
       name: toStr(a.name).toLowerCase() as ImapFilter['name'],
