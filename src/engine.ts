@@ -14,6 +14,7 @@ import { coreTags } from './tags/core/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
+import { createMailTag, mailParamTag, mailPartTag, type MailServerSettings } from './tags/mail/index.js';
 import { parseTemplate } from './parser/template-parser.js';
 import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
@@ -58,6 +59,8 @@ export interface EngineOptions {
   customTagPaths?: string[];
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
+  /** Default SMTP settings of `<cfmail>` (its attributes and Application.cfc's this.smtpServerSettings win). */
+  mail?: MailServerSettings;
 }
 
 export interface RenderInput {
@@ -148,6 +151,7 @@ export class Engine implements EngineCore {
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag]) this.registerTag(t);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag]) this.registerTag(t);
+    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);

@@ -117,6 +117,12 @@ export class Ctx {
   /** Files uploaded with the request, by form field (see runtime/uploads.ts). */
   readonly files: UploadedFiles;
 
+  /**
+   * Application.cfc's `this.*` settings for this render, filled by the Application.cfc support
+   * (keys case-insensitive): `smtpServerSettings` gives `<cfmail>` its default SMTP server.
+   */
+  readonly applicationSettings = new Struct();
+
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
   readonly startedAt = Date.now();
