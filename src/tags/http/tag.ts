@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { defineTag, Signal, type TagCall } from '../types.js';
-import { CfmlError } from '../../runtime/errors.js';
+import { CfmlError, ErrorCode } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { scrub } from '../../runtime/secrets.js';
 import { bool, num, str } from '../attr-values.js';
@@ -30,7 +30,7 @@ function timeoutMs(call: TagCall): number {
 }
 
 function httpError(call: TagCall, message: string, detail: string, secrets: string[], errorCode = ''): CfmlError {
-  return new CfmlError(scrub(message, secrets), { type: 'Application', detail: scrub(detail, secrets), errorCode, loc: call.node.loc, code: 'CF5101' });
+  return new CfmlError(scrub(message, secrets), { type: 'Application', detail: scrub(detail, secrets), errorCode, loc: call.node.loc, code: ErrorCode.Http });
 }
 
 async function readBody(res: Response, signal: AbortSignal): Promise<Uint8Array> {

@@ -10,7 +10,7 @@ import * as nodePath from 'node:path';
 import { defineTag, Signal, type Exec, type TagDef } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { Query } from '../../runtime/query.js';
-import { CfmlError, toCfmlError, type SourceLoc } from '../../runtime/errors.js';
+import { CfmlError, ErrorCode, toCfmlError, type SourceLoc } from '../../runtime/errors.js';
 import { toBool, toStr } from '../../runtime/cast.js';
 import { scrub } from '../../runtime/secrets.js';
 import { bool, num, str } from '../attr-values.js';
@@ -99,7 +99,7 @@ function buildMail(a: Record<string, unknown>, rendered: { text: string; params:
 }
 
 function usage(e: unknown, loc: SourceLoc): unknown {
-  return e instanceof MailUsageError ? new CfmlError(e.message, { type: 'Application', loc, code: 'CF5201' }) : e;
+  return e instanceof MailUsageError ? new CfmlError(e.message, { type: 'Application', loc, code: ErrorCode.MailUsage }) : e;
 }
 
 /**
@@ -202,7 +202,7 @@ async function runMail(ctx: Ctx, evalAttrs: (ctx: Ctx, only?: ReadonlySet<string
   } catch (e) {
     const mod = loading ? await loading : undefined;
     if (mod && e instanceof mod.MailSendError) {
-      throw new CfmlError(e.message, { type: 'Application', errorCode: e.errorCode, detail: e.detail, loc, code: 'CF5202' });
+      throw new CfmlError(e.message, { type: 'Application', errorCode: e.errorCode, detail: e.detail, loc, code: ErrorCode.Mail });
     }
     if (e instanceof CfmlError) {
       e.message = scrub(e.message, secrets);
