@@ -14,6 +14,7 @@ import { coreTags } from './tags/core/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
+import { popTag } from './tags/pop/tag.js';
 import { createMailTag, mailParamTag, mailPartTag, type MailServerSettings } from './tags/mail/index.js';
 import { parseTemplate } from './parser/template-parser.js';
 import { parseExpression, parseVariableName } from './parser/expressions.js';
@@ -152,6 +153,7 @@ export class Engine implements EngineCore {
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag]) this.registerTag(t);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag]) this.registerTag(t);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag]) this.registerTag(t);
+    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);

@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import { defineTag, Signal, type TagCall } from '../types.js';
 import { CfmlError, ErrorCode } from '../../runtime/errors.js';
-import { Query } from '../../runtime/query.js';
-import { Struct } from '../../runtime/struct.js';
 import { toBool, toDate, toStr } from '../../runtime/cast.js';
 import { bool, num, str } from '../attr-values.js';
+import { tableToQuery } from '../table-query.js';
 import { collectChildren, parentList } from '../child-tags.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { ImapFilter, ImapRequest, ImapTable } from './types.js';
@@ -93,19 +92,6 @@ function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
   };
 }
 
-/** The engine's table becomes a CFML Query; CIDS objects become structs. */
-function toQuery(t: ImapTable): Query {
-  const q = new Query(t.columns);
-  if (t.rows.length) q.addRows(t.rows.length);
-  t.rows.forEach((row, i) => {
-    for (const c of t.columns) {
-      let v = row[c];
-      if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) v = Struct.from(v as Record<string, unknown>);
-      q.setCell(c, v ?? '', i + 1);
-    }
-  });
-  return q;
-}
 
 function cfmlError(call: TagCall, mod: ImapModule, e: unknown): unknown {
   if (e instanceof mod.ImapError) {
@@ -142,7 +128,7 @@ export const imapTag = defineTag({
       throw cfmlError(call, mod, e);
     }
     const name = str(call.attrs.name);
-    if (table && name) call.setVariable(name, toQuery(table));
+    if (table && name) call.setVariable(name, tableToQuery(table));
     return Signal.Normal;
   },
 });
