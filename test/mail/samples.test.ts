@@ -20,7 +20,7 @@ let user: DovecotUser;
 beforeAll(async () => {
   if (!fs.existsSync(cli)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   dovecot = await startDovecot({ pop3: true, ssl: false });
-  smtp = await startSmtpSink();
+  smtp = await startSmtpSink({ dovecot });
   user = await dovecot.addUser();
   await withAdmin(dovecot, user, (c) =>
     appendAll(c, 'INBOX', [
@@ -75,5 +75,16 @@ describe('mail samples through the CLI', () => {
     expect(reply.text).toContain('> where is my order?');
     expect((await serverState(dovecot, user)).map((m) => m.subject)).toEqual(['Older question']);
     expect((await serverState(dovecot, user, 'Archive')).map((m) => m.subject)).toEqual(['Où est ma commande ?']);
+  });
+
+  it('roundtrip.cfm sends with cfmail and reads the same message back with cfimap, attachment bytes identical', async () => {
+    const r = await run('roundtrip.cfm', { smtpServer: smtp.host, smtpPort: smtp.port, mailTo: `${user.user}@localhost`, attachmentDir: path.join(dovecot.dir, 'att') });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/subject: +Round trip /);
+    expect(r.out).toContain('from:        Jürgen Müller <juergen@example.de>');
+    expect(r.out).toContain('text part:   Grüße aus CFML: the text part.');
+    expect(r.out).toContain('HTML part:   <p>Grüße aus <b>CFML</b>: the HTML part.</p>');
+    expect(r.out).toMatch(/attachment: +cfml-roundtrip-.*\.bin \(255 bytes, identical to what was sent\)/);
   });
 });
