@@ -3,32 +3,15 @@
  * and an SMTP server that delivers into it, runs the mail samples through the CLI, prints their
  * output, and stops the servers.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { seedDemoMailbox } from '../bench/imap.js';
 import { startSmtpSink } from '../test/support/smtp.js';
+import { runCli } from '../test/support/run-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist/cfml.cjs');
 const samples = ['imap/inbox.cfm', 'imap/inbox-inline.cfm', 'imap/mailbox.cfm', 'mail/roundtrip.cfm', 'mail/pop-list.cfm', 'mail/reply.cfm'];
-
-/** Runs the CLI without blocking: the SMTP server of the demo lives in this process. */
-function cfml(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const t = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code, out, err });
-    });
-  });
-}
 
 const box = await seedDemoMailbox({ pop3: true });
 const smtp = await startSmtpSink({ dovecot: box.server });
@@ -42,7 +25,7 @@ try {
   ];
   for (const s of samples) {
     console.log(`\n### npx cfml samples/${s}\n`);
-    const r = await cfml([path.join(root, 'samples', s), ...vars.flatMap((v) => ['--var', v])]);
+    const r = await runCli([path.join(root, 'samples', s), ...vars.flatMap((v) => ['--var', v])]);
     process.stdout.write(r.out);
     if (r.code !== 0) {
       failed++;

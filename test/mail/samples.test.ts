@@ -1,7 +1,7 @@
 /**
  * samples/mail through the built CLI against a real Dovecot (IMAP + POP3) and a real SMTP server.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ import { startDovecot, type DovecotServer, type DovecotUser } from '../support/d
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { appendAll, plainMessage, withAdmin } from '../support/seed-mail.js';
 import { serverState } from '../support/imap-helpers.js';
+import { runCli, CLI as cli } from '../support/run-cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/cfml.cjs');
 let dovecot: DovecotServer;
 let smtp: SmtpSink;
 let user: DovecotUser;
@@ -37,20 +37,9 @@ afterAll(async () => {
 
 async function run(sample: string, extra: Record<string, string | number> = {}) {
   const vars = { imapServer: dovecot.host, imapPort: dovecot.port, imapUser: user.user, imapPassword: user.pass, imapSecure: 'no', ...extra };
-  const args = [cli, '--no-cache', path.join(root, 'samples/mail', sample), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}=${v}`])];
+  const args = ['--no-cache', path.join(root, 'samples/mail', sample), ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}=${v}`])];
   // asynchronous: the SMTP server of this test runs in this process and must keep answering
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const t = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code, out, err });
-    });
-  });
+  return runCli(args);
 }
 
 describe('mail samples through the CLI', () => {
