@@ -40,8 +40,8 @@ export interface DemoMailbox {
  * a bounce, a forwarded message, flags, [Gmail]/Sent Mail, R&D/Übersicht) and `bulk` more
  * small messages in a folder "Bulk".
  */
-export async function seedDemoMailbox(opts: { bulk?: number } = {}): Promise<DemoMailbox> {
-  const server = await startDovecot();
+export async function seedDemoMailbox(opts: { bulk?: number; pop3?: boolean } = {}): Promise<DemoMailbox> {
+  const server = await startDovecot({ pop3: opts.pop3 ?? false });
   const user = await server.addUser('demo');
   await seedM1(server, user);
   await seedRich(server, user);

@@ -12,6 +12,10 @@ import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
+import { fileTag, directoryTag } from './tags/file/index.js';
+import { httpTag, httpParamTag } from './tags/http/index.js';
+import { popTag } from './tags/pop/tag.js';
+import { createMailTag, mailParamTag, mailPartTag, type MailServerSettings } from './tags/mail/index.js';
 import { parseTemplate } from './parser/template-parser.js';
 import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
@@ -23,6 +27,7 @@ import { BoundedMap } from './runtime/bounded-map.js';
 import type { DatasourceInput } from './db/config.js';
 import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
+import type { UploadedFiles } from './runtime/uploads.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -75,6 +80,8 @@ export interface EngineOptions {
   datasources?: Record<string, DatasourceInput>;
   /** The default datasource: a name of `datasources` or a definition of its own. */
   datasource?: string | DatasourceInput;
+  /** Default SMTP settings of `<cfmail>` (its attributes and Application.cfc's this.smtpServerSettings win). */
+  mail?: MailServerSettings;
 }
 
 export interface RenderInput {
@@ -89,6 +96,11 @@ export interface RenderInput {
    * See Ctx.connectionOwner and Engine.releaseConnections().
    */
   connectionOwner?: string;
+  /**
+   * Files of a multipart request by form field (what `<cffile action="upload">` saves); the
+   * matching `form.<field>` should hold the temp path, as in Lucee.
+   */
+  files?: UploadedFiles;
 }
 
 export interface RenderResult {
@@ -162,7 +174,7 @@ export class Engine implements EngineCore {
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
-    for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
+    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -257,6 +269,7 @@ export class Engine implements EngineCore {
       form: toScope(input.form),
       cgi: cgiScope(t.file, input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
+      files: input.files,
     });
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;

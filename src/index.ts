@@ -12,3 +12,5 @@ export { toCfmlValue, toJsValue } from './runtime/js-values.js';
 export { toStr, toNum, toBool, toDate } from './runtime/cast.js';
 export { parseTemplate } from './parser/template-parser.js';
 export type * as AST from './parser/ast.js';
+export type { UploadedFile, UploadedFiles } from './runtime/uploads.js';
+export type { MailServerSettings } from './tags/mail/index.js';

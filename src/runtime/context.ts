@@ -8,6 +8,7 @@ import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentClass } from './components/class.js';
 import type { ComponentInstance } from './components/instance.js';
+import type { UploadedFiles } from './uploads.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -96,7 +97,7 @@ export class Ctx {
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct },
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles },
   ) {
     this.template = template;
     this.baseTemplate = template;
@@ -105,6 +106,7 @@ export class Ctx {
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
     if (init.variables) this.variables = init.variables;
+    this.files = init.files ?? {};
   }
 
   /**
@@ -132,6 +134,15 @@ export class Ctx {
       }
     }
   }
+
+  /** Files uploaded with the request, by form field (see runtime/uploads.ts). */
+  readonly files: UploadedFiles;
+
+  /**
+   * Application.cfc's `this.*` settings for this render, filled by the Application.cfc support
+   * (keys case-insensitive): `smtpServerSettings` gives `<cfmail>` its default SMTP server.
+   */
+  readonly applicationSettings = new Struct();
 
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;

@@ -71,6 +71,16 @@ export enum ErrorCode {
   QueryParams = 'CF6013',
   /** cftransaction used wrongly (commit outside a transaction, a bad isolation). */
   TransactionUsage = 'CF6020',
+  /** `<cfhttp>`: an error answer with throwOnError, a timeout, a connection failure, a bad param. */
+  Http = 'CF5101',
+  /** `<cfmail>` used wrongly: no server, no recipient, a line break in a header (injection). */
+  MailUsage = 'CF5201',
+  /** `<cfmail>`: the SMTP server refused or failed (errorCode EAUTH, ECONNECTION, ETIMEDOUT...). */
+  Mail = 'CF5202',
+  /** `<cfpop>` used wrongly (delete without a selector, a bad attribute). */
+  PopUsage = 'CF5301',
+  /** `<cfpop>`: a POP3 server or protocol error (errorCode AUTHENTICATION, CONNECTION, TIMEOUT, TLS...). */
+  Pop = 'CF5302',
   /** A JS error from inside the engine, wrapped. */
   Internal = 'CF9000',
 }

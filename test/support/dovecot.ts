@@ -33,6 +33,8 @@ export interface DovecotOptions {
   spareUsers?: number;
   /** Offer TLS (STARTTLS on the plain port and an implicit-TLS port). Default true. */
   ssl?: boolean;
+  /** Also serve POP3 (dovecot-pop3d) on popPort (and popTlsPort with ssl). Default false. */
+  pop3?: boolean;
 }
 
 export interface DovecotServer {
@@ -41,6 +43,10 @@ export interface DovecotServer {
   port: number;
   /** Implicit TLS port (0 when ssl is off). */
   tlsPort: number;
+  /** Plain POP3 port (offers STLS when ssl is on); 0 without the pop3 option. */
+  popPort: number;
+  /** Implicit-TLS POP3 port; 0 without pop3 or ssl. */
+  popTlsPort: number;
   users: DovecotUser[];
   separator: '/' | '.';
   /** The temp dir holding everything. */
@@ -81,7 +87,7 @@ export function ensureDovecotInstalled(): string {
 function ensureInstalledUncached(): string {
   let bin = findDovecot();
   const hasOpenssl = spawnSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' }).status === 0;
-  if (bin && hasOpenssl) return bin;
+  if (bin && hasOpenssl && existsSync('/usr/lib/dovecot/pop3')) return bin;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const script = path.resolve(here, '../../scripts/ensure-dovecot.sh');
   const r = spawnSync('bash', [script], { stdio: 'inherit' });
@@ -211,6 +217,16 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotSe
   const port = await freePort();
   let tlsPort = ssl ? await freePort() : 0;
   while (ssl && tlsPort === port) tlsPort = await freePort();
+  const pop3 = opts.pop3 ?? false;
+  const taken = new Set([port, tlsPort]);
+  const another = async (): Promise<number> => {
+    let p = await freePort();
+    while (taken.has(p)) p = await freePort();
+    taken.add(p);
+    return p;
+  };
+  const popPort = pop3 ? await another() : 0;
+  const popTlsPort = pop3 && ssl ? await another() : 0;
   const instance = 'cfimap-' + path.basename(dir).replace(/[^A-Za-z0-9]/g, '');
   const layout = separator === '/' ? ':LAYOUT=fs' : '';
   const conf = [
@@ -218,7 +234,7 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotSe
     `state_dir = ${dir}/state`,
     `instance_name = ${instance}`,
     'listen = 127.0.0.1',
-    'protocols = imap',
+    pop3 ? 'protocols = imap pop3' : 'protocols = imap',
     ssl ? 'ssl = yes' : 'ssl = no',
     ...(ssl ? [`ssl_cert = <${certPath}`, `ssl_key = <${keyPath}`] : []),
     'disable_plaintext_auth = no',
@@ -249,6 +265,24 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotSe
     '  imap_idle_notify_interval = 2 mins',
     ...(opts.imapCapability ? [`  imap_capability = ${opts.imapCapability}`] : []),
     '}',
+    ...(pop3
+      ? [
+          'service pop3-login {',
+          '  inet_listener pop3 {',
+          '    address = 127.0.0.1',
+          `    port = ${popPort}`,
+          '  }',
+          '  inet_listener pop3s {',
+          '    address = 127.0.0.1',
+          `    port = ${popTlsPort}`,
+          ...(ssl ? ['    ssl = yes'] : []),
+          '  }',
+          '}',
+          'protocol pop3 {',
+          '  pop3_uidl_format = %08Xu%08Xv',
+          '}',
+        ]
+      : []),
     'passdb {',
     '  driver = passwd-file',
     `  args = scheme=PLAIN username_format=%u ${passwdPath}`,
@@ -292,6 +326,8 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotSe
     host: '127.0.0.1',
     port,
     tlsPort,
+    popPort,
+    popTlsPort,
     users,
     separator,
     dir,

@@ -3,10 +3,9 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FnContext, FunctionDef } from './types.js';
-import { applicationError, CfmlError, expressionError } from '../errors.js';
-import { simple, toBool, toStr, typeName } from '../cast.js';
-import { Struct } from '../struct.js';
-import { Query } from '../query.js';
+import { applicationError, expressionError } from '../errors.js';
+import { simple, toBool, toStr } from '../cast.js';
+import { dataToWrite, directoryQuery, fileInfo, io, listDirectory, moveFile, normalizeCharset, statOrNull } from '../file-ops.js';
 import { CfFunction } from '../function-value.js';
 
 /** Absolute paths stay; relative ones are taken from the current template's directory. */
@@ -15,142 +14,6 @@ export function resolvePath(ctx: FnContext, p: unknown): string {
   if (s.trim() === '') throw expressionError('a file path must not be empty');
   if (nodePath.isAbsolute(s)) return nodePath.normalize(s);
   return nodePath.resolve(nodePath.dirname(ctx.templatePath), s);
-}
-
-/** Runs a file-system call and turns Node's errors into CFML errors naming the function. */
-function io<T>(fn: string, path: string, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof CfmlError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT' ? 'does not exist' :
-      err.code === 'EACCES' || err.code === 'EPERM' ? 'is not accessible' :
-      err.code === 'EISDIR' ? 'is a directory' :
-      err.code === 'ENOTDIR' ? 'is not a directory' :
-      err.code === 'ENOTEMPTY' ? 'is not empty' :
-      err.code === 'EEXIST' ? 'already exists' : err.message;
-    throw applicationError(`${fn}: [${path}] ${why}`, { detail: err.message });
-  }
-}
-
-const statOrNull = (p: string) => {
-  try {
-    return fs.statSync(p);
-  } catch {
-    return null;
-  }
-};
-
-function dataToWrite(data: unknown, charset?: string): Buffer | string {
-  data = simple(data);
-  if (data instanceof Uint8Array) return Buffer.from(data);
-  const s = toStr(data);
-  const enc = normalizeCharset(charset);
-  return enc === 'utf8' ? s : Buffer.from(s, enc);
-}
-
-function normalizeCharset(charset?: string): BufferEncoding {
-  const c = (charset ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (c === '' || c === 'utf-8' || c === 'utf8') return 'utf8';
-  if (c === 'iso-8859-1' || c === 'latin1' || c === 'windows-1252' || c === 'cp1252') return 'latin1';
-  if (c === 'us-ascii' || c === 'ascii') return 'ascii';
-  if (c === 'utf-16' || c === 'utf-16le' || c === 'ucs2') return 'utf16le';
-  throw expressionError(`unsupported charset [${charset}]`);
-}
-
-function fileInfo(p: string): Struct {
-  const st = io('getFileInfo', p, () => fs.statSync(p));
-  let canRead = true;
-  let canWrite = true;
-  try {
-    fs.accessSync(p, fs.constants.R_OK);
-  } catch {
-    canRead = false;
-  }
-  try {
-    fs.accessSync(p, fs.constants.W_OK);
-  } catch {
-    canWrite = false;
-  }
-  const s = new Struct();
-  s.set('canRead', canRead);
-  s.set('canWrite', canWrite);
-  s.set('isHidden', nodePath.basename(p).startsWith('.'));
-  s.set('lastModified', new Date(st.mtimeMs));
-  s.set('fileCreated', new Date(st.birthtimeMs || st.ctimeMs));
-  s.set('name', nodePath.basename(p));
-  s.set('parent', nodePath.dirname(p));
-  s.set('path', p);
-  s.set('size', st.isDirectory() ? 0 : st.size);
-  s.set('type', st.isDirectory() ? 'directory' : st.isFile() ? 'file' : '');
-  s.set('isArchive', false);
-  s.set('isSystem', false);
-  s.set('scheme', 'file');
-  s.set('isCaseSensitive', process.platform === 'linux');
-  s.set('isAttributesSupported', false);
-  s.set('isModeSupported', process.platform !== 'win32');
-  return s;
-}
-
-/** "*.txt|*.log" -> a RegExp on the file name. */
-function globFilter(filter: string): RegExp {
-  const parts = filter.split('|').map((g) => g.trim()).filter(Boolean);
-  const re = parts.map((g) => g.replace(/[.+^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|');
-  return new RegExp(`^(?:${re})$`, 'i');
-}
-
-interface Entry {
-  path: string;
-  rel: string;
-  name: string;
-  dir: string;
-  stat: fs.Stats;
-}
-
-function walk(root: string, recurse: boolean): Entry[] {
-  const out: Entry[] = [];
-  const visit = (dir: string, rel: string) => {
-    const names = io('directoryList', dir, () => fs.readdirSync(dir)).sort();
-    for (const name of names) {
-      const full = nodePath.join(dir, name);
-      const stat = statOrNull(full);
-      if (!stat) continue;
-      const r = rel ? `${rel}/${name}` : name;
-      out.push({ path: full, rel: r, name, dir, stat });
-      if (recurse && stat.isDirectory()) visit(full, r);
-    }
-  };
-  visit(root, '');
-  return out;
-}
-
-function sortEntries(entries: Entry[], sort: string): Entry[] {
-  const specs = sort.split(',').map((s) => s.trim().split(/\s+/)).filter((s) => s[0]);
-  if (!specs.length) return entries;
-  const key = (e: Entry, col: string): string | number => {
-    switch (col.toLowerCase()) {
-      case 'size':
-        return e.stat.size;
-      case 'datelastmodified':
-        return e.stat.mtimeMs;
-      case 'type':
-        return e.stat.isDirectory() ? 'Dir' : 'File';
-      case 'directory':
-        return e.dir.toLowerCase();
-      default:
-        return e.name.toLowerCase();
-    }
-  };
-  return entries.slice().sort((a, b) => {
-    for (const [col, dir] of specs) {
-      const x = key(a, col!);
-      const y = key(b, col!);
-      if (x !== y) return (x < y ? -1 : 1) * (dir?.toLowerCase() === 'desc' ? -1 : 1);
-    }
-    return 0;
-  });
 }
 
 const VOID = null;
@@ -348,15 +211,7 @@ export const filesFunctions: FunctionDef[] = [
       const src = resolvePath(ctx, s);
       let dst = resolvePath(ctx, d);
       if (statOrNull(dst)?.isDirectory()) dst = nodePath.join(dst, nodePath.basename(src));
-      io('fileMove', src, () => {
-        try {
-          fs.renameSync(src, dst);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-          fs.copyFileSync(src, dst);
-          fs.unlinkSync(src);
-        }
-      });
+      io('fileMove', src, () => moveFile(src, dst));
       return VOID;
     },
   },
@@ -397,37 +252,15 @@ export const filesFunctions: FunctionDef[] = [
     ],
     impl: (ctx, p: unknown, recurse: boolean, listInfo: string, filter: unknown, sort: string, type: string) => {
       const root = resolvePath(ctx, p);
-      if (!statOrNull(root)?.isDirectory()) throw applicationError(`directoryList: the directory [${root}] does not exist`);
-      let entries = walk(root, recurse);
-      const t = type.toLowerCase();
-      if (t === 'file') entries = entries.filter((e) => e.stat.isFile());
-      else if (t === 'dir' || t === 'directory') entries = entries.filter((e) => e.stat.isDirectory());
-      else if (t !== 'all') throw expressionError(`directoryList: invalid type [${type}], valid values are [all, file, dir]`);
-      if (filter instanceof CfFunction) entries = entries.filter((e) => toBool(ctx.call(filter, [e.path])));
-      else if (typeof filter === 'string' && filter.trim()) {
-        const re = globFilter(filter);
-        entries = entries.filter((e) => re.test(e.name));
-      } else if (filter !== '' && filter !== undefined) throw expressionError(`directoryList: invalid filter of type ${typeName(filter)}`);
-      entries = sortEntries(entries, sort);
+      const matches = filter instanceof CfFunction ? (path: string) => toBool(ctx.call(filter, [path])) : filter;
+      const entries = listDirectory('directoryList', root, { recurse, type, filter: matches, sort });
       switch (listInfo.toLowerCase()) {
         case 'name':
           return entries.map((e) => (recurse ? e.rel : e.name));
         case 'path':
           return entries.map((e) => e.path);
-        case 'query': {
-          const q = new Query(['name', 'size', 'type', 'dateLastModified', 'attributes', 'mode', 'directory']);
-          for (const e of entries) {
-            const n = q.addRows(1);
-            q.setCell('name', e.name, n);
-            q.setCell('size', e.stat.isDirectory() ? 0 : e.stat.size, n);
-            q.setCell('type', e.stat.isDirectory() ? 'Dir' : 'File', n);
-            q.setCell('dateLastModified', new Date(e.stat.mtimeMs), n);
-            q.setCell('attributes', '', n);
-            q.setCell('mode', (e.stat.mode & 0o777).toString(8), n);
-            q.setCell('directory', e.dir, n);
-          }
-          return q;
-        }
+        case 'query':
+          return directoryQuery(entries);
       }
       throw expressionError(`directoryList: invalid listInfo [${listInfo}], valid values are [name, path, query]`);
     },

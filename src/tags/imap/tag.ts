@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { defineTag, Signal, type TagCall } from '../types.js';
 import { CfmlError, ErrorCode } from '../../runtime/errors.js';
-import { Query } from '../../runtime/query.js';
-import { Struct } from '../../runtime/struct.js';
-import { toBool, toDate, toNum, toStr } from '../../runtime/cast.js';
+import { toBool, toDate, toStr } from '../../runtime/cast.js';
+import { bool, num, str } from '../attr-values.js';
+import { tableToQuery } from '../table-query.js';
+import { collectChildren, parentList } from '../child-tags.js';
 import type { Ctx } from '../../runtime/context.js';
 import type { ImapFilter, ImapRequest, ImapTable } from './types.js';
 import type { ImapPool } from './pool.js';
@@ -57,9 +58,6 @@ function ownerOf(ctx: Ctx, p: ImapPool): string {
   return owner;
 }
 
-const str = (v: unknown) => (v === undefined || v === null ? undefined : toStr(v));
-const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toNum(v));
-const bool = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : toBool(v));
 
 
 function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
@@ -94,19 +92,6 @@ function request(call: TagCall, filters: ImapFilter[]): ImapRequest {
   };
 }
 
-/** The engine's table becomes a CFML Query; CIDS objects become structs. */
-function toQuery(t: ImapTable): Query {
-  const q = new Query(t.columns);
-  if (t.rows.length) q.addRows(t.rows.length);
-  t.rows.forEach((row, i) => {
-    for (const c of t.columns) {
-      let v = row[c];
-      if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) v = Struct.from(v as Record<string, unknown>);
-      q.setCell(c, v ?? '', i + 1);
-    }
-  });
-  return q;
-}
 
 function cfmlError(call: TagCall, mod: ImapModule, e: unknown): unknown {
   if (e instanceof mod.ImapError) {
@@ -133,16 +118,7 @@ export const imapTag = defineTag({
   ],
   async run(call) {
     const ctx = call.ctx;
-    const filters: ImapFilter[] = [];
-    if (call.node.body?.length) {
-      const saved = ctx.locals.get(FILTER_KEY);
-      ctx.locals.set(FILTER_KEY, filters);
-      try {
-        await call.body();
-      } finally {
-        ctx.locals.set(FILTER_KEY, saved);
-      }
-    }
+    const filters = await collectChildren<ImapFilter>(call, FILTER_KEY);
     const mod = await loadImap();
     let table: ImapTable | undefined;
     try {
@@ -152,7 +128,7 @@ export const imapTag = defineTag({
       throw cfmlError(call, mod, e);
     }
     const name = str(call.attrs.name);
-    if (table && name) call.setVariable(name, toQuery(table));
+    if (table && name) call.setVariable(name, tableToQuery(table));
     return Signal.Normal;
   },
 });
@@ -163,8 +139,7 @@ export const imapFilterTag = defineTag({
   parents: ['imap'],
   attrs: [{ name: 'name', required: true, values: ['subject', 'from', 'to', 'flag', 'timereceived', 'timesent'] }, { name: 'value' }, { name: 'from' }, { name: 'to' }],
   run(call) {
-    const list = call.ctx.locals.get(FILTER_KEY) as ImapFilter[] | undefined;
-    if (!list) throw call.error('<cfimapfilter> must be inside <cfimap>');
+    const list = parentList<ImapFilter>(call, FILTER_KEY, 'imap');
     const a = call.attrs;
     list.push({
       name: toStr(a.name).toLowerCase() as ImapFilter['name'],

@@ -1,0 +1,3 @@
+/** The file-system tags: <cffile> and <cfdirectory>. */
+export { fileTag } from './file.js';
+export { directoryTag } from './directory.js';

@@ -1,0 +1,2 @@
+/** `<cfhttp>` and `<cfhttpparam>`. */
+export { httpTag, httpParamTag } from './tag.js';
