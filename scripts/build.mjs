@@ -14,7 +14,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   // loaded on first use of <cfimap> only, so they stay out of the cold start
-  external: ['imapflow', 'mailparser'],
+  external: ['imapflow', 'mailparser', 'send', 'busboy'],
   logLevel: 'warning',
   minify: true,
   // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them

@@ -20,6 +20,11 @@ import { dumpHtml, dumpText } from './runtime/dump.js';
 import { toJsValue, toCfmlValue } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
+import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
+import type { SessionStore } from './runtime/session-store.js';
+import { CookieScope } from './runtime/cookies.js';
+import type { UploadedFiles } from './runtime/uploads.js';
+import { runRequest } from './runtime/request.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -55,6 +60,13 @@ export interface EngineOptions {
   customTagPaths?: string[];
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
+  /**
+   * The top directory of the site: Application.cfc / Application.cfm are looked up from a page's
+   * directory up to here (default: the current directory when the Engine is created).
+   */
+  root?: string;
+  /** Where session scopes are kept between requests (default: in this process's memory). */
+  sessionStore?: SessionStore;
 }
 
 export interface RenderInput {
@@ -69,6 +81,17 @@ export interface RenderInput {
    * See Ctx.connectionOwner and Engine.releaseConnections().
    */
   connectionOwner?: string;
+  /** The cookie scope: plain values, or a `Cookie` request header to parse. */
+  cookie?: Record<string, unknown> | string;
+  /** Files uploaded with the request, by form field (lower-case); see UploadedFile. */
+  files?: UploadedFiles;
+  /**
+   * Set by the HTTP handler: the session scope then needs session management (no shared
+   * fallback session), and cookies written by the page come back as Set-Cookie lines.
+   */
+  web?: boolean;
+  /** Site root for the Application.cfc/cfm lookup of this render (default EngineOptions.root). */
+  root?: string;
 }
 
 export interface RenderResult {
@@ -80,6 +103,12 @@ export interface RenderResult {
   contentType?: string;
   /** The page's variables scope after the run, as plain JS values. */
   variables: Record<string, unknown>;
+  /** Set-Cookie header lines (cfcookie, cookie.x = v, the session cookie). */
+  cookies: string[];
+  /** A binary body (cfcontent variable= with binary data) to send instead of output. */
+  body?: Uint8Array;
+  /** A file to send as the body (cfcontent file=), deleted afterwards when deleteAfter. */
+  file?: { path: string; deleteAfter: boolean };
 }
 
 interface CacheEntry {
@@ -121,6 +150,11 @@ export class Engine implements EngineCore {
   private readonly exprCache = new BoundedMap<string, (ctx: Ctx) => unknown>(EXPR_CACHE_MAX);
   private readonly services = new Map<string, { close?(): unknown }>();
   private readonly sessions = new Map<string, Struct>();
+  /** Applications (cfapplication, Application.cfc/cfm), their sessions and locks. */
+  readonly applications: ApplicationRegistry;
+  /** Site root for the Application.cfc/cfm lookup (EngineOptions.root). */
+  readonly root: string;
+  private readonly appFiles: ApplicationFileFinder;
   private readonly logger: (line: string) => void;
   private readonly checkModified: boolean;
   readonly imapOptions: ImapTagOptions;
@@ -138,6 +172,9 @@ export class Engine implements EngineCore {
     this.imapOptions = options.imap ?? {};
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
+    this.root = path.resolve(options.root ?? process.cwd());
+    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }));
+    this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -182,7 +219,7 @@ export class Engine implements EngineCore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input);
+    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)));
   }
 
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
@@ -198,7 +235,7 @@ export class Engine implements EngineCore {
       throw this.withSource(this.finish(e), file, source);
     }
     try {
-      return await this.run(t, input);
+      return await this.run(t, input, null);
     } catch (e) {
       throw this.withSource(e as CfmlError, file, source);
     }
@@ -225,24 +262,29 @@ export class Engine implements EngineCore {
     return new Compiler(this, parsed).template;
   }
 
-  private async run(t: CompiledTemplate, input: RenderInput): Promise<RenderResult> {
+  /** Runs a page in a new request context, inside its application when `appFile` governs it. */
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null): Promise<RenderResult> {
     const ctx = new Ctx(this, t, {
       url: toScope(input.url),
       form: toScope(input.form),
       cgi: cgiScope(t.file, input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
+      cookie: cookieScope(input.cookie),
     });
+    ctx.web = input.web === true;
+    if (input.files) ctx.files = input.files;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     try {
-      const r = runTemplate(ctx, t);
+      const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
       if (!(e instanceof AbortPage)) throw this.finish(e);
     } finally {
+      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
       await ctx.runEndHooks();
     }
-    return resultOf(ctx.out, ctx.response, ctx.variables);
+    return resultOf(ctx);
   }
 
   private withSource(err: CfmlError, file: string, source: string): CfmlError {
@@ -348,11 +390,24 @@ export class Engine implements EngineCore {
     await Promise.all([...this.services.values()].map((s) => (s as { releaseOwner?(o: string): unknown }).releaseOwner?.(owner)));
   }
 
+  /**
+   * An Express view engine: `app.engine('cfm', engine.express())`, then `res.render('page', { x: 1 })`
+   * runs views/page.cfm with the locals in its variables scope (Express's own `settings`,
+   * `_locals` and `cache` are left out). A CFML error goes to Express's error handling.
+   */
+  express(): (file: string, options: Record<string, unknown>, callback: (err: unknown, html?: string) => void) => void {
+    return (file, options, callback) => {
+      const { settings: _s, _locals: _l, cache: _c, ...locals } = options ?? {};
+      this.renderFile(file, { variables: locals }).then((html) => callback(null, html), (e) => callback(e));
+    };
+  }
+
   /** Closes shared services (logs out IMAP connections). The Engine can be used again afterwards. */
   async close(): Promise<void> {
     const all = [...this.services.values()];
     this.services.clear();
     await Promise.all(all.map((s) => s.close?.()));
+    await this.applications.close();
   }
 }
 
@@ -379,8 +434,27 @@ function cgiScope(file: string, given?: Record<string, unknown>): Struct {
   return s;
 }
 
-function resultOf(output: string, r: ResponseMeta, variables: Struct): RenderResult {
+function cookieScope(c: Record<string, unknown> | string | undefined): CookieScope {
+  if (typeof c === 'string' || c === undefined) return CookieScope.fromHeader(c);
+  const s = CookieScope.fromHeader(undefined);
+  for (const [k, v] of Object.entries(c)) Struct.prototype.setLower.call(s, k.toLowerCase(), k, toCfmlValue(v));
+  return s;
+}
+
+function resultOf(ctx: Ctx): RenderResult {
+  const r: ResponseMeta = ctx.response;
   const vars: Record<string, unknown> = {};
-  for (const [k, v] of variables.entries()) vars[k] = toJsValue(v);
-  return { output, status: r.status, statusText: r.statusText, headers: { ...r.headers }, location: r.location, contentType: r.contentType, variables: vars };
+  for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+  return {
+    output: ctx.out,
+    status: r.status,
+    statusText: r.statusText,
+    headers: { ...r.headers },
+    location: r.location,
+    contentType: r.contentType,
+    variables: vars,
+    cookies: ctx.cookie.setCookieHeaders(),
+    body: r.body,
+    file: r.file,
+  };
 }

@@ -12,3 +12,8 @@ export { toCfmlValue, toJsValue } from './runtime/js-values.js';
 export { toStr, toNum, toBool, toDate } from './runtime/cast.js';
 export { parseTemplate } from './parser/template-parser.js';
 export type * as AST from './parser/ast.js';
+export { createHandler, type HandlerOptions, type CfmlHandler } from './web/handler.js';
+export type { SessionStore } from './runtime/session-store.js';
+export { MemorySessionStore } from './runtime/session-store.js';
+export type { UploadedFile, UploadedFiles } from './runtime/uploads.js';
+export type { ApplicationSettings, SessionCookieSettings } from './runtime/application.js';

@@ -5,6 +5,9 @@ import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
 import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
+import { CookieScope } from './cookies.js';
+import type { Application, SessionRef } from './application.js';
+import type { UploadedFiles } from './uploads.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -13,6 +16,10 @@ export interface ResponseMeta {
   headers: Record<string, string>;
   location?: string;
   contentType?: string;
+  /** A binary body (`<cfcontent variable=>` with binary data) sent instead of the page output. */
+  body?: Uint8Array;
+  /** A file sent as the body (`<cfcontent file=>`); deleted after sending when deleteAfter. */
+  file?: { path: string; deleteAfter: boolean };
 }
 
 /** A function call's own scopes. */
@@ -41,7 +48,15 @@ export class Ctx {
   url: Struct;
   form: Struct;
   cgi: Struct;
-  cookie = new Struct();
+  cookie: CookieScope;
+  /** The application this request runs in (cfapplication / Application.cfc), if any. */
+  app?: Application;
+  /** The request's session when its application has session management. */
+  sessionRef?: SessionRef;
+  /** Set for HTTP requests (createHandler, cfml serve): the session scope needs session management. */
+  web = false;
+  /** Files uploaded with this request, by form field (see uploads.ts). */
+  files: UploadedFiles = {};
   frame: FunctionFrame | null = null;
   /** Active query loops, innermost last: bare names resolve to their columns. */
   queries: Query[] = [];
@@ -76,13 +91,14 @@ export class Ctx {
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct },
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; cookie?: CookieScope },
   ) {
     this.template = template;
     this.baseTemplate = template;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
+    this.cookie = init.cookie ?? CookieScope.fromHeader(undefined);
     if (init.variables) this.variables = init.variables;
   }
 
@@ -173,8 +189,15 @@ export class Ctx {
       case 'server':
         return this.engine.server;
       case 'application':
-        return this.engine.application;
+        return this.app ? this.app.scope : this.engine.application;
       case 'session':
+        if (this.sessionRef) return this.sessionRef.scope;
+        if (this.app || this.web) {
+          throw expressionError('the session scope is not enabled', {
+            loc,
+            detail: 'turn session management on: this.sessionManagement = true in Application.cfc, or <cfapplication name="..." sessionmanagement="true">',
+          });
+        }
         return this.engine.sessionFor(this);
       case 'local':
         if (!this.frame) return this.variables;

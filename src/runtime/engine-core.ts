@@ -5,6 +5,7 @@ import type { CompiledTemplate } from './compiler.js';
 import type { Setter } from './compile-expr.js';
 import type { Ctx } from './context.js';
 import type { SourceLoc } from './errors.js';
+import type { ApplicationRegistry } from './application.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -20,6 +21,10 @@ export interface EngineCore {
   /** Directories searched for custom tags after the calling template's and the application's (EngineOptions.customTagPaths), absolute. */
   readonly customTagPaths: readonly string[];
   sessionFor(ctx: Ctx): Struct;
+  /** Applications, their sessions and cflock's locks. */
+  readonly applications: ApplicationRegistry;
+  /** Site root for the Application.cfc/cfm lookup. */
+  readonly root: string;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;
   /** Compiled template for an absolute path, from the cache when the file has not changed. */

@@ -1,5 +1,6 @@
 import type { CfFunction } from '../function-value.js';
 import type { SourceLoc } from '../errors.js';
+import type { Ctx } from '../context.js';
 
 export type ParamType = 'any' | 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'object';
 
@@ -79,6 +80,8 @@ export interface FnContext {
   readonly loc?: SourceLoc;
   /** A per-render bag the function library may use (e.g. a random seed). */
   readonly locals: Map<string, unknown>;
+  /** The request's state (application, session, cookies, response), for functions about the request. */
+  readonly pageContext?: Ctx;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }
