@@ -1,4 +1,4 @@
-import { CfmlError } from './errors.js';
+import { CfmlError, ErrorCode } from './errors.js';
 
 /** Gives the lock back; calling it twice is harmless. */
 export type Release = () => void;
@@ -77,5 +77,5 @@ export class LockManager {
 function lockTimeout(exclusive: boolean, ms: number, describe: string): CfmlError {
   const s = ms / 1000;
   const time = Number.isInteger(s) ? `${s} second${s > 1 ? 's' : ''}` : `${ms} millisecond${ms > 1 ? 's' : ''}`;
-  return new CfmlError(`a timeout occurred after ${time} trying to acquire a ${exclusive ? 'exclusive' : 'read-only'} ${describe}.`, { type: 'lock', code: 'CF3010' });
+  return new CfmlError(`a timeout occurred after ${time} trying to acquire a ${exclusive ? 'exclusive' : 'read-only'} ${describe}.`, { type: 'lock', code: ErrorCode.LockTimeout });
 }

@@ -2,7 +2,7 @@ import { defineTag, Signal } from '../types.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { activateApplication, settingsFrom } from '../../runtime/application.js';
-import { addFrame } from '../../runtime/compiler.js';
+import { addFrame } from '../../runtime/udf-call.js';
 import { CfmlError } from '../../runtime/errors.js';
 import { tryFinally } from '../../runtime/maybe.js';
 import type { Ctx } from '../../runtime/context.js';
