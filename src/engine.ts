@@ -173,7 +173,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.root = path.resolve(options.root ?? process.cwd());
-    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }));
+    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);

@@ -142,6 +142,17 @@ export interface SessionRef {
   isNew: boolean;
 }
 
+const OWNER = Symbol('connectionOwner');
+
+/**
+ * The owner of a session's named `<cfimap>` connections (Ctx.connectionOwner): an id of its own,
+ * kept across sessionRotate (the connections follow the session to its new id), never shown to CFML.
+ */
+export function connectionOwnerOf(session: Struct): string {
+  const s = session as Struct & { [OWNER]?: string };
+  return (s[OWNER] ??= `session:${randomUUID()}`);
+}
+
 const ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -154,13 +165,25 @@ export class ApplicationRegistry {
   readonly sessions: SessionStore;
   private timer?: NodeJS.Timeout;
 
-  /** @param log where errors of onApplicationEnd/onSessionEnd go (they have no page to show on). */
-  constructor(store: SessionStore | undefined, private readonly log: (text: string) => void) {
+  /**
+   * @param log where errors of onApplicationEnd/onSessionEnd go (they have no page to show on)
+   * @param release logs out the named connections of an owner whose session or application ended
+   */
+  constructor(
+    store: SessionStore | undefined,
+    private readonly log: (text: string) => void,
+    private readonly release: (owner: string) => Promise<void> = async () => {},
+  ) {
     this.sessions = store ?? new MemorySessionStore();
     this.sessions.onExpire((key, scope) => {
+      this.releaseQuietly(connectionOwnerOf(scope));
       const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
       if (app?.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
     });
+  }
+
+  private releaseQuietly(owner: string): void {
+    this.release(owner).catch((e) => this.log(`releasing connections failed: ${(e as Error)?.message ?? e}`));
   }
 
   /** The application of this name, started (created) if needed; the settings given last win. */
@@ -188,6 +211,7 @@ export class ApplicationRegistry {
 
   private end(app: Application): void {
     if (this.apps.get(app.name.toLowerCase()) === app) this.apps.delete(app.name.toLowerCase());
+    this.releaseQuietly(applicationOwner(app));
     if (app.hooks.onApplicationEnd) this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd');
   }
 
@@ -224,7 +248,10 @@ export class ApplicationRegistry {
     const id = randomUUID();
     const key = sessionKey(app, id);
     const scope = new Struct();
-    if (from) for (const [k, v] of from.entries()) scope.set(k, v);
+    if (from) {
+      for (const [k, v] of from.entries()) scope.set(k, v);
+      (scope as Struct & { [OWNER]?: string })[OWNER] = connectionOwnerOf(from);
+    }
     scope.set('cfid', id);
     scope.set('cftoken', '0');
     scope.set('sessionid', `${app.name}_${id}_0`);
@@ -240,6 +267,7 @@ export class ApplicationRegistry {
   endSession(ref: SessionRef, runEnd: boolean): void {
     this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     const app = ref.app;
+    if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
     if (runEnd && app.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
   }
 
@@ -265,6 +293,8 @@ export class ApplicationRegistry {
     this.timer.unref();
   }
 }
+
+const applicationOwner = (app: Application) => `application:${app.name.toLowerCase()}`;
 
 const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:${id}`;
 
@@ -315,12 +345,15 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   const reg = ctx.engine.applications;
   const app = reg.get(settings);
   ctx.app = app;
+  // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;
+    ctx.connectionOwner = applicationOwner(app);
     return;
   }
   if (ctx.sessionRef?.app === app) return;
   return reg.resolveSession(app, ctx.cookie).then((ref) => {
     ctx.sessionRef = ref;
+    ctx.connectionOwner = connectionOwnerOf(ref.scope);
   });
 }

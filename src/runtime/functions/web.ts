@@ -5,6 +5,7 @@
 import { Struct } from '../struct.js';
 import { expressionError } from '../errors.js';
 import type { Ctx } from '../context.js';
+import { connectionOwnerOf } from '../application.js';
 import type { FnContext, FunctionDef } from './types.js';
 
 function page(ctx: FnContext, fn: string): Ctx {
@@ -28,6 +29,7 @@ export const webFunctions: FunctionDef[] = [
       const old = p.sessionRef!;
       reg.endSession(old, true);
       p.sessionRef = reg.newSession(old.app, p.cookie);
+      p.connectionOwner = connectionOwnerOf(p.sessionRef.scope);
       return null;
     },
   },
