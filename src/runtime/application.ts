@@ -345,6 +345,8 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   const reg = ctx.engine.applications;
   const app = reg.get(settings);
   ctx.app = app;
+  // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
+  ctx.customTagPaths = [...settings.customTagPaths];
   // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;

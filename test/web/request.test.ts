@@ -200,3 +200,14 @@ describe('cflock', () => {
     await slow;
   });
 });
+
+describe('application settings reach the other parts', () => {
+  it('customtagpaths of cfapplication are searched by <cf_name>', async () => {
+    fs.mkdirSync(path.join(site.root, 'ctags/lib'), { recursive: true });
+    fs.mkdirSync(path.join(site.root, 'ctags/page'), { recursive: true });
+    fs.writeFileSync(path.join(site.root, 'ctags/lib/greet.cfm'), '<cfoutput>hi #attributes.who#</cfoutput>');
+    fs.writeFileSync(path.join(site.root, 'ctags/page/Application.cfm'), '<cfapplication name="ctags" customtagpaths="../lib">');
+    fs.writeFileSync(path.join(site.root, 'ctags/page/index.cfm'), '<cf_greet who="there">');
+    expect(await text('/ctags/page/index.cfm')).toBe('hi there');
+  });
+});
