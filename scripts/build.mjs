@@ -13,8 +13,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // loaded on first use of <cfimap> / <cfmail> only, so they stay out of the cold start
-  external: ['imapflow', 'mailparser', 'nodemailer'],
+  // loaded on first use (<cfimap>, <cfmail>, serving), so they stay out of the cold start
+  external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy'],
   logLevel: 'warning',
   minify: true,
   // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them

@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-dovecot.sh
 bash scripts/ensure-databases.sh
+bash scripts/ensure-chromium.sh
 npm run build --silent
 exec npx vitest run "$@"

@@ -4,6 +4,7 @@ import { CfmlError } from './runtime/errors.js';
 import { HELP, parseArgs, type CliArgs } from './cli/args.js';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 
 /** Parsed pages are kept per user under the temp dir; CFML_CACHE_DIR moves it. */
 function cacheDir(): string {
@@ -28,19 +29,20 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.serve !== undefined) {
     const { serve } = await import('./cli/serve.js');
-    return serve(args.serve, args.port ?? 8080);
+    return serve(args.serve, { port: args.port, host: args.host, dev: args.dev, maxBodySize: args.maxBodySize });
   }
   if (args.file === undefined && args.expr === undefined) {
     process.stderr.write(HELP + '\n');
     return 2;
   }
-  const engine = new Engine({ mode: 'cli', astCacheDir: args.noCache ? undefined : cacheDir() });
+  const engine = new Engine({ mode: 'cli', astCacheDir: args.noCache ? undefined : cacheDir(), root: args.root });
   try {
     const input = { url: args.url, form: args.form, variables: args.vars };
     const result = args.expr !== undefined
       ? await engine.renderStringWithMeta(args.expr, { ...input, file: '<command line>' })
       : await engine.renderFileWithMeta(args.file!, input);
-    process.stdout.write(result.output);
+    if (result.file) process.stdout.write(fs.readFileSync(result.file.path));
+    else process.stdout.write(result.body ?? result.output);
     if (result.location) process.stderr.write(`cflocation: ${result.status} ${result.location}\n`);
     return 0;
   } catch (e) {

@@ -28,6 +28,10 @@ import type { DatasourceInput } from './db/config.js';
 import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
 import type { UploadedFiles } from './runtime/uploads.js';
+import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
+import type { SessionStore } from './runtime/session-store.js';
+import { CookieScope } from './runtime/cookies.js';
+import { runRequest } from './runtime/request.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -82,6 +86,12 @@ export interface EngineOptions {
   datasource?: string | DatasourceInput;
   /** Default SMTP settings of `<cfmail>` (its attributes and Application.cfc's this.smtpServerSettings win). */
   mail?: MailServerSettings;
+   * The top directory of the site: Application.cfc / Application.cfm are looked up from a page's
+   * directory up to here (default: the current directory when the Engine is created).
+   */
+  root?: string;
+  /** Where session scopes are kept between requests (default: in this process's memory). */
+  sessionStore?: SessionStore;
 }
 
 export interface RenderInput {
@@ -96,11 +106,17 @@ export interface RenderInput {
    * See Ctx.connectionOwner and Engine.releaseConnections().
    */
   connectionOwner?: string;
-  /**
-   * Files of a multipart request by form field (what `<cffile action="upload">` saves); the
-   * matching `form.<field>` should hold the temp path, as in Lucee.
-   */
+  /** The cookie scope: plain values, or a `Cookie` request header to parse. */
+  cookie?: Record<string, unknown> | string;
+  /** Files uploaded with the request, by form field (lower-case); see UploadedFile. */
   files?: UploadedFiles;
+  /**
+   * Set by the HTTP handler: the session scope then needs session management (no shared
+   * fallback session), and cookies written by the page come back as Set-Cookie lines.
+   */
+  web?: boolean;
+  /** Site root for the Application.cfc/cfm lookup of this render (default EngineOptions.root). */
+  root?: string;
 }
 
 export interface RenderResult {
@@ -112,6 +128,12 @@ export interface RenderResult {
   contentType?: string;
   /** The page's variables scope after the run, as plain JS values. */
   variables: Record<string, unknown>;
+  /** Set-Cookie header lines (cfcookie, cookie.x = v, the session cookie). */
+  cookies: string[];
+  /** A binary body (cfcontent variable= with binary data) to send instead of output. */
+  body?: Uint8Array;
+  /** A file to send as the body (cfcontent file=), deleted afterwards when deleteAfter. */
+  file?: { path: string; deleteAfter: boolean };
 }
 
 interface CacheEntry {
@@ -155,6 +177,11 @@ export class Engine implements EngineCore {
   readonly components: ComponentLoader;
   private readonly services = new Map<string, { close?(): unknown }>();
   private readonly sessions = new Map<string, Struct>();
+  /** Applications (cfapplication, Application.cfc/cfm), their sessions and locks. */
+  readonly applications: ApplicationRegistry;
+  /** Site root for the Application.cfc/cfm lookup (EngineOptions.root). */
+  readonly root: string;
+  private readonly appFiles: ApplicationFileFinder;
   private readonly logger: (line: string) => void;
   private readonly checkModified: boolean;
   readonly imapOptions: ImapTagOptions;
@@ -175,6 +202,9 @@ export class Engine implements EngineCore {
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
+    this.root = path.resolve(options.root ?? process.cwd());
+    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
+    this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -220,7 +250,7 @@ export class Engine implements EngineCore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input);
+    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)));
   }
 
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
@@ -236,7 +266,7 @@ export class Engine implements EngineCore {
       throw this.withSource(this.finish(e), file, source);
     }
     try {
-      return await this.run(t, input);
+      return await this.run(t, input, null);
     } catch (e) {
       throw this.withSource(e as CfmlError, file, source);
     }
@@ -263,25 +293,30 @@ export class Engine implements EngineCore {
     return new Compiler(this, parsed).template;
   }
 
-  private async run(t: CompiledTemplate, input: RenderInput): Promise<RenderResult> {
+  /** Runs a page in a new request context, inside its application when `appFile` governs it. */
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null): Promise<RenderResult> {
     const ctx = new Ctx(this, t, {
       url: toScope(input.url),
       form: toScope(input.form),
       cgi: cgiScope(t.file, input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
       files: input.files,
+      cookie: cookieScope(input.cookie),
     });
+    ctx.web = input.web === true;
+    if (input.files) ctx.files = input.files;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     try {
-      const r = runTemplate(ctx, t);
+      const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
       if (!(e instanceof AbortPage)) throw this.finish(e);
     } finally {
+      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
       await ctx.runEndHooks();
     }
-    return resultOf(ctx.out, ctx.response, ctx.variables);
+    return resultOf(ctx);
   }
 
   private withSource(err: CfmlError, file: string, source: string): CfmlError {
@@ -387,11 +422,24 @@ export class Engine implements EngineCore {
     await Promise.all([...this.services.values()].map((s) => (s as { releaseOwner?(o: string): unknown }).releaseOwner?.(owner)));
   }
 
+  /**
+   * An Express view engine: `app.engine('cfm', engine.express())`, then `res.render('page', { x: 1 })`
+   * runs views/page.cfm with the locals in its variables scope (Express's own `settings`,
+   * `_locals` and `cache` are left out). A CFML error goes to Express's error handling.
+   */
+  express(): (file: string, options: Record<string, unknown>, callback: (err: unknown, html?: string) => void) => void {
+    return (file, options, callback) => {
+      const { settings: _s, _locals: _l, cache: _c, ...locals } = options ?? {};
+      this.renderFile(file, { variables: locals }).then((html) => callback(null, html), (e) => callback(e));
+    };
+  }
+
   /** Closes shared services (logs out IMAP connections, ends database pools). The Engine can be used again afterwards. */
   async close(): Promise<void> {
     const all = [...this.services.values()];
     this.services.clear();
     await Promise.all(all.map((s) => s.close?.()));
+    await this.applications.close();
   }
 }
 
@@ -418,8 +466,27 @@ function cgiScope(file: string, given?: Record<string, unknown>): Struct {
   return s;
 }
 
-function resultOf(output: string, r: ResponseMeta, variables: Struct): RenderResult {
+function cookieScope(c: Record<string, unknown> | string | undefined): CookieScope {
+  if (typeof c === 'string' || c === undefined) return CookieScope.fromHeader(c);
+  const s = CookieScope.fromHeader(undefined);
+  for (const [k, v] of Object.entries(c)) Struct.prototype.setLower.call(s, k.toLowerCase(), k, toCfmlValue(v));
+  return s;
+}
+
+function resultOf(ctx: Ctx): RenderResult {
+  const r: ResponseMeta = ctx.response;
   const vars: Record<string, unknown> = {};
-  for (const [k, v] of variables.entries()) vars[k] = toJsValue(v);
-  return { output, status: r.status, statusText: r.statusText, headers: { ...r.headers }, location: r.location, contentType: r.contentType, variables: vars };
+  for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+  return {
+    output: ctx.out,
+    status: r.status,
+    statusText: r.statusText,
+    headers: { ...r.headers },
+    location: r.location,
+    contentType: r.contentType,
+    variables: vars,
+    cookies: ctx.cookie.setCookieHeaders(),
+    body: r.body,
+    file: r.file,
+  };
 }

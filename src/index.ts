@@ -14,3 +14,7 @@ export { parseTemplate } from './parser/template-parser.js';
 export type * as AST from './parser/ast.js';
 export type { UploadedFile, UploadedFiles } from './runtime/uploads.js';
 export type { MailServerSettings } from './tags/mail/index.js';
+export { createHandler, type HandlerOptions, type CfmlHandler } from './web/handler.js';
+export type { SessionStore } from './runtime/session-store.js';
+export { MemorySessionStore } from './runtime/session-store.js';
+export type { ApplicationSettings, SessionCookieSettings } from './runtime/application.js';

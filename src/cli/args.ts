@@ -10,12 +10,22 @@ export interface CliArgs {
   version: boolean;
   serve?: string;
   port?: number;
+  host?: string;
+  dev: boolean;
+  maxBodySize?: number;
+  /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
+  root?: string;
 }
 
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
-  cfml serve DIR [--port N]     serve the .cfm pages of DIR over HTTP (127.0.0.1)
+  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES]
+                                serve DIR over HTTP: .cfm pages, static files, sessions
+                                (port 8500 and host 127.0.0.1 by default; --dev shows
+                                full errors in pages)
+  --root DIR                    Application.cfc/cfm are looked up from the page's
+                                directory up to DIR (default: the current directory)
   cfml --help | --version
 
 Parsed pages are cached under the temp dir (CFML_CACHE_DIR; --no-cache turns it off).
@@ -25,7 +35,7 @@ frame to stderr and exits with 1 (a JS stack trace only with --debug).`;
 export { HELP };
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false };
+  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false, dev: false };
   const pair = (s: string | undefined, flag: string): [string, string] => {
     if (s === undefined || !s.includes('=')) throw new Error(`${flag} needs key=value`);
     const i = s.indexOf('=');
@@ -43,7 +53,17 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (x === '--url' || x === '--form' || x === '--var') {
       const [k, v] = pair(argv[++i], x);
       (x === '--url' ? a.url : x === '--form' ? a.form : a.vars)[k] = v;
-    } else if (x === '--port') a.port = Number(argv[++i]);
+    } else if (x === '--port' || x === '--max-body') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0 || (x === '--port' && n > 65535)) throw new Error(`${x} needs a number`);
+      if (x === '--port') a.port = n;
+      else a.maxBodySize = n;
+    } else if (x === '--host' || x === '--root') {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${x} needs a value`);
+      if (x === '--host') a.host = v;
+      else a.root = v;
+    } else if (x === '--dev') a.dev = true;
     else if (x === 'serve' && a.file === undefined && a.serve === undefined) a.serve = argv[++i] ?? '.';
     else if (x.startsWith('-')) throw new Error(`unknown option ${x}`);
     else if (a.file === undefined) a.file = x;

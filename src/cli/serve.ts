@@ -2,52 +2,54 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Engine } from '../engine.js';
-import { CfmlError } from '../runtime/errors.js';
+import { createHandler } from '../web/handler.js';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** `cfml serve DIR`: .cfm pages of DIR over HTTP on 127.0.0.1; nothing outside DIR is served. */
-export function serve(dir: string, port: number): Promise<number> {
-  const root = path.resolve(dir);
-  // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
-  const engine = new Engine({ mode: 'web', timeout: 60 });
-  const server = http.createServer(async (req, res) => {
-    const u = new URL(req.url ?? '/', 'http://localhost');
-    let rel = decodeURIComponent(u.pathname);
-    if (rel.endsWith('/')) rel += 'index.cfm';
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep) || !file.endsWith('.cfm') || !fs.existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('Not found');
-      return;
-    }
-    const body = await readBody(req);
-    const form = Object.fromEntries(new URLSearchParams(body));
-    try {
-      const r = await engine.renderFileWithMeta(file, {
-        url: Object.fromEntries(u.searchParams),
-        form,
-        cgi: { script_name: rel, request_method: req.method ?? 'GET', query_string: u.search.slice(1), http_user_agent: req.headers['user-agent'] ?? '' },
-      });
-      res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'text/html; charset=utf-8', ...r.headers });
-      res.end(r.output);
-    } catch (e) {
-      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<pre>${escapeHtml(e instanceof CfmlError ? engine.formatError(e) : String(e))}</pre>`);
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => process.stderr.write(`cfml: serving ${root} on http://127.0.0.1:${port}/\n`));
-    const stop = () => server.close(() => engine.close().then(() => resolve(0)));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+/** Options of `cfml serve`. */
+export interface ServeOptions {
+  /** Default 8500, the CFML convention. */
+  port?: number;
+  /** Default 127.0.0.1 (only this machine). */
+  host?: string;
+  /** Full errors in the page (Lucee's developer page) instead of a request id. */
+  dev?: boolean;
+  /** Largest request body in bytes (413 beyond); default 32 MiB. */
+  maxBodySize?: number;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * `cfml serve DIR`: serves DIR over HTTP through createHandler until SIGINT/SIGTERM; resolves to
+ * the exit code. A failing request never ends the process: errors outside any request are logged.
+ */
+export function serve(dir: string, o: ServeOptions = {}): Promise<number> {
+  const root = path.resolve(dir);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    process.stderr.write(`cfml: ${dir} is not a directory\n`);
+    return Promise.resolve(2);
+  }
+  const port = o.port ?? 8500;
+  const host = o.host ?? '127.0.0.1';
+  // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
+  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root) });
+  const handler = createHandler({ root, engine, dev: o.dev, maxBodySize: o.maxBodySize });
+  const server = http.createServer((req, res) => void handler(req, res));
+  const logStray = (e: unknown) => process.stderr.write(`cfml: error outside a request: ${(e as Error)?.stack ?? e}\n`);
+  process.on('unhandledRejection', logStray);
+  process.on('uncaughtException', logStray);
   return new Promise((resolve) => {
-    let s = '';
-    req.on('data', (d) => (s += d));
-    req.on('end', () => resolve(s));
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      process.stderr.write(`cfml: cannot listen on ${host}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}\n`);
+      resolve(1);
+    });
+    server.listen(port, host, () => {
+      const a = server.address() as import('node:net').AddressInfo;
+      const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+      process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}\n`);
+    });
+    const stop = () => {
+      server.close(() => engine.close().then(() => resolve(0)));
+      server.closeAllConnections();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 }

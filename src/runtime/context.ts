@@ -8,6 +8,8 @@ import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentClass } from './components/class.js';
 import type { ComponentInstance } from './components/instance.js';
+import { CookieScope } from './cookies.js';
+import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
@@ -17,6 +19,10 @@ export interface ResponseMeta {
   headers: Record<string, string>;
   location?: string;
   contentType?: string;
+  /** A binary body (`<cfcontent variable=>` with binary data) sent instead of the page output. */
+  body?: Uint8Array;
+  /** A file sent as the body (`<cfcontent file=>`); deleted after sending when deleteAfter. */
+  file?: { path: string; deleteAfter: boolean };
 }
 
 /** A function call's own scopes. */
@@ -47,7 +53,15 @@ export class Ctx {
   url: Struct;
   form: Struct;
   cgi: Struct;
-  cookie = new Struct();
+  cookie: CookieScope;
+  /** The application this request runs in (cfapplication / Application.cfc), if any. */
+  app?: Application;
+  /** The request's session when its application has session management. */
+  sessionRef?: SessionRef;
+  /** Set for HTTP requests (createHandler, cfml serve): the session scope needs session management. */
+  web = false;
+  /** Files uploaded with this request, by form field (see uploads.ts). */
+  files: UploadedFiles = {};
   frame: FunctionFrame | null = null;
   /** The component whose method (or pseudo-constructor) is running: the `this` scope; null on a page. */
   component: ComponentInstance | null = null;
@@ -97,7 +111,7 @@ export class Ctx {
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles },
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles; cookie?: CookieScope },
   ) {
     this.template = template;
     this.baseTemplate = template;
@@ -105,6 +119,7 @@ export class Ctx {
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
+    this.cookie = init.cookie ?? CookieScope.fromHeader(undefined);
     if (init.variables) this.variables = init.variables;
     this.files = init.files ?? {};
   }
@@ -135,8 +150,6 @@ export class Ctx {
     }
   }
 
-  /** Files uploaded with the request, by form field (see runtime/uploads.ts). */
-  readonly files: UploadedFiles;
 
   /**
    * Application.cfc's `this.*` settings for this render, filled by the Application.cfc support
@@ -205,8 +218,15 @@ export class Ctx {
       case 'server':
         return this.engine.server;
       case 'application':
-        return this.engine.application;
+        return this.app ? this.app.scope : this.engine.application;
       case 'session':
+        if (this.sessionRef) return this.sessionRef.scope;
+        if (this.app || this.web) {
+          throw expressionError('the session scope is not enabled', {
+            loc,
+            detail: 'turn session management on: this.sessionManagement = true in Application.cfc, or <cfapplication name="..." sessionmanagement="true">',
+          });
+        }
         return this.engine.sessionFor(this);
       case 'local':
         if (!this.frame) return this.variables;

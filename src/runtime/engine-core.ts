@@ -7,6 +7,7 @@ import type { Ctx } from './context.js';
 import type { SourceLoc } from './errors.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentLoader } from './components/loader.js';
+import type { ApplicationRegistry } from './application.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -26,6 +27,10 @@ export interface EngineCore {
   /** Finds, compiles and caches components (`.cfc`), with the Engine's mappings. */
   readonly components: ComponentLoader;
   sessionFor(ctx: Ctx): Struct;
+  /** Applications, their sessions and cflock's locks. */
+  readonly applications: ApplicationRegistry;
+  /** Site root for the Application.cfc/cfm lookup. */
+  readonly root: string;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;
   /** Compiled template for an absolute path, from the cache when the file has not changed. */

@@ -37,6 +37,8 @@ export enum ErrorCode {
   Application = 'CF3001',
   /** An error thrown by CFML code: `throw`, `<cfthrow>`, `throw()`. */
   CustomThrow = 'CF3100',
+  /** `<cflock>` waited longer than its timeout (Lucee's error type `lock`). */
+  LockTimeout = 'CF3010',
   /** A component could not be created or found. */
   Component = 'CF3200',
   /** createObject("java", ...): there is no JVM. */

@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/cfml.cjs');
 let proc: ChildProcess;
 let base: string;
+let stderr = '';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('server did not start')), 10_000);
     proc.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
       if (d.toString().includes('serving')) {
         clearTimeout(t);
         resolve();
@@ -53,12 +55,32 @@ describe('cfml serve', () => {
     expect(await r.text()).toContain('Hello, Web!');
   });
 
-  it('shows a CFML error as a 500 page with the location, without a JS stack', async () => {
+  it('shows a CFML error as a 500 page without path or source; the location goes to stderr under the request id', async () => {
     const r = await fetch(`${base}/errors/broken.cfm`);
     expect(r.status).toBe(500);
     const body = await r.text();
-    expect(body).toMatch(/broken\.cfm:\d+:\d+/);
+    expect(body).not.toMatch(/broken\.cfm|samples/);
     expect(body).not.toMatch(/\n\s+at /);
+    const id = /Request id: <code>([0-9a-f]+)</.exec(body)![1]!;
+    await new Promise((res) => setTimeout(res, 100));
+    expect(stderr).toMatch(new RegExp(`request ${id} GET /errors/broken.cfm\\n.*broken\\.cfm:\\d+:\\d+`));
+  });
+
+  it('--dev shows the full error in the page', async () => {
+    const port = await freePort();
+    const dev = spawn(process.execPath, [cli, 'serve', path.join(root, 'samples'), '--port', String(port), '--dev'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((resolve) => dev.stderr!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve()));
+    const body = await (await fetch(`http://127.0.0.1:${port}/errors/broken.cfm`)).text();
+    expect(body).toMatch(/broken\.cfm:\d+:\d+/);
+    const exited = new Promise((r) => dev.once('exit', r));
+    dev.kill('SIGTERM');
+    await exited;
+  });
+
+  it('listens on 8500 by default, on 127.0.0.1 only', () => {
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout;
+    expect(help).toContain('port 8500');
+    expect(help).toContain('127.0.0.1');
   });
 
   it('serves nothing outside the directory and nothing but .cfm pages', async () => {

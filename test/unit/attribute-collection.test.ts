@@ -163,6 +163,17 @@ const cases: Record<string, Case> = {
     collection: `<cfmodule template="${mod('outer.cfm')}"><cfmodule template="${mod('inner-collection.cfm')}" v="x"/></cfmodule>`,
     output: '1:x',
   },
+  application: {
+    literal: '<cfapplication name="acApp"><cfoutput>#application.applicationName#</cfoutput>',
+    collection: '<cfset c = {name: "acApp"}><cfapplication attributeCollection="#c#"><cfoutput>#application.applicationName#</cfoutput>',
+    output: 'acApp',
+  },
+  cookie: {
+    literal: '<cfcookie name="k" value="v"><cfoutput>#cookie.k#</cfoutput>',
+    collection: '<cfset c = {name: "k", value: "v"}><cfcookie attributeCollection="#c#"><cfoutput>#cookie.k#</cfoutput>',
+    output: 'v',
+    meta: (r) => expect(r.cookies).toEqual(['K=v; Path=/']),
+  },
   xml: {
     literal: '<cfxml variable="doc"><a><b>t</b></a></cfxml><cfoutput>#doc.a.b.xmlText#</cfoutput>',
     collection: '<cfset c = {variable: "doc"}><cfxml attributeCollection="#c#"><a><b>t</b></a></cfxml><cfoutput>#doc.a.b.xmlText#</cfoutput>',

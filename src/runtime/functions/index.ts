@@ -26,6 +26,7 @@ import { queryExecuteFunctions } from './query-execute.js';
 import { luceeExtraFunctions } from './lucee-extras.js';
 import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
+import { webFunctions } from './web.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -56,6 +57,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...customTagFunctions,
   ...luceeExtraFunctions,
   ...xmlFunctions,
+  ...webFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 

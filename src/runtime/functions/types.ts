@@ -95,6 +95,8 @@ export interface FnContext {
   createComponent?(path: string): unknown;
   /** The class metadata of a component given by dotted path (getComponentMetadata). */
   componentMetadata?(path: string): unknown;
+  /** The request's state (application, session, cookies, response), for functions about the request. */
+  readonly pageContext?: Ctx;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }

@@ -45,12 +45,3 @@ export const exitTag = defineTag({
     };
   },
 });
-
-/** cflock: one render runs at a time per Engine call chain, so the body just runs. */
-export const lockTag = defineTag({
-  name: 'lock',
-  body: 'required',
-  anyAttrs: true,
-  attrs: [{ name: 'name' }, { name: 'scope' }, { name: 'type' }, { name: 'timeout' }, { name: 'throwontimeout' }],
-  compile: (node, c) => c.block(node.body),
-});

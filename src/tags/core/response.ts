@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { defineTag, Signal } from '../types.js';
 import { AbortPage } from '../../runtime/context.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
@@ -30,7 +32,10 @@ export const headerTag = defineTag({
   },
 });
 
-/** cfcontent: the content type; reset drops what was printed so far. */
+/**
+ * cfcontent: the content type; reset drops what was printed so far; `variable` sends a value
+ * (binary as bytes) and `file` a file as the whole response (deletefile removes it afterwards).
+ */
 export const contentTag = defineTag({
   name: 'content',
   attrs: [{ name: 'type' }, { name: 'reset' }, { name: 'file' }, { name: 'variable' }, { name: 'deletefile' }],
@@ -40,13 +45,19 @@ export const contentTag = defineTag({
       r.contentType = toStr(call.attrs.type);
       r.headers['Content-Type'] = r.contentType;
     }
-    if (call.attrs.reset === undefined || toBool(call.attrs.reset)) {
-      if (call.attrs.reset !== undefined) call.ctx.out = '';
-    }
+    if (call.attrs.reset !== undefined && toBool(call.attrs.reset)) call.ctx.out = '';
     if (call.attrs.variable !== undefined) {
       const v = call.attrs.variable;
       call.ctx.out = '';
-      call.write(v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : toStr(v));
+      if (v instanceof Uint8Array) r.body = v;
+      else call.write(toStr(v));
+      throw new AbortPage(call.node.loc);
+    }
+    if (call.attrs.file !== undefined) {
+      const file = path.resolve(call.ctx.template.dir, toStr(call.attrs.file));
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw call.error(`file [${toStr(call.attrs.file)}] does not exist`, { detail: `cfcontent file= is resolved from the directory of ${call.ctx.template.file}` });
+      call.ctx.out = '';
+      r.file = { path: file, deleteAfter: call.attrs.deletefile !== undefined && toBool(call.attrs.deletefile) };
       throw new AbortPage(call.node.loc);
     }
     return Signal.Normal;

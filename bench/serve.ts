@@ -1,0 +1,116 @@
+/**
+ * npm run bench:serve: `cfml serve` under load against a bare node:http server writing the same
+ * bytes, same run, same client (autocannon, keep-alive, 10 connections). Pages: hello.cfm and a
+ * page that reads and writes a session variable (all requests carry one session cookie). Prints
+ * requests/s, p99 latency, the ratio to bare node:http and the server's peak RSS (VmHWM).
+ * Targets (issue 10): hello >= 60 % of bare throughput; RSS < 150 MB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function waitUp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('server did not start: ' + url);
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+interface Run {
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<Run> {
+  // a short warm-up (JIT, template cache), then the measured run
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-bench-serve-'));
+fs.writeFileSync(path.join(site, 'hello.cfm'), '<cfset name = "World"><cfoutput><!DOCTYPE html><html><body><h1>Hello, #name#!</h1></body></html></cfoutput>');
+fs.mkdirSync(path.join(site, 's'));
+fs.writeFileSync(path.join(site, 's/Application.cfm'), '<cfapplication name="bench" sessionmanagement="true">');
+fs.writeFileSync(path.join(site, 's/session.cfm'), '<cfparam name="session.n" default="0"><cfset session.n = session.n + 1><cfoutput><p>visit #session.n mod 10#</p></cfoutput>');
+
+const procs: ChildProcess[] = [];
+try {
+  const cfPort = await freePort();
+  const cf = spawn(process.execPath, [path.join(root, 'dist/cfml.cjs'), 'serve', site, '--port', String(cfPort)], { stdio: 'ignore' });
+  procs.push(cf);
+  const cfBase = `http://127.0.0.1:${cfPort}`;
+  await waitUp(cfBase + '/hello.cfm');
+
+  // the exact bytes cfml serve answers, for the bare server to write
+  const hello = await fetch(cfBase + '/hello.cfm');
+  const helloBody = await hello.text();
+  const first = await fetch(cfBase + '/s/session.cfm');
+  const cookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
+  const sessionBody = await first.text();
+
+  const barePort = await freePort();
+  const bareSrc = `
+    const http = require('node:http');
+    const pages = { '/hello.cfm': ${JSON.stringify(helloBody)}, '/s/session.cfm': ${JSON.stringify(sessionBody)} };
+    http.createServer((req, res) => {
+      const body = Buffer.from(pages[req.url] ?? '', 'utf8');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+      res.end(body);
+    }).listen(${barePort}, '127.0.0.1');`;
+  const bare = spawn(process.execPath, ['-e', bareSrc], { stdio: 'ignore' });
+  procs.push(bare);
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  await waitUp(bareBase + '/hello.cfm');
+
+  const rows: [string, Run, Run][] = [];
+  const bareHello = await load(bareBase + '/hello.cfm');
+  const cfHello = await load(cfBase + '/hello.cfm');
+  rows.push(['hello.cfm', cfHello, bareHello]);
+  const bareSession = await load(bareBase + '/s/session.cfm', { cookie });
+  const cfSession = await load(cfBase + '/s/session.cfm', { cookie });
+  rows.push(['session page', cfSession, bareSession]);
+  const rss = peakRssMb(cf.pid!);
+  const bareRss = peakRssMb(bare.pid!);
+
+  console.log(`bench:serve  (${CONNECTIONS} keep-alive connections, ${DURATION} s per run, autocannon, Node ${process.version}, ${os.cpus().length} cores)`);
+  console.log('page            cfml serve req/s  p99 ms | bare node:http req/s  p99 ms | ratio');
+  for (const [name, c, b] of rows) {
+    console.log(`${name.padEnd(15)} ${c.rps.toFixed(0).padStart(17)} ${String(c.p99).padStart(7)} | ${b.rps.toFixed(0).padStart(20)} ${String(b.p99).padStart(7)} | ${((c.rps / b.rps) * 100).toFixed(1)} %`);
+    if (c.errors || c.non2xx) console.log(`  ${name}: ${c.errors} errors, ${c.non2xx} non-2xx responses`);
+  }
+  console.log(`peak RSS of cfml serve: ${rss.toFixed(1)} MB (bare node:http: ${bareRss.toFixed(1)} MB)`);
+  const helloRatio = rows[0]![1].rps / rows[0]![2].rps;
+  console.log(`targets: hello >= 60 % of bare: ${helloRatio >= 0.6 ? 'met' : 'NOT met'}; RSS < 150 MB: ${rss < 150 ? 'met' : 'NOT met'}`);
+} finally {
+  for (const p of procs) p.kill('SIGTERM');
+  fs.rmSync(site, { recursive: true, force: true });
+}

@@ -1,0 +1,361 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Struct } from './struct.js';
+import { toBool, toNum, toStr } from './cast.js';
+import { applicationError } from './errors.js';
+import { LockManager } from './locks.js';
+import { MemorySessionStore, type SessionStore } from './session-store.js';
+import type { MaybePromise } from '../tags/types.js';
+import type { CookieScope } from './cookies.js';
+import type { Ctx } from './context.js';
+
+const DAY_MS = 86_400_000;
+
+/** How the session id cookie is sent (`this.sessionCookie` / `<cfapplication sessioncookie=>`). */
+export interface SessionCookieSettings {
+  /** Cookie name; CFID as in Lucee. */
+  name: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'lax' | 'strict' | 'none';
+  /** Days the cookie lives in the browser; undefined = until the browser closes. */
+  timeoutDays?: number;
+  domain?: string;
+  path: string;
+}
+
+/** An application's settings, from Application.cfc's `this` scope or `<cfapplication>`'s attributes. */
+export interface ApplicationSettings {
+  name: string;
+  /** Idle time after which the application ends (onApplicationEnd), in ms. Lucee default 1 day. */
+  applicationTimeoutMs: number;
+  sessionManagement: boolean;
+  /** Idle time after which a session expires (onSessionEnd), in ms. Lucee default 30 minutes. */
+  sessionTimeoutMs: number;
+  /** Send the session cookie (default true). */
+  setClientCookies: boolean;
+  clientManagement: boolean;
+  sessionCookie: SessionCookieSettings;
+  /** Virtual path -> directory (`this.mappings`). */
+  mappings: Record<string, string>;
+  /** `this.customTagPaths`, as directories. */
+  customTagPaths: string[];
+  /** `this.datasource` / `this.datasources`, kept as given for the datasource support. */
+  datasource?: unknown;
+  datasources?: unknown;
+  /** Every setting as given, for getApplicationSettings(). */
+  given: Struct;
+}
+
+const spanMs = (v: unknown, dflt: number) => (v === undefined || v === null || v === '' ? dflt : toNum(v) * DAY_MS);
+
+/** Reads settings from a struct of given values (keys case-insensitive); `dir` resolves relative paths. */
+export function settingsFrom(given: Struct, dir: string): ApplicationSettings {
+  const g = (k: string) => given.get(k);
+  const sc = g('sessioncookie');
+  const scs = sc instanceof Struct ? sc : new Struct();
+  const sameSite = toStr(scs.get('samesite') ?? 'lax').toLowerCase();
+  if (sameSite !== 'lax' && sameSite !== 'strict' && sameSite !== 'none') throw applicationError(`invalid sessionCookie.sameSite [${sameSite}]`, { detail: 'use lax, strict or none' });
+  const mappings: Record<string, string> = {};
+  const m = g('mappings');
+  if (m instanceof Struct) for (const [k, v] of m.entries()) mappings[k] = path.resolve(dir, toStr(v instanceof Struct ? v.get('physical') : v));
+  const ctp = g('customtagpaths');
+  const customTagPaths = ctp === undefined ? [] : (Array.isArray(ctp) ? ctp.map(toStr) : toStr(ctp).split(',')).map((p) => p.trim()).filter(Boolean).map((p) => path.resolve(dir, p));
+  const timeoutDays = scs.get('timeout');
+  return {
+    name: toStr(g('name') ?? ''),
+    applicationTimeoutMs: spanMs(g('applicationtimeout'), DAY_MS),
+    sessionManagement: g('sessionmanagement') === undefined ? false : toBool(g('sessionmanagement')),
+    sessionTimeoutMs: spanMs(g('sessiontimeout'), 30 * 60_000),
+    setClientCookies: g('setclientcookies') === undefined ? true : toBool(g('setclientcookies')),
+    clientManagement: g('clientmanagement') === undefined ? false : toBool(g('clientmanagement')),
+    sessionCookie: {
+      name: toStr(scs.get('name') ?? 'CFID'),
+      httpOnly: scs.get('httponly') === undefined ? true : toBool(scs.get('httponly')),
+      secure: scs.get('secure') === undefined ? false : toBool(scs.get('secure')),
+      sameSite,
+      timeoutDays: timeoutDays === undefined || toNum(timeoutDays) < 0 ? undefined : toNum(timeoutDays),
+      domain: scs.get('domain') === undefined ? undefined : toStr(scs.get('domain')),
+      path: toStr(scs.get('path') ?? '/'),
+    },
+    mappings,
+    customTagPaths,
+    datasource: g('datasource'),
+    datasources: g('datasources'),
+    given,
+  };
+}
+
+/** Lifecycle callbacks an Application.cfc supplies; Application.cfm applications have none. */
+export interface ApplicationHooks {
+  onApplicationEnd?(app: Application): MaybePromise<unknown>;
+  onSessionEnd?(app: Application, session: Struct): MaybePromise<unknown>;
+}
+
+/** One running application: its scope and settings, shared by every request naming it. */
+export class Application {
+  readonly scope = new Struct();
+  lastAccess = Date.now();
+  hooks: ApplicationHooks = {};
+  private started?: Promise<boolean> | boolean;
+
+  constructor(
+    readonly name: string,
+    public settings: ApplicationSettings,
+  ) {
+    this.scope.set('applicationName', name);
+  }
+
+  /**
+   * Runs `start` (onApplicationStart) once per application: concurrent first requests wait for the
+   * one run. Resolves to false when start returned false (the application did not start; the next
+   * request tries again, as in Lucee).
+   */
+  startOnce(start: () => MaybePromise<unknown>): MaybePromise<boolean> {
+    if (this.started !== undefined) return this.started;
+    const r = start();
+    const done = (v: unknown) => {
+      const ok = v !== false;
+      this.started = ok ? true : undefined;
+      return ok;
+    };
+    if (r instanceof Promise) {
+      const p = r.then(done, (e) => {
+        this.started = undefined;
+        throw e;
+      });
+      this.started = p;
+      return p;
+    }
+    return done(r);
+  }
+}
+
+/** A request's session: its id (the CFID cookie value), store key and scope. */
+export interface SessionRef {
+  app: Application;
+  id: string;
+  key: string;
+  scope: Struct;
+  /** Started by this request (onSessionStart runs). */
+  isNew: boolean;
+}
+
+const OWNER = Symbol('connectionOwner');
+
+/**
+ * The owner of a session's named `<cfimap>` connections (Ctx.connectionOwner): an id of its own,
+ * kept across sessionRotate (the connections follow the session to its new id), never shown to CFML.
+ */
+export function connectionOwnerOf(session: Struct): string {
+  const s = session as Struct & { [OWNER]?: string };
+  return (s[OWNER] ??= `session:${randomUUID()}`);
+}
+
+const ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The applications of one Engine, their sessions (in a SessionStore) and their locks. Applications
+ * and sessions end after their idle timeouts; ending runs the Application.cfc hooks.
+ */
+export class ApplicationRegistry {
+  private readonly apps = new Map<string, Application>();
+  readonly locks = new LockManager();
+  readonly sessions: SessionStore;
+  private timer?: NodeJS.Timeout;
+
+  /**
+   * @param log where errors of onApplicationEnd/onSessionEnd go (they have no page to show on)
+   * @param release logs out the named connections of an owner whose session or application ended
+   */
+  constructor(
+    store: SessionStore | undefined,
+    private readonly log: (text: string) => void,
+    private readonly release: (owner: string) => Promise<void> = async () => {},
+  ) {
+    this.sessions = store ?? new MemorySessionStore();
+    this.sessions.onExpire((key, scope) => {
+      this.releaseQuietly(connectionOwnerOf(scope));
+      const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
+      if (app?.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+    });
+  }
+
+  private releaseQuietly(owner: string): void {
+    this.release(owner).catch((e) => this.log(`releasing connections failed: ${(e as Error)?.message ?? e}`));
+  }
+
+  /** The application of this name, started (created) if needed; the settings given last win. */
+  get(settings: ApplicationSettings): Application {
+    const key = settings.name.toLowerCase();
+    let app = this.apps.get(key);
+    const now = Date.now();
+    if (app && now - app.lastAccess > app.settings.applicationTimeoutMs) {
+      this.end(app);
+      app = undefined;
+    }
+    if (!app) {
+      this.apps.set(key, (app = new Application(settings.name, settings)));
+      this.startSweeping();
+    }
+    app.settings = settings;
+    app.lastAccess = now;
+    return app;
+  }
+
+  /** applicationStop(): ends the application now; the next request starts it again. */
+  stop(app: Application): void {
+    this.end(app);
+  }
+
+  private end(app: Application): void {
+    if (this.apps.get(app.name.toLowerCase()) === app) this.apps.delete(app.name.toLowerCase());
+    this.releaseQuietly(applicationOwner(app));
+    if (app.hooks.onApplicationEnd) this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd');
+  }
+
+  private quietly(fn: () => MaybePromise<unknown>, what: string): void {
+    try {
+      const r = fn();
+      if (r instanceof Promise) r.catch((e) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`));
+    } catch (e) {
+      this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
+    }
+  }
+
+  /**
+   * The session of this request: the one the session cookie names when the server issued it and
+   * it has not expired, else a new one with a fresh id from the CSPRNG (an id the server never
+   * issued is never adopted, so a planted cookie cannot fix a victim's session).
+   */
+  async resolveSession(app: Application, cookies: CookieScope): Promise<SessionRef> {
+    const sc = app.settings.sessionCookie;
+    const given = cookies.get(sc.name);
+    if (typeof given === 'string' && ID_FORM.test(given)) {
+      const key = sessionKey(app, given);
+      const scope = await this.sessions.get(key);
+      if (scope) return { app, id: given, key, scope, isNew: false };
+    }
+    return this.newSession(app, cookies);
+  }
+
+  /**
+   * A fresh session with a new id (copying `from`'s values: sessionRotate); sends its cookie when
+   * the application sets client cookies. Stored when the request ends (save).
+   */
+  newSession(app: Application, cookies: CookieScope, from?: Struct): SessionRef {
+    const id = randomUUID();
+    const key = sessionKey(app, id);
+    const scope = new Struct();
+    if (from) {
+      for (const [k, v] of from.entries()) scope.set(k, v);
+      (scope as Struct & { [OWNER]?: string })[OWNER] = connectionOwnerOf(from);
+    }
+    scope.set('cfid', id);
+    scope.set('cftoken', '0');
+    scope.set('sessionid', `${app.name}_${id}_0`);
+    scope.set('urltoken', `CFID=${id}&CFTOKEN=0`);
+    if (app.settings.setClientCookies) {
+      const sc = app.settings.sessionCookie;
+      cookies.send(sc.name, id, { httpOnly: sc.httpOnly, secure: sc.secure, sameSite: sc.sameSite, path: sc.path, domain: sc.domain, expires: sc.timeoutDays });
+    }
+    return { app, id, key, scope, isNew: true };
+  }
+
+  /** Ends a session (sessionInvalidate): the id is forgotten at once, onSessionEnd runs when `runEnd`. */
+  endSession(ref: SessionRef, runEnd: boolean): void {
+    this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
+    const app = ref.app;
+    if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
+    if (runEnd && app.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
+  }
+
+  /** Keeps the session for the next request (restarts its idle time). */
+  save(ref: SessionRef): Promise<void> {
+    return this.sessions.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+  }
+
+  /** Ends every application (onApplicationEnd) and closes the session store. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    for (const app of [...this.apps.values()]) this.end(app);
+    await this.sessions.close();
+  }
+
+  private startSweeping(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      const now = Date.now();
+      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) this.end(app);
+    }, 10_000);
+    this.timer.unref();
+  }
+}
+
+const applicationOwner = (app: Application) => `application:${app.name.toLowerCase()}`;
+
+const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:${id}`;
+
+/**
+ * Finds the Application.cfc or Application.cfm that governs a page: the page's directory, then
+ * each parent up to `root` (the page's directory only when it is outside root). Cached per
+ * directory for `ttlMs` so a busy server does not stat every level on every request.
+ */
+export class ApplicationFileFinder {
+  private readonly cache = new Map<string, { at: number; file: string | null }>();
+  constructor(private readonly ttlMs: number) {}
+
+  find(pageDir: string, root: string): string | null {
+    const inRoot = pageDir === root || pageDir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    for (let dir = pageDir; ; ) {
+      const f = this.inDir(dir);
+      if (f) return f;
+      if (!inRoot || dir === root) return null;
+      const up = path.dirname(dir);
+      if (up === dir) return null;
+      dir = up;
+    }
+  }
+
+  private inDir(dir: string): string | null {
+    const now = Date.now();
+    const c = this.cache.get(dir);
+    if (c && now - c.at < this.ttlMs) return c.file;
+    let file: string | null = null;
+    for (const n of ['Application.cfc', 'application.cfc', 'Application.cfm', 'application.cfm']) {
+      const p = path.join(dir, n);
+      if (fs.existsSync(p)) {
+        file = p;
+        break;
+      }
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(dir, { at: now, file });
+    return file;
+  }
+}
+
+/**
+ * Makes `settings`' application the request's (cfapplication, Application.cfc) and, with session
+ * management, finds or starts its session. Returns a promise only when the session store is asked.
+ */
+export function activateApplication(ctx: Ctx, settings: ApplicationSettings): MaybePromise<void> {
+  const reg = ctx.engine.applications;
+  const app = reg.get(settings);
+  ctx.app = app;
+  // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
+  ctx.customTagPaths = [...settings.customTagPaths];
+  // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
+  if (!settings.sessionManagement) {
+    ctx.sessionRef = undefined;
+    ctx.connectionOwner = applicationOwner(app);
+    return;
+  }
+  if (ctx.sessionRef?.app === app) return;
+  return reg.resolveSession(app, ctx.cookie).then((ref) => {
+    ctx.sessionRef = ref;
+    ctx.connectionOwner = connectionOwnerOf(ref.scope);
+  });
+}

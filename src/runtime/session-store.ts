@@ -1,0 +1,90 @@
+import { Struct } from '../runtime/struct.js';
+
+/**
+ * Where session scopes live between requests. Small and async on purpose so that stores shared
+ * by several processes (Redis, a database) can implement it later. Keys are `appName:sessionId`.
+ * A store expires a session after `ttlMs` without a `get` or `set` (idle timeout, as Lucee's
+ * sessionTimeout) and reports it through the expiry listener so `onSessionEnd` can run.
+ */
+export interface SessionStore {
+  /** The session under key, or undefined when unknown or expired; restarts its idle time. */
+  get(key: string): Promise<Struct | undefined>;
+  /** Stores (or replaces) a session that expires after ttlMs of idleness. */
+  set(key: string, session: Struct, ttlMs: number): Promise<void>;
+  /** Removes a session (sessionInvalidate, sessionRotate); no expiry notice is given. */
+  delete(key: string): Promise<void>;
+  /** Registers the function told about sessions that expired (key and the last scope). */
+  onExpire(listener: (key: string, session: Struct) => void): void;
+  /** Stops timers and drops everything (Engine.close). */
+  close(): Promise<void>;
+}
+
+interface Entry {
+  session: Struct;
+  ttlMs: number;
+  lastAccess: number;
+}
+
+/** The default store: sessions in this process's memory, swept for expiry every few seconds. */
+export class MemorySessionStore implements SessionStore {
+  private readonly map = new Map<string, Entry>();
+  private listeners: ((key: string, session: Struct) => void)[] = [];
+  private timer?: NodeJS.Timeout;
+
+  /** @param sweepMs how often expired sessions are looked for (default 5000 ms; the lookup itself checks expiry too). */
+  constructor(private readonly sweepMs = 5000) {}
+
+  async get(key: string): Promise<Struct | undefined> {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    const now = Date.now();
+    if (now - e.lastAccess > e.ttlMs) {
+      this.expire(key, e);
+      return undefined;
+    }
+    e.lastAccess = now;
+    return e.session;
+  }
+
+  async set(key: string, session: Struct, ttlMs: number): Promise<void> {
+    this.map.set(key, { session, ttlMs, lastAccess: Date.now() });
+    this.startSweeping();
+  }
+
+  async delete(key: string): Promise<void> {
+    this.map.delete(key);
+  }
+
+  onExpire(listener: (key: string, session: Struct) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.map.clear();
+  }
+
+  /** Number of live sessions (for tests and dumps). */
+  get size(): number {
+    return this.map.size;
+  }
+
+  private expire(key: string, e: Entry): void {
+    this.map.delete(key);
+    for (const l of this.listeners) l(key, e.session);
+  }
+
+  private startSweeping(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      const now = Date.now();
+      for (const [k, e] of this.map) if (now - e.lastAccess > e.ttlMs) this.expire(k, e);
+      if (this.map.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+      }
+    }, this.sweepMs);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import send from 'send';
+import { Engine, type RenderResult } from '../engine.js';
+import { readBody, HttpError, type ParsedBody } from './body.js';
+import { resolvePath } from './paths.js';
+import { cgiOf } from './cgi.js';
+import { errorPage } from './error-page.js';
+
+/** Options of createHandler. */
+export interface HandlerOptions {
+  /** The directory served: its .cfm pages run, its other files are sent as they are. */
+  root: string;
+  /** The Engine that runs the pages (default: a new one in web mode with a 60 s request timeout). */
+  engine?: Engine;
+  /** Show full errors (message, location, code frame) in the page instead of a request id only. */
+  dev?: boolean;
+  /** Largest request body in bytes; a larger one gets 413 (default 32 MiB). */
+  maxBodySize?: number;
+  /** Where failed requests are logged in full (default: stderr). */
+  logger?: (line: string) => void;
+  /** Where uploads are streamed (default: the system temp dir); each request gets its own dir inside. */
+  uploadDir?: string;
+}
+
+/** `(req, res, next?)`: for http.createServer, or Express/Connect middleware (next() for what it does not serve). */
+export type CfmlHandler = ((req: http.IncomingMessage, res: http.ServerResponse, next?: (err?: unknown) => void) => Promise<void>) & {
+  /** The Engine running the pages. */
+  readonly engine: Engine;
+};
+
+const STATIC_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Serves a directory as `cfml serve` does: .cfm pages through the Engine inside their application
+ * (Application.cfm, sessions, cookies), other files through `send` (Content-Type, ETag,
+ * Last-Modified, Range). Never serves .cfc, Application.cfm, OnRequestEnd.cfm, dotfiles or
+ * anything outside the root (404); bad URLs get 400, bodies over maxBodySize 413. A request never
+ * throws out of the handler: failures become an error page (production: a request id only; the
+ * full error is logged under that id).
+ */
+export function createHandler(options: HandlerOptions): CfmlHandler {
+  const root = path.resolve(options.root);
+  const realRoot = fs.realpathSync(root);
+  const engine = options.engine ?? new Engine({ mode: 'web', timeout: 60, root: realRoot });
+  const dev = options.dev ?? false;
+  const maxBody = options.maxBodySize ?? 32 * 1024 * 1024;
+  const log = options.logger ?? ((line: string) => process.stderr.write(line + '\n'));
+
+  const fail = (res: http.ServerResponse, req: http.IncomingMessage, err: unknown) => {
+    const id = randomBytes(6).toString('hex');
+    let full: string;
+    try {
+      full = engine.formatError(err);
+    } catch {
+      full = String((err as Error)?.stack ?? err);
+    }
+    log(`[error] request ${id} ${req.method} ${req.url}\n${full}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    for (const h of res.getHeaderNames()) res.removeHeader(h);
+    const body = errorPage(500, id, err, full, dev);
+    res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse, next?: (err?: unknown) => void): Promise<void> => {
+    try {
+      const raw = req.url ?? '/';
+      if (!raw.startsWith('/')) return plain(res, 400, 'Bad Request');
+      const q = raw.indexOf('?');
+      const rawPath = q < 0 ? raw : raw.slice(0, q);
+      const query = q < 0 ? '' : raw.slice(q + 1);
+      const r = resolvePath(realRoot, rawPath);
+      switch (r.kind) {
+        case 'bad':
+          return plain(res, 400, 'Bad Request');
+        case 'missing':
+          return next ? next() : plain(res, 404, 'Not Found');
+        case 'redirect': {
+          const base = (req as { baseUrl?: string }).baseUrl ?? '';
+          res.writeHead(301, { Location: base + r.location + (query ? '?' + query : ''), 'Content-Length': 0 });
+          return void res.end();
+        }
+        case 'static':
+          if (!STATIC_METHODS.has(req.method ?? 'GET')) {
+            res.setHeader('Allow', 'GET, HEAD');
+            return plain(res, 405, 'Method Not Allowed');
+          }
+          return await sendStatic(req, res, realRoot, r.rel, next);
+        case 'page': {
+          const base = (req as { baseUrl?: string }).baseUrl ?? '';
+          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file });
+          return await runPage(req, res, r.file, query, cgi);
+        }
+      }
+    } catch (e) {
+      fail(res, req, e);
+    }
+  };
+
+  const runPage = async (req: http.IncomingMessage, res: http.ServerResponse, file: string, query: string, cgi: Record<string, string>) => {
+    let body: ParsedBody;
+    try {
+      body = await readBody(req, maxBody, options.uploadDir);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      res.setHeader('Connection', 'close');
+      return plain(res, e.status, e.status === 413 ? 'Payload Too Large' : 'Bad Request');
+    }
+    try {
+      const form: Record<string, unknown> = { ...body.form };
+      if (body.fieldNames.length) form.fieldnames = body.fieldNames.map((n) => n.toUpperCase()).join(',');
+      let result: RenderResult;
+      try {
+        result = await engine.renderFileWithMeta(file, { url: queryScope(query), form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot });
+      } catch (e) {
+        return fail(res, req, e);
+      }
+      // uploads the page did not move are removed before the response ends (a file sent with
+      // cfcontent file= may be one of them: then after)
+      if (!result.file) await body.cleanup();
+      await writeResult(req, res, result);
+    } finally {
+      await body.cleanup();
+    }
+  };
+
+  return Object.assign(handler, { engine });
+}
+
+/** The url scope: repeated keys joined with commas, as Lucee does. */
+function queryScope(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(query)) {
+    const lower = k.toLowerCase();
+    const key = seen.get(lower);
+    if (key === undefined) {
+      seen.set(lower, k);
+      out[k] = v;
+    } else out[key] += ',' + v;
+  }
+  return out;
+}
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, realRoot: string, rel: string, next?: (err?: unknown) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const urlPath = '/' + rel.split(path.sep).map(encodeURIComponent).join('/');
+    const stream = send(req, urlPath, { root: realRoot, dotfiles: 'deny', index: false, etag: true, lastModified: true });
+    stream.on('error', (err: { status?: number }) => {
+      const status = err.status ?? 500;
+      if (status === 404 && next) next();
+      else plain(res, status, http.STATUS_CODES[status] ?? 'Error');
+      resolve();
+    });
+    stream.on('end', resolve);
+    res.on('close', resolve);
+    stream.pipe(res);
+  });
+}
+
+/** Writes a render's result: status, headers (checked: a page cannot inject CR/LF), cookies, then the body. */
+async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: RenderResult): Promise<void> {
+  const headers: [string, string | string[]][] = [];
+  let type = r.contentType;
+  for (const [name, value] of Object.entries(r.headers)) {
+    if (name.toLowerCase() === 'content-type') type = value;
+    else headers.push([name, value]);
+  }
+  if (r.cookies.length) headers.push(['Set-Cookie', r.cookies]);
+  for (const [name, value] of headers) {
+    http.validateHeaderName(name);
+    for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
+  }
+  const contentType = type ?? 'text/html; charset=utf-8';
+  http.validateHeaderValue('Content-Type', contentType);
+  res.statusCode = r.status;
+  if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;
+  for (const [name, value] of headers) res.setHeader(name, value);
+  res.setHeader('Content-Type', contentType);
+  if (r.file) {
+    const { path: file, deleteAfter } = r.file;
+    const size = (await fs.promises.stat(file)).size;
+    res.setHeader('Content-Length', size);
+    if (req.method === 'HEAD') return void res.end();
+    await new Promise<void>((resolve) => {
+      const s = fs.createReadStream(file);
+      s.on('error', () => {
+        res.destroy();
+        resolve();
+      });
+      res.on('close', resolve);
+      s.pipe(res);
+    });
+    if (deleteAfter) await fs.promises.rm(file, { force: true });
+    return;
+  }
+  const body = r.body ? Buffer.from(r.body) : Buffer.from(r.output, 'utf8');
+  res.setHeader('Content-Length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
