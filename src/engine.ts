@@ -86,6 +86,7 @@ export interface EngineOptions {
   datasource?: string | DatasourceInput;
   /** Default SMTP settings of `<cfmail>` (its attributes and Application.cfc's this.smtpServerSettings win). */
   mail?: MailServerSettings;
+  /**
    * The top directory of the site: Application.cfc / Application.cfm are looked up from a page's
    * directory up to here (default: the current directory when the Engine is created).
    */
