@@ -21,6 +21,8 @@ import { toJsValue, toCfmlValue } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
 import { ComponentLoader } from './runtime/components/loader.js';
+import type { DatasourceInput } from './db/config.js';
+import type { DatasourceSettings } from './db/service.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -63,6 +65,16 @@ export interface EngineOptions {
   mappings?: Record<string, string>;
   /** `<cfimap>` settings: idle named connections are logged out after idleTimeoutMs (default 60 s). */
   imap?: ImapTagOptions;
+  /**
+   * Datasources for `<cfquery datasource="name">` and queryExecute, by name: an object
+   * (`{ driver: "sqlite", database: "data/app.db" }`, `{ driver: "postgresql", host, port,
+   * database, username, password }`, mysql likewise) or a connection string
+   * (`postgresql://user:pass@host:5432/db`, `mysql://...`, `sqlite:data/app.db`). Drivers load on
+   * the first query; engine.close() ends the pools.
+   */
+  datasources?: Record<string, DatasourceInput>;
+  /** The default datasource: a name of `datasources` or a definition of its own. */
+  datasource?: string | DatasourceInput;
 }
 
 export interface RenderInput {
@@ -120,6 +132,7 @@ export class Engine implements EngineCore {
   readonly asyncTags: boolean;
   readonly maxOutput: number;
   readonly customTagPaths: readonly string[];
+  readonly databaseSettings: DatasourceSettings;
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
   // setVariable/cfparam/isDefined, evaluate strings) can come from requests.
@@ -148,6 +161,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
+    this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     for (const t of [...coreTags, imapTag, imapFilterTag]) this.registerTag(t);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -360,7 +374,7 @@ export class Engine implements EngineCore {
     await Promise.all([...this.services.values()].map((s) => (s as { releaseOwner?(o: string): unknown }).releaseOwner?.(owner)));
   }
 
-  /** Closes shared services (logs out IMAP connections). The Engine can be used again afterwards. */
+  /** Closes shared services (logs out IMAP connections, ends database pools). The Engine can be used again afterwards. */
   async close(): Promise<void> {
     const all = [...this.services.values()];
     this.services.clear();

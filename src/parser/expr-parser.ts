@@ -965,6 +965,8 @@ export class CfmlParser extends EmbeddedActionsParser {
     if (shorthand && (t2.tokenType === T.StringLit || t2.tokenType === T.Semicolon)) return true;
     // include name; / include dir & "/x.cfm";: the template is any expression
     if (shorthand?.expression && t2.tokenType === T.Identifier && this.LA(3).tokenType !== T.Assign) return true;
+    // transaction { ... }: the one body tag that is commonly written without attributes
+    if (t1.image.toLowerCase() === 'transaction' && t2.tokenType === T.LBrace) return true;
     if (!(t2.tokenType === T.Identifier || T.isKeyword(t2))) return false;
     const t3 = this.LA(3).tokenType;
     return t3 === T.Assign || t3 === T.Semicolon || t3 === T.LBrace || t3 === T.Identifier;

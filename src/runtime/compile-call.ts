@@ -113,7 +113,28 @@ function compileArgs(c: Compiler, args: A.Arg[]): CompiledArgs {
   };
 }
 
-function callBuiltin(c: Compiler, def: FunctionDef, args: CompiledArgs, loc: A.SourceLoc): Eval {
+function callBuiltin(c: Compiler, def: FunctionDef, args: CompiledArgs, loc: A.SourceLoc, o: ExprOpts): Eval {
+  if (def.async) {
+    // may answer with a promise: recorded for the statement's replay like a user function's result
+    return (ctx) => {
+      const pos = args.positional(ctx);
+      const nm = args.named(ctx);
+      return udfResult(
+        ctx,
+        () => {
+          let r: unknown;
+          try {
+            r = invokeBuiltin(def, c.fnContext(ctx, loc), pos, nm);
+          } catch (err) {
+            throw toCfmlError(err, loc);
+          }
+          return isThenable(r) ? (r as Promise<unknown>).catch((err) => Promise.reject(toCfmlError(err, loc))) : r;
+        },
+        o,
+        loc,
+      );
+    };
+  }
   return (ctx) => {
     const fc = c.fnContext(ctx, loc);
     try {
@@ -136,7 +157,7 @@ export function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
         return v === undefined || v === null;
       };
     }
-    return callBuiltin(c, def, args, loc);
+    return callBuiltin(c, def, args, loc, o);
   }
   const tag = tagCall(c, e, o);
   return (ctx) => {

@@ -1,16 +1,29 @@
 import type * as A from '../parser/ast.js';
-import { Signal, type Exec, type MaybePromise } from './exec.js';
+import { Signal, type Eval, type Exec, type MaybePromise } from './exec.js';
 import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
 import { CfmlError, expressionError, toCfmlError, type SourceLoc } from './errors.js';
 import { andThen, driveLoop, isThenable, runBlock, tryCatch, tryFinally } from './maybe.js';
-import { compareValues, numberToString, toBool, toStr, typeName } from './cast.js';
+import { compareValues, numberToString, simple, toBool, toStr, typeName } from './cast.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
 import { catchMatches, cfcatchStruct, customError } from './exceptions.js';
 
 const NORMAL: Exec = () => Signal.Normal;
+
+/**
+ * `#expr#` inside SQL (cfquery): single quotes doubled so a value cannot end a string literal
+ * (Lucee); preserveSingleQuotes(x) opts out.
+ */
+function sqlEscaped(e: Eval, expr: A.Expr): Eval {
+  if (expr.kind === 'call' && expr.lower === 'preservesinglequotes') return e;
+  return (ctx) => {
+    // only strings: a date prints as {ts '...'}, which the SQL must keep as it is
+    const v = simple(e(ctx));
+    return typeof v === 'string' && v.includes("'") ? v.replace(/'/g, "''") : v;
+  };
+}
 
 export function compileStatement(c: Compiler, s: A.Stmt): Exec {
   switch (s.kind) {
@@ -27,7 +40,7 @@ export function compileStatement(c: Compiler, s: A.Stmt): Exec {
       };
     }
     case 'output': {
-      const e = c.expr(s.expr);
+      const e = c.sqlDepth > 0 ? sqlEscaped(c.expr(s.expr), s.expr) : c.expr(s.expr);
       const { loc } = s;
       return (ctx) => {
         const v = e(ctx);

@@ -76,6 +76,19 @@ export class Compiler {
     return isSimpleStatement(s) && callsFunctions(s, this.engine) ? replayable(exec) : exec;
   }
 
+  /** Above 0 while compiling a SQL body (cfquery): `#expr#` output escapes single quotes. */
+  sqlDepth = 0;
+
+  /** Compiles a SQL body (TagDef.sqlBody): its `#expr#` output escapes single quotes. */
+  sqlBlock(stmts: readonly A.Stmt[] | undefined): Exec {
+    this.sqlDepth++;
+    try {
+      return this.block(stmts);
+    } finally {
+      this.sqlDepth--;
+    }
+  }
+
   /** A tag in a template or a tag statement in script. */
   tag(node: A.TagNode): Exec {
     const exec = compileTag(this, node);
@@ -239,7 +252,10 @@ function callsFunctions(node: unknown, engine: EngineCore): boolean {
   if (Array.isArray(node)) return node.some((n) => callsFunctions(n, engine));
   const n = node as { kind?: string; lower?: string };
   if (n.kind === 'invoke' || n.kind === 'mcall' || n.kind === 'new' || n.kind === 'static') return true;
-  if (n.kind === 'call' && !engine.functions.getLower(n.lower!)) return true;
+  if (n.kind === 'call') {
+    const def = engine.functions.getLower(n.lower!);
+    if (!def || def.async) return true;
+  }
   for (const [k, v] of Object.entries(node)) if (k !== 'loc' && callsFunctions(v, engine)) return true;
   return false;
 }

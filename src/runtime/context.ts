@@ -7,6 +7,7 @@ import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
 import type { ComponentClass } from './components/class.js';
 import type { ComponentInstance } from './components/instance.js';
+import type { DatasourceSettings } from '../db/service.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -82,6 +83,13 @@ export class Ctx {
    */
   customTagPaths: string[] = [];
   readonly locals = new Map<string, unknown>();
+  /**
+   * The hook for Application.cfc: `this.datasources` / `this.datasource` of the application the
+   * render belongs to. Whatever runs Application.cfc sets it before the page runs; cfquery and
+   * queryExecute look names up here first, then in EngineOptions.datasources. `baseDir` is where
+   * relative SQLite paths start (the Application.cfc's directory).
+   */
+  appDatasources?: DatasourceSettings;
   template: CompiledTemplate;
   readonly baseTemplate: CompiledTemplate;
 

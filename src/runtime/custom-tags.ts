@@ -91,7 +91,7 @@ export interface CustomTagCall {
  * - the template runs in start mode with its own variables scope holding `attributes`, `caller`
  *   (the calling page's variables, see CallerScope) and `thisTag` (executionMode, hasEndTag,
  *   generatedContent); `request`, url and form are shared with the page;
- * - with an end tag, the body then runs in the caller's scopes, its output captured as
+ * - with an end tag, the body then runs in the caller's scopes (executionMode `inactive`), its output captured as
  *   `thisTag.generatedContent`, and the template runs again in end mode with the same variables;
  *   the page gets generatedContent (as the end mode left it) followed by the end mode's output;
  * - `<cfexit method="exitTag">` ends the call (in start mode the body and end mode are skipped),
@@ -135,8 +135,10 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
   // `<cf_x/>`: the end mode runs right after the start mode, with nothing generated
   const body = call.body ?? (() => Signal.Normal);
   // the body then the end mode, again while the end mode ends with <cfexit method="loop">
-  const onePass = (): MaybePromise<string> =>
-    andThen(capture(ctx, () => body(ctx)), (content) => {
+  const onePass = (): MaybePromise<string> => {
+    // what getBaseTagData(...).thisTag shows to the tags in the body
+    thisTag.set('executionMode', 'inactive');
+    return andThen(capture(ctx, () => body(ctx)), (content) => {
       thisTag.set('generatedContent', content);
       let exit = 'normal';
       const endOut = capture(ctx, () => andThen(runMode('end'), (m) => void (exit = m)));
@@ -146,6 +148,7 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
         return exit;
       });
     });
+  };
   const endPhase = (): MaybePromise<Signal> => {
     let again = true;
     return driveLoop(

@@ -6,6 +6,7 @@ import type { Setter } from './compile-expr.js';
 import type { Ctx } from './context.js';
 import type { SourceLoc } from './errors.js';
 import type { ComponentLoader } from './components/loader.js';
+import type { DatasourceSettings } from '../db/service.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -22,6 +23,8 @@ export interface EngineCore {
   readonly customTagPaths: readonly string[];
   /** Finds, compiles and caches components (`.cfc`), with the Engine's mappings. */
   readonly components: ComponentLoader;
+  /** Datasources from EngineOptions (datasources, datasource); a render's Ctx.appDatasources is searched first. */
+  readonly databaseSettings?: DatasourceSettings;
   sessionFor(ctx: Ctx): Struct;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;

@@ -51,6 +51,26 @@ export enum ErrorCode {
   Imap = 'CF5001',
   /** `<cfimap>` used wrongly (a missing connection, a missing uid). */
   ImapUsage = 'CF5002',
+  /** A database (driver or server) error of a query or transaction statement. */
+  Database = 'CF6000',
+  /** A datasource definition that cannot be used (unknown driver, no database). */
+  DatasourceConfig = 'CF6001',
+  /** A database driver package could not be loaded. */
+  DriverMissing = 'CF6002',
+  /** A query without a datasource attribute and no default datasource. */
+  NoDatasource = 'CF6003',
+  /** A datasource name that no settings define. */
+  UnknownDatasource = 'CF6004',
+  /** An unknown cfsqltype. */
+  SqlType = 'CF6010',
+  /** A parameter value that does not fit its cfsqltype (Lucee's cfqueryparam checks). */
+  ParamValue = 'CF6011',
+  /** A parameter value longer than its maxLength. */
+  ParamLength = 'CF6012',
+  /** queryExecute's params do not match the SQL's ? and :name marks. */
+  QueryParams = 'CF6013',
+  /** cftransaction used wrongly (commit outside a transaction, a bad isolation). */
+  TransactionUsage = 'CF6020',
   /** A JS error from inside the engine, wrapped. */
   Internal = 'CF9000',
 }
@@ -99,6 +119,8 @@ export class CfmlError extends Error {
   custom = false;
   /** Source of the file the error points at, kept for the code frame. */
   source?: string;
+  /** Further cfcatch keys of the error's type (a Database error's sqlState, nativeErrorCode, sql, where...). */
+  extra?: Record<string, unknown>;
 
   constructor(message: string, init: CfmlErrorInit = {}) {
     super(message, init.cause !== undefined ? { cause: init.cause } : undefined);

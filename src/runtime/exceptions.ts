@@ -29,6 +29,7 @@ export function cfcatchStruct(err: CfmlError): Struct {
   s.set('detail', err.detail);
   s.set('errorCode', err.errorCode);
   s.set('extendedInfo', err.extendedInfo);
+  if (err.extra) for (const [k, v] of Object.entries(err.extra)) s.set(k, v);
   const ctxArr = (err.tagContext.length ? err.tagContext : err.loc ? [{ template: err.loc.file, line: err.loc.line, column: err.loc.col }] : []).map((t) => {
     const e = new Struct();
     e.set('template', t.template);

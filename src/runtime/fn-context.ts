@@ -15,7 +15,7 @@ export class FnContextImpl implements FnContext {
   loc?: SourceLoc;
 
   constructor(
-    private readonly ctx: Ctx,
+    readonly ctx: Ctx,
     private readonly engine: EngineCore,
     private readonly invoke: (fn: CfFunction, args: unknown[]) => unknown,
   ) {}

@@ -47,7 +47,7 @@ function compileWrittenTag(c: Compiler, node: A.TagNode, def: TagDef): Exec {
     return { name: spec?.name ?? a.lower, spec, value: c.expr(a.value, { ref: true }) };
   });
   const specs = def.attrs ?? [];
-  const body = c.block(node.body);
+  const body = def.sqlBody ? c.sqlBlock(node.body) : c.block(node.body);
   const run = def.run;
   const loc = node.loc;
   return (ctx) => {

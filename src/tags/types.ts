@@ -48,6 +48,11 @@ export interface TagDef {
   rawBody?: boolean;
   /** `#expr#` in the body's text is evaluated (cfoutput). */
   interpolates?: boolean | ((node: TagNode) => boolean);
+  /**
+   * The body is SQL (cfquery): the text of each `#expr#` in it has its single quotes doubled, as
+   * Lucee does, unless the expression is a preserveSingleQuotes(...) call.
+   */
+  sqlBody?: boolean;
   /** Separator tags that split a parent's body, e.g. elseif and else for 'if'. */
   branchOf?: readonly string[];
   /** Tags that must sit inside one of these (cfcatch in cftry, cfcase in cfswitch). */

@@ -34,6 +34,12 @@ interface Case {
 }
 
 const cases: Record<string, Case> = {
+  transaction: {
+    // no query inside, so no datasource is needed: the isolation level is checked all the same
+    literal: '<cftransaction isolation="serializable">in</cftransaction><cftry><cftransaction isolation="chaos"></cftransaction><cfcatch>bad</cfcatch></cftry>',
+    collection: '<cfset c = {isolation: "serializable"}><cftransaction attributeCollection="#c#">in</cftransaction><cfset c = {isolation: "chaos"}><cftry><cftransaction attributeCollection="#c#"></cftransaction><cfcatch>bad</cfcatch></cftry>',
+    output: 'inbad',
+  },
   param: {
     literal: '<cfparam name="x" default="hi"><cfoutput>#x#</cfoutput>',
     collection: '<cfset c = {name: "x", default: "hi"}><cfparam attributeCollection="#c#"><cfoutput>#x#</cfoutput>',

@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { expressionError } from '../errors.js';
-import { isSimple, toStr, typeName } from '../cast.js';
+import { isSimple, simple, toStr, typeName } from '../cast.js';
 import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
 import { decodeBytes, encodeString } from './charset.js';
 import {
@@ -24,6 +24,7 @@ const canon: ParamSpec = { name: 'canonicalize', type: 'boolean', default: false
 const m = (name: string): MemberSpec[] => [{ type: 'string', name }];
 
 export function toBytes(fn: string, v: unknown): Uint8Array {
+  v = simple(v);
   if (v instanceof Uint8Array) return v;
   throw expressionError(`Function [${fn}] expects a binary value, got [${typeName(v)}]`);
 }

@@ -1,5 +1,6 @@
 import type { CfFunction } from '../function-value.js';
 import type { SourceLoc } from '../errors.js';
+import type { Ctx } from '../context.js';
 
 export type ParamType = 'any' | 'string' | 'numeric' | 'boolean' | 'date' | 'array' | 'struct' | 'query' | 'function' | 'object';
 
@@ -34,6 +35,12 @@ export interface FunctionDef {
   members?: MemberSpec[];
   /** Only callable as a member (`s.startsWith(x)`): not a function by name, not in getFunctionList. */
   memberOnly?: boolean;
+  /**
+   * The implementation may return a promise (queryExecute on a network database): the simple
+   * statement around the call waits for it and runs again with the result, as for a user function
+   * that ran an asynchronous tag. In the condition of an if/loop it is a clear error.
+   */
+  async?: boolean;
   impl: (ctx: FnContext, ...args: any[]) => unknown;
 }
 
@@ -86,6 +93,8 @@ export interface FnContext {
   createComponent?(path: string): unknown;
   /** The class metadata of a component given by dotted path (getComponentMetadata). */
   componentMetadata?(path: string): unknown;
+  /** The render's state, for built-ins that hold per-render resources (queryExecute inside a transaction). */
+  readonly ctx?: Ctx;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }

@@ -17,6 +17,8 @@ import { xmlTag } from './xml.js';
 import { customTag, moduleTag, importTag, associateTag } from './custom-tag.js';
 import { componentTag, interfaceTag, propertyTag } from './component.js';
 import { invokeTag, invokeArgumentTag, objectTag } from './invoke.js';
+import { transactionTag } from '../db/transaction.js';
+import { storedprocTag, procparamTag, procresultTag } from '../db/storedproc.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -25,5 +27,5 @@ export const coreTags: readonly TagDef[] = [
   dumpTag, scriptTag, tryTag, catchTag, finallyTag, throwTag, rethrowTag, switchTag, caseTag, defaultcaseTag,
   functionTag, argumentTag, returnTag, whileTag, exitTag, retryTag, queryTag, queryparamTag, xmlTag,
   customTag, moduleTag, importTag, associateTag, componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
-  objectTag,
+  objectTag, transactionTag, storedprocTag, procparamTag, procresultTag,
 ];

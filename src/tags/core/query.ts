@@ -1,22 +1,35 @@
 /**
- * <cfquery dbtype="query"> (query of queries) and <cfqueryparam>. The body is the SQL, with
- * #expr# evaluated; each cfqueryparam in it becomes a `?` bound to its value. There are no
- * datasources: any other cfquery is an error saying so.
+ * <cfquery> and <cfqueryparam>. The body is the SQL, with #expr# evaluated (single quotes in
+ * string values doubled, see TagDef.sqlBody). `dbtype="query"` runs a query of queries, where each
+ * cfqueryparam becomes a `?`; otherwise the statement goes to a datasource (src/db), each
+ * cfqueryparam binding its values apart from the SQL text.
  */
-import { defineTag, Signal } from '../types.js';
+import { randomBytes } from 'node:crypto';
+import { defineTag, Signal, type TagCall } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
-import { isThenable } from '../../runtime/maybe.js';
+import { andThen, isThenable } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { runQueryOfQueries, type QoqParam } from '../../runtime/qoq/execute.js';
 import { resultInfo, shapeResult, toQoqParam } from '../../runtime/qoq/params.js';
+import { executeQuery } from '../../db/execute.js';
+import { bindParam } from '../../db/params.js';
+import { fromMarkedText } from '../../db/statement.js';
+import type { BoundParam } from '../../db/types.js';
 
-/** The cfqueryparam values collected while a cfquery body renders, innermost cfquery last. */
-const collectors = new WeakMap<Ctx, QoqParam[][]>();
+/** The parameters collected while a cfquery body renders: `?` for QoQ, nonce markers for a datasource. */
+type Collector = { kind: 'qoq'; params: QoqParam[] } | { kind: 'db'; nonce: string; params: BoundParam[][] };
+
+/** The parameter markers' nonce: random per process, never shown (see fromMarkedText). */
+const NONCE = randomBytes(9).toString('base64url');
+
+/** Per render, innermost cfquery last. */
+const collectors = new WeakMap<Ctx, Collector[]>();
 
 export const queryTag = defineTag({
   name: 'query',
   body: 'required',
   interpolates: true,
+  sqlBody: true,
   anyAttrs: true,
   attrs: [
     { name: 'name' }, { name: 'dbtype' }, { name: 'datasource' }, { name: 'maxrows', type: 'number' }, { name: 'result' },
@@ -27,46 +40,79 @@ export const queryTag = defineTag({
   run(call) {
     const a = call.attrs;
     const dbtype = a.dbtype === undefined ? '' : toStr(a.dbtype).toLowerCase();
-    if (dbtype !== 'query') {
-      throw call.error('datasources are not supported; use dbtype="query" to query a query variable', {
-        type: 'Database',
-        detail: a.datasource !== undefined ? `cfquery datasource="${toStr(a.datasource)}" needs a database connection, which this engine does not have` : 'cfquery without dbtype="query" needs a datasource',
-      });
-    }
     const ctx = call.ctx;
     let stack = collectors.get(ctx);
     if (!stack) collectors.set(ctx, (stack = []));
-    const params: QoqParam[] = [];
-    stack.push(params);
-    const finish = (text: string): Signal => {
-      const q = runQueryOfQueries({
-        sql: text,
-        positional: params,
-        table: (n) => ctx.engine.getterFor(n, call.node.loc)(ctx),
-        maxrows: a.maxrows === undefined || a.maxrows === -1 ? undefined : (a.maxrows as number),
-      });
-      const rt = a.returntype === undefined ? 'query' : toStr(a.returntype);
-      if (a.name !== undefined) call.setVariable(toStr(a.name), shapeResult(q, rt, a.columnkey === undefined ? undefined : toStr(a.columnkey)));
-      if (a.result !== undefined) call.setVariable(toStr(a.result), resultInfo(q, text.trim(), params));
-      return Signal.Normal;
+    const col: Collector = dbtype === 'query' ? { kind: 'qoq', params: [] } : { kind: 'db', nonce: NONCE, params: [] };
+    stack.push(col);
+    // the SQL text is always captured: enablecfoutputonly and cffunction output="false" govern the page's output, not the SQL
+    const frame = ctx.frame;
+    const outputOff = frame?.outputOff ?? false;
+    if (frame) frame.outputOff = false;
+    ctx.outputDepth++;
+    const restore = () => {
+      stack!.pop();
+      ctx.outputDepth--;
+      if (frame) frame.outputOff = outputOff;
     };
     let sql: string | Promise<string>;
     try {
       sql = call.capture();
     } catch (e) {
-      stack.pop();
+      restore();
       throw e;
     }
+    const finish = (text: string) => (col.kind === 'qoq' ? finishQoq(call, text, col.params) : finishDb(call, text, col));
     if (isThenable(sql)) {
       return (sql as Promise<string>).then(
-        (text) => (stack!.pop(), finish(text)),
-        (e) => (stack!.pop(), Promise.reject(e)),
+        (text) => (restore(), finish(text)),
+        (e) => (restore(), Promise.reject(e)),
       );
     }
-    stack.pop();
+    restore();
     return finish(sql as string);
   },
 });
+
+function setResults(call: TagCall, value: unknown, result: unknown): Signal {
+  const a = call.attrs;
+  const rt = a.returntype === undefined ? 'query' : toStr(a.returntype);
+  if (a.name !== undefined) call.setVariable(toStr(a.name), shapeResult(value as never, rt, a.columnkey === undefined ? undefined : toStr(a.columnkey)));
+  if (a.result !== undefined) call.setVariable(toStr(a.result), result);
+  return Signal.Normal;
+}
+
+function finishQoq(call: TagCall, text: string, params: QoqParam[]): Signal {
+  const a = call.attrs;
+  const q = runQueryOfQueries({
+    sql: text,
+    positional: params,
+    table: (n) => call.ctx.engine.getterFor(n, call.node.loc)(call.ctx),
+    maxrows: a.maxrows === undefined || a.maxrows === -1 ? undefined : (a.maxrows as number),
+  });
+  return setResults(call, q, resultInfo(q, text.trim(), params));
+}
+
+function finishDb(call: TagCall, text: string, col: Extract<Collector, { kind: 'db' }>) {
+  const a = call.attrs;
+  const str = (v: unknown) => (v === undefined ? undefined : toStr(v));
+  const out = executeQuery(
+    call.ctx,
+    fromMarkedText(text, col.nonce, col.params),
+    {
+      datasource: a.datasource,
+      maxrows: a.maxrows as number | undefined,
+      timeout: a.timeout === undefined || a.timeout === '' ? undefined : toNum(a.timeout),
+      cachedwithin: a.cachedwithin,
+      cachedafter: a.cachedafter,
+      username: str(a.username),
+      password: str(a.password),
+      wantResult: a.result !== undefined,
+    },
+    call.node.loc,
+  );
+  return andThen(out, (o) => setResults(call, o.query, o.result));
+}
 
 export const queryparamTag = defineTag({
   name: 'queryparam',
@@ -76,26 +122,26 @@ export const queryparamTag = defineTag({
   ],
   run(call) {
     const stack = collectors.get(call.ctx);
-    const params = stack?.[stack.length - 1];
-    if (!params) throw call.error('cfqueryparam must be inside a cfquery');
+    const col = stack?.[stack.length - 1];
+    if (!col) throw call.error('cfqueryparam must be inside a cfquery');
     const a = call.attrs;
     const isNull = a.null === true;
     if (a.value === undefined && !isNull) throw call.error('Attribute [value] is required for tag [cfqueryparam] (or null="true")');
+    const cfsqltype = a.cfsqltype === undefined ? undefined : toStr(a.cfsqltype);
+    const list = a.list === undefined ? false : toBool(a.list);
+    const separator = a.separator === undefined ? undefined : toStr(a.separator);
+    if (col.kind === 'db') {
+      const maxLength = a.maxlength === undefined || a.maxlength === '' ? undefined : toNum(a.maxlength);
+      const scale = a.scale === undefined || a.scale === '' ? undefined : toNum(a.scale);
+      col.params.push(bindParam({ value: a.value, cfsqltype, list, separator, null: isNull, maxLength, scale }));
+      call.write(`\uE000${col.nonce}:${col.params.length - 1}\uE001`);
+      return;
+    }
     const value = a.value;
     if (a.maxlength !== undefined && typeof value === 'string' && value.length > toNum(a.maxlength)) {
       throw call.error(`the value of cfqueryparam is ${value.length} characters long, more than maxlength [${toStr(a.maxlength)}]`);
     }
-    const p = toQoqParam(
-      {
-        value,
-        cfsqltype: a.cfsqltype === undefined ? undefined : toStr(a.cfsqltype),
-        list: a.list === undefined ? false : toBool(a.list),
-        separator: a.separator === undefined ? undefined : toStr(a.separator),
-        null: isNull,
-      },
-      'cfqueryparam',
-    );
-    params.push(p);
+    col.params.push(toQoqParam({ value, cfsqltype, list, separator, null: isNull }, 'cfqueryparam'));
     call.write('?');
   },
 });
