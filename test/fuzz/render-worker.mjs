@@ -6,7 +6,7 @@ const { Engine, CfmlError } = await import(workerData.engineUrl);
 const engine = new Engine({ timeout: workerData.timeoutSeconds, maxOutput: 1 << 20, logger: () => {} });
 
 /** JS error text that must never reach a user, even inside a CFML error's message. */
-const JS_LEAK = /Cannot read propert|is not a function|is not iterable|is not a constructor|Invalid (string|array) length|Invalid code point|Maximum call stack|undefined is not|of undefined|of null|NaN-NaN|\[object Object\]/;
+const JS_LEAK = /Cannot read propert|is not a function(?! and can.t be called)|is not iterable|is not a constructor|Invalid (string|array) length|Invalid code point|Maximum call stack|undefined is not|of undefined|of null|NaN-NaN|\[object Object\]/;
 
 parentPort.on('message', async ({ id, source }) => {
   let outcome;
