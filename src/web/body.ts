@@ -29,19 +29,21 @@ export interface ParsedBody {
 }
 
 const noCleanup = async () => {};
+let TMP: string | undefined;
 
 /**
  * Reads the request body: application/x-www-form-urlencoded and multipart/form-data (busboy,
  * each file streamed to its own file in a fresh temp dir, never under the client's name) fill
  * the form scope; other types are kept as text. More than `maxBytes` fails with HttpError 413.
  */
-export async function readBody(req: IncomingMessage, maxBytes: number, tmpRoot = os.tmpdir()): Promise<ParsedBody> {
+export async function readBody(req: IncomingMessage, maxBytes: number, tmpRoot?: string): Promise<ParsedBody> {
   const empty: ParsedBody = { form: {}, fieldNames: [], files: {}, cleanup: noCleanup };
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (req.readableEnded) return empty;
+  // a request without a body (GET): nothing to wait for
+  if (req.readableEnded || (declared === undefined && req.headers['transfer-encoding'] === undefined) || declared === '0') return empty;
   const type = (req.headers['content-type'] ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) return readMultipart(req, maxBytes, tmpRoot);
+  if (type.startsWith('multipart/form-data')) return readMultipart(req, maxBytes, tmpRoot ?? (TMP ??= os.tmpdir()));
   const raw = await readAll(req, maxBytes);
   if (raw.length === 0) return empty;
   if (type.startsWith('application/x-www-form-urlencoded') || type === '') {
