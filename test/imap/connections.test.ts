@@ -37,7 +37,7 @@ async function loggedOutCount(): Promise<number> {
   return (await server.log()).split('\n').filter((l) => l.includes('Disconnected: Logged out')).length;
 }
 
-async function waitFor(pred: () => Promise<boolean> | boolean, ms = 3000): Promise<void> {
+async function waitFor(pred: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await pred()) return;
