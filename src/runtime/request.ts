@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { Ctx } from './context.js';
 import { runTemplate, type CompiledTemplate } from './compiler.js';
 import { isThenable } from './maybe.js';
+import { toStr } from './cast.js';
+import { runApplicationCfc } from './application-cfc.js';
 import type { MaybePromise } from '../tags/types.js';
 
 /**
@@ -11,7 +13,7 @@ import type { MaybePromise } from '../tags/types.js';
  * the page's), as Lucee does. A cfabort or cflocation ends the request (OnRequestEnd.cfm is skipped).
  */
 export function runRequest(ctx: Ctx, page: CompiledTemplate, appFile: string): MaybePromise<unknown> {
-  if (!/\.cfm$/i.test(appFile)) return runTemplate(ctx, page);
+  if (/\.cfc$/i.test(appFile)) return runApplicationCfc(ctx, page, appFile, toStr(ctx.cgi.get('script_name') ?? '/' + path.basename(page.file)));
   const app = ctx.engine.loadTemplate(appFile);
   return then(runIn(ctx, app), () =>
     then(runIn(ctx, page), () => {

@@ -1,0 +1,95 @@
+import * as path from 'node:path';
+import { Ctx, AbortPage } from './context.js';
+import { Struct } from './struct.js';
+import { toCfmlError } from './errors.js';
+import { cfcatchStruct } from './exceptions.js';
+import { andThen, isThenable } from './maybe.js';
+import type { MaybePromise } from './exec.js';
+import { activateApplication, settingsFrom, type Application } from './application.js';
+import { createInstance, hasMethod, invokeMethod, loadComponentFile, type ComponentInstance } from './components/api.js';
+import type { CompiledTemplate } from './compiler.js';
+import { runIn } from './request.js';
+
+/** `try { fn() } catch (e) { onError(e) }` that keeps control signals (cfabort, cflocation) flowing. */
+function guard<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromise<T>): MaybePromise<T> {
+  let r: MaybePromise<T>;
+  try {
+    r = fn();
+  } catch (e) {
+    return onError(e);
+  }
+  return isThenable(r) ? (r as Promise<T>).catch(onError) : r;
+}
+
+/**
+ * One request under an Application.cfc, as Lucee runs it: a new instance per request (its
+ * pseudo-constructor sets `this.name`, `this.sessionManagement`...), then onApplicationStart
+ * (once per application, concurrent first requests wait for it), onSessionStart (new session),
+ * onRequestStart(targetPage) (false ends the request), onRequest(targetPage) or the page itself,
+ * onRequestEnd(targetPage). An error in any of them goes to onError(exception, eventName) when
+ * the component has one (the error is then handled), else it propagates.
+ */
+export function runApplicationCfc(ctx: Ctx, page: CompiledTemplate | null, appFile: string, targetPage: string): MaybePromise<unknown> {
+  const dir = path.dirname(appFile);
+  const cls = loadComponentFile(ctx.engine, appFile, dir);
+  ctx.appRoot = dir;
+  return andThen(createInstance(ctx, cls), (inst) => {
+    const given = new Struct();
+    for (const k of inst.ownKeys()) given.set(k, inst.ownLower(k.toLowerCase()));
+    return andThen(activateApplication(ctx, settingsFrom(given, dir)), () => lifecycle(ctx, inst, page, targetPage, appFile));
+  });
+}
+
+function lifecycle(ctx: Ctx, inst: ComponentInstance, page: CompiledTemplate | null, targetPage: string, appFile: string): MaybePromise<unknown> {
+  const app = ctx.app!;
+  installEndHooks(ctx, app, appFile);
+  const has = (m: string) => hasMethod(inst, m);
+  let event = 'onApplicationStart';
+  const steps = (): MaybePromise<unknown> =>
+    andThen(app.startOnce(() => (has('onApplicationStart') ? invokeMethod(ctx, inst, 'onApplicationStart') : true)), (started) => {
+      if (!started) throw new AbortPage();
+      event = 'onSessionStart';
+      const sessionStart = ctx.sessionRef?.isNew && has('onSessionStart') ? invokeMethod(ctx, inst, 'onSessionStart') : undefined;
+      return andThen(sessionStart, () => {
+        event = 'onRequestStart';
+        const rs = has('onRequestStart') ? invokeMethod(ctx, inst, 'onRequestStart', [targetPage]) : true;
+        return andThen(rs, (go) => {
+          if (go === false) throw new AbortPage();
+          if (!page) {
+            event = 'onMissingTemplate';
+            return invokeMethod(ctx, inst, 'onMissingTemplate', [targetPage]);
+          }
+          event = 'onRequest';
+          const main = has('onRequest') ? invokeMethod(ctx, inst, 'onRequest', [targetPage]) : runIn(ctx, page);
+          return andThen(main, () => {
+            event = 'onRequestEnd';
+            return has('onRequestEnd') ? invokeMethod(ctx, inst, 'onRequestEnd', [targetPage]) : undefined;
+          });
+        });
+      });
+    });
+  if (!has('onError')) return steps();
+  return guard(steps, (e) => {
+    if (e instanceof AbortPage) throw e;
+    const err = toCfmlError(e);
+    return invokeMethod(ctx, inst, 'onError', [cfcatchStruct(err), event]);
+  });
+}
+
+/**
+ * onApplicationEnd(applicationScope) and onSessionEnd(sessionScope, applicationScope) run outside
+ * any request: in a context of their own on a fresh instance of the Application.cfc.
+ */
+function installEndHooks(ctx: Ctx, app: Application, appFile: string): void {
+  const engine = ctx.engine;
+  const detached = (method: string, args: (a: Application) => unknown[]) => (a: Application) => {
+    const cls = loadComponentFile(engine, appFile, path.dirname(appFile));
+    const c = new Ctx(engine, cls.template, {});
+    c.app = a;
+    return andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+  };
+  app.hooks = {
+    onApplicationEnd: detached('onApplicationEnd', (a) => [a.scope]),
+    onSessionEnd: (a, session) => detached('onSessionEnd', (x) => [session, x.scope])(a),
+  };
+}
