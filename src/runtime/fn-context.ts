@@ -20,10 +20,6 @@ export class FnContextImpl implements FnContext {
     private readonly invoke: (fn: CfFunction, args: unknown[]) => unknown,
   ) {}
 
-  get pageContext(): Ctx {
-    return this.ctx;
-  }
-
   call(fn: CfFunction, args: unknown[]): unknown {
     return this.invoke(fn, args);
   }

@@ -86,7 +86,7 @@ export interface FnContext {
   readonly loc?: SourceLoc;
   /** A per-render bag the function library may use (e.g. a random seed). */
   readonly locals: Map<string, unknown>;
-  /** The render's state, for built-ins that hold per-render resources (queryExecute inside a transaction). */
+  /** The render's state: per-render resources (queryExecute in a transaction) and the request (application, session, cookies, response). */
   readonly ctx?: Ctx;
   /**
    * createObject("component", path): a new instance of the component the dotted path names,
@@ -95,8 +95,6 @@ export interface FnContext {
   createComponent?(path: string): unknown;
   /** The class metadata of a component given by dotted path (getComponentMetadata). */
   componentMetadata?(path: string): unknown;
-  /** The request's state (application, session, cookies, response), for functions about the request. */
-  readonly pageContext?: Ctx;
   /** Per-Engine state shared by renders (cachePut/cacheGet), created on first use. */
   service?<T>(key: string, create: () => T): T;
 }

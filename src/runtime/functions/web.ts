@@ -9,8 +9,8 @@ import { connectionOwnerOf } from '../application.js';
 import type { FnContext, FunctionDef } from './types.js';
 
 function page(ctx: FnContext, fn: string): Ctx {
-  if (!ctx.pageContext) throw expressionError(`${fn}() needs a request`);
-  return ctx.pageContext;
+  if (!ctx.ctx) throw expressionError(`${fn}() needs a request`);
+  return ctx.ctx;
 }
 
 function session(ctx: FnContext, fn: string) {
