@@ -43,7 +43,7 @@ describe('every loop form and callback iteration ends at the time limit (item 9)
     'arrayMap member': `${arr3000}<cfset a.map(function(x) { return a.map(function(y) { return y; }); })>`,
     arrayFilter: `${arr3000}<cfset arrayFilter(a, function(x) { arrayFilter(a, function(y) { return true; }); return true; })>`,
     arrayReduce: `${arr3000}<cfset arrayReduce(a, function(acc, x) { return arrayReduce(a, function(s, y) { return s + y; }, 0); }, 0)>`,
-    'arraySort comparator': '<cfset a = []><cfloop from="1" to="300000" index="i"><cfset a[i] = 300000 - i></cfloop><cfset arraySort(a, function(x, y) { return x - y; })>',
+    'arraySort comparator': '<cfset a = []><cfloop from="1" to="3000000" index="i"><cfset a[i] = 3000000 - i></cfloop><cfset arraySort(a, function(x, y) { return x - y; })>',
     structEach: `${struct3000}<cfset structEach(st, function(k, v) { structEach(st, function(k2, v2) {}); })>`,
     listEach: `${list3000}<cfset listEach(l, function(x) { listEach(l, function(y) {}); })>`,
     queryEach: `${query3000}<cfset queryEach(q, function(r) { queryEach(q, function(r2) {}); })>`,
