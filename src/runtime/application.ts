@@ -9,6 +9,8 @@ import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
+import { normalizeMappings, type Mappings } from './components/loader.js';
+import type { DatasourceSettings } from '../db/service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,11 +41,12 @@ export interface ApplicationSettings {
   sessionCookie: SessionCookieSettings;
   /** Virtual path -> directory (`this.mappings`). */
   mappings: Record<string, string>;
+  /** The same, longest prefix first, as Ctx.appMappings takes them. */
+  mappingList: Mappings;
   /** `this.customTagPaths`, as directories. */
   customTagPaths: string[];
-  /** `this.datasource` / `this.datasources`, kept as given for the datasource support. */
-  datasource?: unknown;
-  datasources?: unknown;
+  /** `this.datasource` / `this.datasources` as cfquery looks them up (Ctx.appDatasources); undefined when neither is set. */
+  datasourceSettings?: DatasourceSettings;
   /** Every setting as given, for getApplicationSettings(). */
   given: Struct;
 }
@@ -80,10 +83,26 @@ export function settingsFrom(given: Struct, dir: string): ApplicationSettings {
       path: toStr(scs.get('path') ?? '/'),
     },
     mappings,
+    mappingList: normalizeMappings(mappings),
     customTagPaths,
-    datasource: g('datasource'),
-    datasources: g('datasources'),
+    datasourceSettings: datasourcesFrom(g('datasources'), g('datasource'), dir),
     given,
+  };
+}
+
+/**
+ * `this.datasources` (a struct of name -> definition) and `this.datasource` (the default: a name
+ * or a definition) as the database service reads them; relative SQLite paths start at `dir`.
+ */
+function datasourcesFrom(datasources: unknown, datasource: unknown, dir: string): DatasourceSettings | undefined {
+  if ((datasources === undefined || datasources === null) && (datasource === undefined || datasource === null || datasource === '')) return undefined;
+  if (datasources !== undefined && datasources !== null && !(datasources instanceof Struct)) {
+    throw applicationError('this.datasources must be a struct of datasource definitions by name', { detail: 'e.g. this.datasources = { main: { driver: "sqlite", database: "data/app.db" } }' });
+  }
+  return {
+    datasources: datasources ?? undefined,
+    datasource: datasource === undefined || datasource === null || datasource === '' ? undefined : (datasource instanceof Struct ? datasource : toStr(datasource)) as DatasourceSettings['datasource'],
+    baseDir: dir,
   };
 }
 
@@ -347,6 +366,11 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   ctx.app = app;
   // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
   ctx.customTagPaths = [...settings.customTagPaths];
+  // this.mappings: component names, cfinclude and expandPath; this.datasource(s): cfquery
+  ctx.appMappings = settings.mappingList;
+  ctx.appDatasources = settings.datasourceSettings;
+  // every this.* setting (smtpServerSettings for cfmail...), as the tags read them
+  for (const [k, v] of settings.given.entries()) ctx.applicationSettings.set(k, v);
   // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;

@@ -7,6 +7,7 @@ import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentClass } from './components/class.js';
+import type { Mappings } from './components/loader.js';
 import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
@@ -71,6 +72,13 @@ export class Ctx {
    * directory of the requested page; the web layer sets it to the Application.cfc's directory.
    */
   appRoot: string;
+  /**
+   * The application's `this.mappings` (virtual prefix -> directory), searched before
+   * EngineOptions.mappings by component names, `<cfinclude template="/lib/x.cfm">` and expandPath.
+   */
+  appMappings: Mappings = [];
+  /** The web root: what `/x.cfm` in cfinclude and expandPath("/x") start from when no mapping matches. */
+  siteRoot: string;
   /** Active query loops, innermost last: bare names resolve to their columns. */
   queries: Query[] = [];
   out = '';
@@ -116,6 +124,7 @@ export class Ctx {
     this.template = template;
     this.baseTemplate = template;
     this.appRoot = template.dir;
+    this.siteRoot = engine.root;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
     this.cgi = init.cgi ?? new Struct();
