@@ -33,6 +33,7 @@ import type { SessionStore } from './runtime/session-store.js';
 import { CookieScope } from './runtime/cookies.js';
 import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
 import { remoteCallOf } from './runtime/remote-cfc.js';
+import { showErrorPage } from './runtime/error-pages.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -359,7 +360,11 @@ export class Engine implements EngineCore {
       if (isThenable(r)) await r;
     } catch (e) {
       if (e instanceof MissingTemplate) throw e;
-      if (!(e instanceof AbortPage)) throw this.finish(e);
+      if (!(e instanceof AbortPage)) {
+        const err = this.finish(e);
+        // <cferror> takes over when no onError did (Lucee's order)
+        if (!ctx.errorPages.length || !(await showErrorPage(ctx, err))) throw err;
+      }
     } finally {
       if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
       await ctx.runEndHooks();

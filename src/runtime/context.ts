@@ -8,6 +8,7 @@ import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentClass } from './components/class.js';
 import type { Mappings } from './components/loader.js';
+import type { ErrorPage } from './error-pages.js';
 import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
@@ -79,6 +80,8 @@ export class Ctx {
   appMappings: Mappings = [];
   /** The web root: what `/x.cfm` in cfinclude and expandPath("/x") start from when no mapping matches. */
   siteRoot: string;
+  /** Error templates registered by `<cferror>` for this request (see error-pages.ts). */
+  errorPages: ErrorPage[] = [];
   /** Active query loops, innermost last: bare names resolve to their columns. */
   queries: Query[] = [];
   out = '';

@@ -2,6 +2,7 @@ import { defineTag, Signal } from '../types.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { activateApplication, settingsFrom } from '../../runtime/application.js';
+import { registerErrorPage } from '../../runtime/error-pages.js';
 import { addFrame } from '../../runtime/udf-call.js';
 import { CfmlError } from '../../runtime/errors.js';
 import { tryFinally } from '../../runtime/maybe.js';
@@ -26,6 +27,26 @@ export const applicationTag = defineTag({
       for (const [k, v] of call.ctx.app.settings.given.entries()) if (!given.has(k)) given.set(k, v);
     }
     return activateApplication(call.ctx, settingsFrom(given, call.ctx.template.dir));
+  },
+});
+
+/**
+ * cferror: the template shown when the request fails (`type="request"` for any error,
+ * `type="exception"` with `exception="database"` etc. for one type); it gets the `error` scope.
+ * Usually in Application.cfm or onRequestStart. See error-pages.ts.
+ */
+export const errorTag = defineTag({
+  name: 'error',
+  attrs: [{ name: 'type', values: ['request', 'exception', 'validation', 'monitor'], default: 'request' }, { name: 'template', required: true }, { name: 'exception' }, { name: 'mailto' }],
+  run(call) {
+    const a = call.attrs;
+    registerErrorPage(call.ctx, {
+      type: toStr(a.type),
+      template: toStr(a.template),
+      exception: a.exception === undefined ? undefined : toStr(a.exception),
+      mailto: a.mailto === undefined ? undefined : toStr(a.mailto),
+    });
+    return Signal.Normal;
   },
 });
 
