@@ -487,12 +487,16 @@ export class Engine implements EngineCore {
     };
   }
 
-  /** Closes shared services (logs out IMAP connections, ends database pools). The Engine can be used again afterwards. */
+  /**
+   * Ends every application (waiting for their onApplicationEnd), then closes shared services (logs
+   * out IMAP connections, ends database pools). The Engine can be used again afterwards.
+   */
   async close(): Promise<void> {
+    // applications first: onApplicationEnd may still query a datasource or send mail
+    await this.applications.close();
     const all = [...this.services.values()];
     this.services.clear();
     await Promise.all(all.map((s) => s.close?.()));
-    await this.applications.close();
   }
 }
 

@@ -98,7 +98,14 @@ function installEndHooks(ctx: Ctx, app: Application, appFile: string): void {
     const cls = loadComponentFile(engine, appFile, path.dirname(appFile));
     const c = new Ctx(engine, cls.template, {});
     c.app = a;
-    return andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+    c.appRoot = path.dirname(appFile);
+    // the application's mappings, datasources and mail settings hold here too
+    c.appMappings = a.settings.mappingList;
+    c.appDatasources = a.settings.datasourceSettings;
+    for (const [k, v] of a.settings.given.entries()) c.applicationSettings.set(k, v);
+    const run = andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+    // connections the hook opened are released like a request's
+    return Promise.resolve(run).finally(() => c.runEndHooks());
   };
   app.hooks = {
     onApplicationEnd: detached('onApplicationEnd', (a) => [a.scope]),

@@ -197,7 +197,7 @@ export class ApplicationRegistry {
     this.sessions.onExpire((key, scope) => {
       this.releaseQuietly(connectionOwnerOf(scope));
       const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
-      if (app?.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+      if (app?.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
     });
   }
 
@@ -211,7 +211,7 @@ export class ApplicationRegistry {
     let app = this.apps.get(key);
     const now = Date.now();
     if (app && now - app.lastAccess > app.settings.applicationTimeoutMs) {
-      this.end(app);
+      void this.end(app);
       app = undefined;
     }
     if (!app) {
@@ -225,21 +225,25 @@ export class ApplicationRegistry {
 
   /** applicationStop(): ends the application now; the next request starts it again. */
   stop(app: Application): void {
-    this.end(app);
+    void this.end(app);
   }
 
-  private end(app: Application): void {
+  /** Forgets the application and runs its onApplicationEnd; resolves when that has finished (never rejects). */
+  private end(app: Application): Promise<void> {
     if (this.apps.get(app.name.toLowerCase()) === app) this.apps.delete(app.name.toLowerCase());
     this.releaseQuietly(applicationOwner(app));
-    if (app.hooks.onApplicationEnd) this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd');
+    return app.hooks.onApplicationEnd ? this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd') : Promise.resolve();
   }
 
-  private quietly(fn: () => MaybePromise<unknown>, what: string): void {
+  /** Runs an end hook outside any request: its errors are logged, never thrown. */
+  private quietly(fn: () => MaybePromise<unknown>, what: string): Promise<void> {
+    const failed = (e: unknown) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
     try {
       const r = fn();
-      if (r instanceof Promise) r.catch((e) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`));
+      return r instanceof Promise ? r.then(() => undefined, failed) : Promise.resolve();
     } catch (e) {
-      this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
+      failed(e);
+      return Promise.resolve();
     }
   }
 
@@ -287,7 +291,7 @@ export class ApplicationRegistry {
     this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     const app = ref.app;
     if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
-    if (runEnd && app.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
+    if (runEnd && app.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
   }
 
   /** Keeps the session for the next request (restarts its idle time). */
@@ -295,11 +299,11 @@ export class ApplicationRegistry {
     return this.sessions.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 
-  /** Ends every application (onApplicationEnd) and closes the session store. */
+  /** Ends every application and waits for their onApplicationEnd, then closes the session store. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const app of [...this.apps.values()]) this.end(app);
+    await Promise.all([...this.apps.values()].map((app) => this.end(app)));
     await this.sessions.close();
   }
 
@@ -307,7 +311,7 @@ export class ApplicationRegistry {
     if (this.timer) return;
     this.timer = setInterval(() => {
       const now = Date.now();
-      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) this.end(app);
+      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) void this.end(app);
     }, 10_000);
     this.timer.unref();
   }
