@@ -120,6 +120,13 @@ export interface RenderInput {
   web?: boolean;
   /** Site root for the Application.cfc/cfm lookup of this render (default EngineOptions.root). */
   root?: string;
+  /**
+   * Streaming: `<cfflush>` hands the output so far to this function, to be written to the client
+   * now. The first call also gets `head` (status, headers, content type and cookies as set so
+   * far); later calls only the chunk. The RenderResult at the end holds the output after the
+   * last flush. Without it, cfflush does nothing (the whole output comes at the end).
+   */
+  onFlush?: (chunk: string, head?: RenderResult) => void;
 }
 
 export interface RenderResult {
@@ -355,6 +362,8 @@ export class Engine implements EngineCore {
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     ctx.siteRoot = this.rootOf(input);
+    const onFlush = input.onFlush;
+    if (onFlush) ctx.flushHook = (chunk) => onFlush(chunk, ctx.flushed ? undefined : resultOf(ctx));
     try {
       const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;

@@ -66,7 +66,10 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
     }
     log(`[error] request ${id} ${req.method} ${req.url}\n${full}`);
     if (res.headersSent) {
-      res.destroy();
+      // cfflush sent part of the page: the error ends it (in production with the request id only)
+      if (res.writableEnded) return;
+      const notice = dev ? errorPage(500, id, err, full, dev) : `<p>The request could not be completed. Request id: <code>${id}</code></p>`;
+      res.end(req.method === 'HEAD' ? undefined : notice);
       return;
     }
     for (const h of res.getHeaderNames()) res.removeHeader(h);
@@ -145,7 +148,14 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
       if (target.kind === 'component' && !hasField(url, 'method') && !hasField(form, 'method')) return false;
       let result: RenderResult | null;
       try {
-        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot };
+        const onFlush = (chunk: string, head?: RenderResult) => {
+          if (head) {
+            writeHead(res, head);
+            res.flushHeaders();
+          }
+          if (chunk && req.method !== 'HEAD') res.write(chunk);
+        };
+        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot, onFlush };
         result =
           target.kind === 'page'
             ? await engine.renderFileWithMeta(target.file, input)
@@ -209,23 +219,12 @@ function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, realRoo
 
 /** Writes a render's result: status, headers (checked: a page cannot inject CR/LF), cookies, then the body. */
 async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: RenderResult): Promise<void> {
-  const headers: [string, string | string[]][] = [];
-  let type = r.contentType;
-  for (const [name, value] of Object.entries(r.headers)) {
-    if (name.toLowerCase() === 'content-type') type = value;
-    else headers.push([name, value]);
+  if (res.headersSent) {
+    // cfflush sent the head and part of the body: the rest follows, then the end of the chunked body
+    res.end(req.method === 'HEAD' || !r.output ? undefined : r.output);
+    return;
   }
-  if (r.cookies.length) headers.push(['Set-Cookie', r.cookies]);
-  for (const [name, value] of headers) {
-    http.validateHeaderName(name);
-    for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
-  }
-  const contentType = type ?? 'text/html; charset=utf-8';
-  http.validateHeaderValue('Content-Type', contentType);
-  res.statusCode = r.status;
-  if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;
-  for (const [name, value] of headers) res.setHeader(name, value);
-  res.setHeader('Content-Type', contentType);
+  writeHead(res, r);
   if (r.file) {
     const { path: file, deleteAfter } = r.file;
     const size = (await fs.promises.stat(file)).size;
@@ -246,4 +245,25 @@ async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, 
   const body = r.body ? Buffer.from(r.body) : Buffer.from(r.output, 'utf8');
   res.setHeader('Content-Length', body.length);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Sets the status and headers of a render's result (checked: a page cannot inject CR/LF) without sending the body. */
+function writeHead(res: http.ServerResponse, r: RenderResult): void {
+  const headers: [string, string | string[]][] = [];
+  let type = r.contentType;
+  for (const [name, value] of Object.entries(r.headers)) {
+    if (name.toLowerCase() === 'content-type') type = value;
+    else headers.push([name, value]);
+  }
+  if (r.cookies.length) headers.push(['Set-Cookie', r.cookies]);
+  for (const [name, value] of headers) {
+    http.validateHeaderName(name);
+    for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
+  }
+  const contentType = type ?? 'text/html; charset=utf-8';
+  http.validateHeaderValue('Content-Type', contentType);
+  res.statusCode = r.status;
+  if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;
+  for (const [name, value] of headers) res.setHeader(name, value);
+  res.setHeader('Content-Type', contentType);
 }

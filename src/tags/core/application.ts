@@ -59,6 +59,7 @@ export const cookieTag = defineTag({
     { name: 'domain' }, { name: 'encodevalue', type: 'boolean' }, { name: 'preservecase', type: 'boolean' },
   ],
   run(call) {
+    call.ctx.checkNotFlushed('cfcookie', call.node.loc);
     const a = call.attrs;
     const name = toStr(a.name);
     const value = a.value === undefined ? '' : toStr(a.value);
