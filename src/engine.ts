@@ -31,7 +31,9 @@ import type { UploadedFiles } from './runtime/uploads.js';
 import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
 import type { SessionStore } from './runtime/session-store.js';
 import { CookieScope } from './runtime/cookies.js';
-import { runRequest } from './runtime/request.js';
+import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
+import { remoteCallOf } from './runtime/remote-cfc.js';
+import { showErrorPage } from './runtime/error-pages.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -118,6 +120,13 @@ export interface RenderInput {
   web?: boolean;
   /** Site root for the Application.cfc/cfm lookup of this render (default EngineOptions.root). */
   root?: string;
+  /**
+   * Streaming: `<cfflush>` hands the output so far to this function, to be written to the client
+   * now. The first call also gets `head` (status, headers, content type and cookies as set so
+   * far); later calls only the chunk. The RenderResult at the end holds the output after the
+   * last flush. Without it, cfflush does nothing (the whole output comes at the end).
+   */
+  onFlush?: (chunk: string, head?: RenderResult) => void;
 }
 
 export interface RenderResult {
@@ -251,7 +260,51 @@ export class Engine implements EngineCore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)));
+    return this.run(t, input, this.appFiles.find(t.dir, this.rootOf(input)), { kind: 'page', page: t });
+  }
+
+  private rootOf(input: RenderInput): string {
+    return input.root === undefined ? this.root : path.resolve(input.root);
+  }
+
+  /** The Application.cfc/cfm governing a path that may not exist: looked up from its nearest existing directory. */
+  private appFileFor(file: string, root: string): string | null {
+    let dir = path.dirname(file);
+    while (!fs.existsSync(dir) && dir.startsWith(root) && dir !== root) dir = path.dirname(dir);
+    return this.appFiles.find(dir, root);
+  }
+
+  /**
+   * A request for a page (or component) that does not exist: its Application.cfc's
+   * onMissingTemplate(targetPage) answers (after onApplicationStart, onSessionStart and
+   * onRequestStart, as in Lucee). Resolves to null when nothing answered it (no Application.cfc,
+   * no onMissingTemplate, or it returned false): the host sends its 404.
+   * @param file the absolute path the request names (cgi.script_name in input.cgi gives targetPage)
+   */
+  async renderMissingWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult | null> {
+    const abs = path.resolve(file);
+    const appFile = this.appFileFor(abs, this.rootOf(input));
+    if (!appFile || !/\.cfc$/i.test(appFile)) return null;
+    try {
+      return await this.run(this.compile('', abs), input, appFile, { kind: 'missing' });
+    } catch (e) {
+      if (e instanceof MissingTemplate) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * A remote call on a component: `x.cfc?method=name&arg=value` (GET or POST). The method comes
+   * from the url or form scope of `input`, the other fields are its named arguments (see
+   * RemoteCall). Runs inside the component's application (Application.cfc's onCFCRequest when
+   * defined); only `access="remote"` methods answer (else a RemoteCallError with status 403).
+   * The result is serialized by `returnFormat` (json by default, or plain) into the output.
+   */
+  async invokeRemoteWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
+    const abs = path.resolve(file);
+    const placeholder = this.compile('', abs);
+    const call = remoteCallOf(abs, toScope(input.url), toScope(input.form));
+    return this.run(placeholder, input, this.appFiles.find(placeholder.dir, this.rootOf(input)), { kind: 'remote', call });
   }
 
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
@@ -267,7 +320,7 @@ export class Engine implements EngineCore {
       throw this.withSource(this.finish(e), file, source);
     }
     try {
-      return await this.run(t, input, null);
+      return await this.run(t, input, null, { kind: 'page', page: t });
     } catch (e) {
       throw this.withSource(e as CfmlError, file, source);
     }
@@ -294,8 +347,8 @@ export class Engine implements EngineCore {
     return new Compiler(this, parsed).template;
   }
 
-  /** Runs a page in a new request context, inside its application when `appFile` governs it. */
-  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null): Promise<RenderResult> {
+  /** Runs a request in a new context (`t` is its base template), inside its application when `appFile` governs it. */
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, target: RequestTarget): Promise<RenderResult> {
     const ctx = new Ctx(this, t, {
       url: toScope(input.url),
       form: toScope(input.form),
@@ -308,11 +361,19 @@ export class Engine implements EngineCore {
     if (input.files) ctx.files = input.files;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
+    ctx.siteRoot = this.rootOf(input);
+    const onFlush = input.onFlush;
+    if (onFlush) ctx.flushHook = (chunk) => onFlush(chunk, ctx.flushed ? undefined : resultOf(ctx));
     try {
-      const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
+      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
-      if (!(e instanceof AbortPage)) throw this.finish(e);
+      if (e instanceof MissingTemplate) throw e;
+      if (!(e instanceof AbortPage)) {
+        const err = this.finish(e);
+        // <cferror> takes over when no onError did (Lucee's order)
+        if (!ctx.errorPages.length || !(await showErrorPage(ctx, err))) throw err;
+      }
     } finally {
       if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
       await ctx.runEndHooks();
@@ -435,12 +496,16 @@ export class Engine implements EngineCore {
     };
   }
 
-  /** Closes shared services (logs out IMAP connections, ends database pools). The Engine can be used again afterwards. */
+  /**
+   * Ends every application (waiting for their onApplicationEnd), then closes shared services (logs
+   * out IMAP connections, ends database pools). The Engine can be used again afterwards.
+   */
   async close(): Promise<void> {
+    // applications first: onApplicationEnd may still query a datasource or send mail
+    await this.applications.close();
     const all = [...this.services.values()];
     this.services.clear();
     await Promise.all(all.map((s) => s.close?.()));
-    await this.applications.close();
   }
 }
 

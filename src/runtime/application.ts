@@ -9,6 +9,8 @@ import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
+import { normalizeMappings, type Mappings } from './components/loader.js';
+import type { DatasourceSettings } from '../db/service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,11 +41,12 @@ export interface ApplicationSettings {
   sessionCookie: SessionCookieSettings;
   /** Virtual path -> directory (`this.mappings`). */
   mappings: Record<string, string>;
+  /** The same, longest prefix first, as Ctx.appMappings takes them. */
+  mappingList: Mappings;
   /** `this.customTagPaths`, as directories. */
   customTagPaths: string[];
-  /** `this.datasource` / `this.datasources`, kept as given for the datasource support. */
-  datasource?: unknown;
-  datasources?: unknown;
+  /** `this.datasource` / `this.datasources` as cfquery looks them up (Ctx.appDatasources); undefined when neither is set. */
+  datasourceSettings?: DatasourceSettings;
   /** Every setting as given, for getApplicationSettings(). */
   given: Struct;
 }
@@ -80,10 +83,26 @@ export function settingsFrom(given: Struct, dir: string): ApplicationSettings {
       path: toStr(scs.get('path') ?? '/'),
     },
     mappings,
+    mappingList: normalizeMappings(mappings),
     customTagPaths,
-    datasource: g('datasource'),
-    datasources: g('datasources'),
+    datasourceSettings: datasourcesFrom(g('datasources'), g('datasource'), dir),
     given,
+  };
+}
+
+/**
+ * `this.datasources` (a struct of name -> definition) and `this.datasource` (the default: a name
+ * or a definition) as the database service reads them; relative SQLite paths start at `dir`.
+ */
+function datasourcesFrom(datasources: unknown, datasource: unknown, dir: string): DatasourceSettings | undefined {
+  if ((datasources === undefined || datasources === null) && (datasource === undefined || datasource === null || datasource === '')) return undefined;
+  if (datasources !== undefined && datasources !== null && !(datasources instanceof Struct)) {
+    throw applicationError('this.datasources must be a struct of datasource definitions by name', { detail: 'e.g. this.datasources = { main: { driver: "sqlite", database: "data/app.db" } }' });
+  }
+  return {
+    datasources: datasources ?? undefined,
+    datasource: datasource === undefined || datasource === null || datasource === '' ? undefined : (datasource instanceof Struct ? datasource : toStr(datasource)) as DatasourceSettings['datasource'],
+    baseDir: dir,
   };
 }
 
@@ -178,7 +197,7 @@ export class ApplicationRegistry {
     this.sessions.onExpire((key, scope) => {
       this.releaseQuietly(connectionOwnerOf(scope));
       const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
-      if (app?.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+      if (app?.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
     });
   }
 
@@ -192,7 +211,7 @@ export class ApplicationRegistry {
     let app = this.apps.get(key);
     const now = Date.now();
     if (app && now - app.lastAccess > app.settings.applicationTimeoutMs) {
-      this.end(app);
+      void this.end(app);
       app = undefined;
     }
     if (!app) {
@@ -206,21 +225,25 @@ export class ApplicationRegistry {
 
   /** applicationStop(): ends the application now; the next request starts it again. */
   stop(app: Application): void {
-    this.end(app);
+    void this.end(app);
   }
 
-  private end(app: Application): void {
+  /** Forgets the application and runs its onApplicationEnd; resolves when that has finished (never rejects). */
+  private end(app: Application): Promise<void> {
     if (this.apps.get(app.name.toLowerCase()) === app) this.apps.delete(app.name.toLowerCase());
     this.releaseQuietly(applicationOwner(app));
-    if (app.hooks.onApplicationEnd) this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd');
+    return app.hooks.onApplicationEnd ? this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd') : Promise.resolve();
   }
 
-  private quietly(fn: () => MaybePromise<unknown>, what: string): void {
+  /** Runs an end hook outside any request: its errors are logged, never thrown. */
+  private quietly(fn: () => MaybePromise<unknown>, what: string): Promise<void> {
+    const failed = (e: unknown) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
     try {
       const r = fn();
-      if (r instanceof Promise) r.catch((e) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`));
+      return r instanceof Promise ? r.then(() => undefined, failed) : Promise.resolve();
     } catch (e) {
-      this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
+      failed(e);
+      return Promise.resolve();
     }
   }
 
@@ -268,7 +291,7 @@ export class ApplicationRegistry {
     this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     const app = ref.app;
     if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
-    if (runEnd && app.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
+    if (runEnd && app.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
   }
 
   /** Keeps the session for the next request (restarts its idle time). */
@@ -276,11 +299,11 @@ export class ApplicationRegistry {
     return this.sessions.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 
-  /** Ends every application (onApplicationEnd) and closes the session store. */
+  /** Ends every application and waits for their onApplicationEnd, then closes the session store. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const app of [...this.apps.values()]) this.end(app);
+    await Promise.all([...this.apps.values()].map((app) => this.end(app)));
     await this.sessions.close();
   }
 
@@ -288,7 +311,7 @@ export class ApplicationRegistry {
     if (this.timer) return;
     this.timer = setInterval(() => {
       const now = Date.now();
-      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) this.end(app);
+      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) void this.end(app);
     }, 10_000);
     this.timer.unref();
   }
@@ -347,6 +370,11 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   ctx.app = app;
   // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
   ctx.customTagPaths = [...settings.customTagPaths];
+  // this.mappings: component names, cfinclude and expandPath; this.datasource(s): cfquery
+  ctx.appMappings = settings.mappingList;
+  ctx.appDatasources = settings.datasourceSettings;
+  // every this.* setting (smtpServerSettings for cfmail...), as the tags read them
+  for (const [k, v] of settings.given.entries()) ctx.applicationSettings.set(k, v);
   // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;

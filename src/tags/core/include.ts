@@ -6,8 +6,13 @@ import { toStr } from '../../runtime/cast.js';
 import { tryFinally } from '../../runtime/maybe.js';
 import { runTemplate, AbortPage } from '../../runtime/compiler.js';
 import { addFrame } from '../../runtime/udf-call.js';
+import { resolveVirtual } from '../../runtime/virtual-path.js';
 
-/** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
+/**
+ * cfinclude: runs another template with the caller's scopes. A relative path starts at the
+ * including file's directory; `/lib/x.cfm` goes through the mappings (this.mappings, then
+ * EngineOptions.mappings), then the web root, as in Lucee.
+ */
 export const includeTag = defineTag({
   name: 'include',
   attrs: [{ name: 'template', required: true }, { name: 'runonce' }],
@@ -18,9 +23,11 @@ export const includeTag = defineTag({
     const loc = node.loc;
     return (ctx) => {
       const rel = toStr(tpl(ctx));
-      const abs = path.resolve(ctx.template.dir, rel);
+      const virtual = /^[/\\]/.test(rel);
+      const abs = (virtual && resolveVirtual(ctx, rel, true)) || path.resolve(ctx.template.dir, rel);
       if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `the path is resolved from the directory of ${ctx.template.file}` });
+        const detail = virtual ? 'a path starting with / is looked up in the mappings (this.mappings), then under the web root' : `the path is resolved from the directory of ${ctx.template.file}`;
+        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail });
       }
       const t = c.engine.loadTemplate(abs);
       const saved = ctx.template;
