@@ -1,5 +1,6 @@
 /**
- * Keyed cryptography: hmac, encrypt/decrypt (AES, DES, DESede with Java transformation names,
+ * Keyed cryptography: hmac, encrypt/decrypt (CFMX_COMPAT by default, as Lucee; AES, DES, DESede
+ * with Java transformation names,
  * ECB by default as Java does), generatePBKDFKey, generateSecretKey. Binary results are
  * encoded as Base64, Hex or UU as the encoding argument says.
  */
@@ -9,6 +10,7 @@ import { toStr } from '../cast.js';
 import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
 import { numberText } from '../limits.js';
+import { cfmxCompatTransform, isCfmxCompat, uuDecodeLines, uuEncodeLines } from './cfmx-compat.js';
 
 const HMAC_ALGOS: Record<string, string> = {
   hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha224: 'sha224', hmacsha256: 'sha256', hmacsha384: 'sha384', hmacsha512: 'sha512',
@@ -26,9 +28,9 @@ function encodeBinary(fn: string, b: Buffer, encoding: string): string {
     case 'hex':
       return b.toString('hex').toUpperCase();
     case 'uu':
-      return uuEncode(b);
+      return uuEncodeLines(b);
     default:
-      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64, Hex or UU`);
+      throw expressionError(`Function [${fn}]: invalid encoding [${encoding}], valid encodings are [hex, uu, base64]`);
   }
 }
 
@@ -39,26 +41,15 @@ function decodeBinary(fn: string, s: string, encoding: string): Buffer {
     case 'hex':
       if (!/^([0-9a-f]{2})*$/i.test(s.trim())) throw expressionError(`Function [${fn}]: [${s}] is not a hex value`);
       return Buffer.from(s.trim(), 'hex');
-    default:
-      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64 or Hex`);
-  }
-}
-
-function uuEncode(b: Buffer): string {
-  const lines: string[] = [];
-  for (let off = 0; off < b.length; off += 45) {
-    const chunk = b.subarray(off, off + 45);
-    let line = String.fromCharCode(32 + chunk.length);
-    for (let i = 0; i < chunk.length; i += 3) {
-      const n = ((chunk[i] ?? 0) << 16) | ((chunk[i + 1] ?? 0) << 8) | (chunk[i + 2] ?? 0);
-      for (const sh of [18, 12, 6, 0]) {
-        const v = (n >> sh) & 63;
-        line += String.fromCharCode(v === 0 ? 96 : v + 32);
+    case 'uu':
+      try {
+        return uuDecodeLines(s);
+      } catch (e) {
+        throw expressionError(`Function [${fn}]: can't decode [${s.length > 60 ? s.slice(0, 60) + '...' : s}] as UU: ${(e as Error).message}`);
       }
-    }
-    lines.push(line);
+    default:
+      throw expressionError(`Function [${fn}]: invalid encoding [${encoding}], valid encodings are [hex, uu, base64]`);
   }
-  return lines.join('\n');
 }
 
 interface Transform {
@@ -88,8 +79,6 @@ function transformation(fn: string, algorithm: string, keyLen: number): Transfor
       base = keyLen === 16 ? 'des-ede' : 'des-ede3';
       block = 8;
       break;
-    case 'CFMX_COMPAT':
-      throw expressionError(`Function [${fn}]: the CFMX_COMPAT algorithm is not supported; use AES with a key from generateSecretKey`);
     default:
       throw expressionError(`Function [${fn}]: unsupported algorithm [${alg}]`);
   }
@@ -152,14 +141,19 @@ export const cryptoFunctions: FunctionDef[] = [
     params: CRYPT_PARAMS,
     // Lucee core-base.fld: member-name encrypt (s.encrypt(key, ...))
     members: [{ type: 'string', name: 'encrypt' }],
-    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
-      encodeBinary('encrypt', crypt('encrypt', false, Buffer.from(s, 'utf8'), key, algorithm, iv), encoding),
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
+      const data = Buffer.from(s, 'utf8');
+      const out = isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('encrypt', false, data, key, algorithm, iv);
+      return encodeBinary('encrypt', out, encoding);
+    },
   },
   {
     name: 'decrypt',
     params: CRYPT_PARAMS,
-    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
-      crypt('decrypt', true, decodeBinary('decrypt', s, encoding), key, algorithm, iv).toString('utf8'),
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
+      const data = decodeBinary('decrypt', s, encoding);
+      return (isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('decrypt', true, data, key, algorithm, iv)).toString('utf8');
+    },
   },
   {
     name: 'generatePBKDFKey',
