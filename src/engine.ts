@@ -11,6 +11,7 @@ import type { FunctionDef } from './runtime/functions/types.js';
 import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
+import { classicTags } from './tags/classic/index.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
@@ -202,7 +203,7 @@ export class Engine implements EngineCore {
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
-    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
+    for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
     this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);

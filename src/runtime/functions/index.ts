@@ -17,6 +17,7 @@ import { runtimeFunctions } from './runtime.js';
 import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
+import { classicFunctions } from './classic.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
@@ -48,6 +49,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...collectionFunctions,
   ...phoneticFunctions,
   ...cryptoFunctions,
+  ...classicFunctions,
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
