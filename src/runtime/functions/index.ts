@@ -18,6 +18,7 @@ import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
 import { classicFunctions } from './classic.js';
+import { loginFunctions } from './login.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
@@ -50,6 +51,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...phoneticFunctions,
   ...cryptoFunctions,
   ...classicFunctions,
+  ...loginFunctions,
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
