@@ -9,6 +9,7 @@ import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
+import { loadClientScope } from './client-scope.js';
 
 const DAY_MS = 86_400_000;
 
@@ -351,11 +352,12 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;
     ctx.connectionOwner = applicationOwner(app);
-    return;
+    return loadClientScope(ctx);
   }
-  if (ctx.sessionRef?.app === app) return;
+  if (ctx.sessionRef?.app === app) return loadClientScope(ctx);
   return reg.resolveSession(app, ctx.cookie).then((ref) => {
     ctx.sessionRef = ref;
     ctx.connectionOwner = connectionOwnerOf(ref.scope);
+    return loadClientScope(ctx);
   });
 }

@@ -19,6 +19,7 @@ import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
 import { classicFunctions } from './classic.js';
 import { loginFunctions } from './login.js';
+import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
@@ -52,6 +53,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...cryptoFunctions,
   ...classicFunctions,
   ...loginFunctions,
+  ...clientFunctions,
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
