@@ -12,6 +12,7 @@ import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
 import { classicTags } from './tags/classic/index.js';
+import { formErrorPage, formFieldErrors } from './tags/classic/form/server-check.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
@@ -309,6 +310,13 @@ export class Engine implements EngineCore {
     if (input.files) ctx.files = input.files;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
+    // the server-side checks of a submitted cfform (NAME_required, NAME_integer... fields)
+    const formErrors = ctx.form.size ? formFieldErrors(ctx.form) : [];
+    if (formErrors.length) {
+      ctx.out = formErrorPage(formErrors);
+      ctx.response.status = 400;
+      return resultOf(ctx);
+    }
     try {
       const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;

@@ -2,5 +2,8 @@
 import type { TagDef } from '../types.js';
 import { htmlheadTag, htmlbodyTag } from './html-head.js';
 import { loginTag, loginuserTag, logoutTag } from './login.js';
+import { formTag } from './form/form.js';
+import { inputTag, selectTag, textareaTag } from './form/controls.js';
+import { formgroupTag, formitemTag } from './form/group.js';
 
-export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag];
+export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag, formTag, inputTag, selectTag, textareaTag, formgroupTag, formitemTag];
