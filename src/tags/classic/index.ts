@@ -5,5 +5,6 @@ import { loginTag, loginuserTag, logoutTag } from './login.js';
 import { formTag } from './form/form.js';
 import { inputTag, selectTag, textareaTag } from './form/controls.js';
 import { formgroupTag, formitemTag } from './form/group.js';
+import { wddxTag } from './wddx.js';
 
-export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag, formTag, inputTag, selectTag, textareaTag, formgroupTag, formitemTag];
+export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag, formTag, inputTag, selectTag, textareaTag, formgroupTag, formitemTag, wddxTag];
