@@ -6,5 +6,6 @@ import { formTag } from './form/form.js';
 import { inputTag, selectTag, textareaTag } from './form/controls.js';
 import { formgroupTag, formitemTag } from './form/group.js';
 import { wddxTag } from './wddx.js';
+import { insertTag, updateTag } from '../db/insert-update.js';
 
-export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag, formTag, inputTag, selectTag, textareaTag, formgroupTag, formitemTag, wddxTag];
+export const classicTags: readonly TagDef[] = [htmlheadTag, htmlbodyTag, loginTag, loginuserTag, logoutTag, formTag, inputTag, selectTag, textareaTag, formgroupTag, formitemTag, wddxTag, insertTag, updateTag];
