@@ -67,3 +67,31 @@ describe('encrypt/decrypt CFMX_COMPAT (Lucee byte for byte)', () => {
     expect(out).toBe('10|text|4D8E6307');
   });
 });
+
+/**
+ * DES and Blowfish (Node's OpenSSL 3 lacks both). Expected values: javax.crypto (the JCE Lucee's
+ * encrypt() calls) on a JVM with the same transformation, key and IV, Base64-encoded.
+ */
+describe('encrypt/decrypt DES and BLOWFISH (as Java/Lucee)', () => {
+  const CASES: Array<[alg: string, key: string, text: string, iv: string | undefined, expected: string]> = [
+    ['DES', 'AQIDBAUGBwg=', 'hallo welt', undefined, 'v0I/YtOvGZ3ucw6ijvHtCA=='],
+    ['DES/CBC/PKCS5Padding', 'AQIDBAUGBwg=', 'hallo welt', 'CAcGBQQDAgE=', 'g2Erm1JowiZk3mqj1o8LBw=='],
+    ['BLOWFISH', 'AAECAwQFBgcICQoLDA0ODw==', 'hallo welt', undefined, 'RuUnHMULmm4vsCtjVIcApw=='],
+    ['Blowfish/CBC/PKCS5Padding', 'AAECAwQFBgcICQoLDA0ODw==', 'Grüße, Welt! 0123456789', 'AQIDBAUGBwg=', '1U6pRFERIu9omTgotKlBjtgxVLL3xqSVUtHnxN9tMz8='],
+  ];
+  it.each(CASES)('%s', (alg, key, text, iv, expected) => {
+    const ivBytes = iv === undefined ? undefined : new Uint8Array(Buffer.from(iv, 'base64'));
+    expect(fn('encrypt', text, key, alg, 'Base64', ivBytes)).toBe(expected);
+    expect(fn('decrypt', expected, key, alg, 'Base64', ivBytes)).toBe(text);
+  });
+
+  it('round-trips with generateSecretKey for AES, DES, DESEDE and BLOWFISH (CBC prepends a random IV)', () => {
+    for (const alg of ['AES', 'DES', 'DESEDE', 'BLOWFISH', 'DES/CBC/PKCS5Padding', 'BLOWFISH/CBC/PKCS5Padding']) {
+      const key = fn('generateSecretKey', alg.split('/')[0]) as string;
+      const enc = fn('encrypt', 'hallo welt', key, alg) as string;
+      expect(fn('decrypt', enc, key, alg)).toBe('hallo welt');
+    }
+    expect(Buffer.from(fn('generateSecretKey', 'BLOWFISH') as string, 'base64').length).toBe(16);
+    expect(() => fn('encrypt', 'x', 'AQIDBAUG', 'DES', 'Base64')).toThrow(/DES key length/);
+  });
+});

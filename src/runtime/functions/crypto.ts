@@ -10,6 +10,7 @@ import { toStr } from '../cast.js';
 import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
 import { numberText } from '../limits.js';
+import { LEGACY_BLOCK, legacyCrypt } from './legacy-ciphers.js';
 import { cfmxCompatTransform, isCfmxCompat, uuDecodeLines, uuEncodeLines } from './cfmx-compat.js';
 
 const HMAC_ALGOS: Record<string, string> = {
@@ -53,7 +54,9 @@ function decodeBinary(fn: string, s: string, encoding: string): Buffer {
 }
 
 interface Transform {
+  /** A Node cipher name, or a legacy cipher run by legacy-ciphers.ts. */
   cipher: string;
+  legacy?: 'DES' | 'BLOWFISH';
   ivLength: number;
   padding: boolean;
 }
@@ -72,9 +75,9 @@ function transformation(fn: string, algorithm: string, keyLen: number): Transfor
       block = 16;
       break;
     case 'DES':
-      base = 'des';
-      block = 8;
-      break;
+    case 'BLOWFISH':
+      if (m !== 'ecb' && m !== 'cbc') throw expressionError(`Function [${fn}]: the mode [${mode}] is not supported for ${alg.toUpperCase()}, use ECB or CBC`);
+      return { cipher: '', legacy: alg.toUpperCase() as 'DES' | 'BLOWFISH', ivLength: m === 'ecb' ? 0 : LEGACY_BLOCK, padding };
     case 'DESEDE':
       base = keyLen === 16 ? 'des-ede' : 'des-ede3';
       block = 8;
@@ -101,9 +104,13 @@ function crypt(fn: string, decrypt: boolean, data: Buffer, keyStr: string, algor
     if (ivBytes.length !== t.ivLength) throw expressionError(`Function [${fn}]: the IV must be ${t.ivLength} bytes`);
   }
   try {
-    const c = decrypt ? createDecipheriv(t.cipher, key, ivBytes) : createCipheriv(t.cipher, key, ivBytes);
-    c.setAutoPadding(t.padding);
-    const out = Buffer.concat([c.update(input), c.final()]);
+    let out: Buffer;
+    if (t.legacy) out = legacyCrypt(t.legacy, decrypt, input, key, ivBytes, t.padding);
+    else {
+      const c = decrypt ? createDecipheriv(t.cipher, key, ivBytes) : createCipheriv(t.cipher, key, ivBytes);
+      c.setAutoPadding(t.padding);
+      out = Buffer.concat([c.update(input), c.final()]);
+    }
     return !decrypt && t.ivLength && (iv === undefined || iv === '') ? Buffer.concat([ivBytes!, out]) : out;
   } catch (e) {
     throw expressionError(`Function [${fn}]: ${decrypt ? 'decryption' : 'encryption'} failed: ${(e as Error).message}`);
@@ -176,7 +183,8 @@ export const cryptoFunctions: FunctionDef[] = [
     params: [{ name: 'algorithm', type: 'string', default: 'AES' }, { name: 'keySize', type: 'numeric' }],
     impl: (_c, algorithm: string, keySize?: number) => {
       const alg = algorithm.trim().toUpperCase();
-      const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : NaN);
+      // Java's KeyGenerator defaults: AES 128, DES 64, DESede 192, Blowfish 128 bits
+      const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : alg === 'BLOWFISH' ? 128 : NaN);
       if (keySize === undefined && !Number.isFinite(bits)) throw expressionError(`Function [generateSecretKey]: unsupported algorithm [${algorithm}] or key size`);
       // AES keys are 128, 192 or 256 bits (as Java's KeyGenerator); others any whole number of bytes up to 8192 bits
       const valid = alg === 'AES' ? bits === 128 || bits === 192 || bits === 256 : Number.isInteger(bits) && bits >= 8 && bits <= 8192 && bits % 8 === 0;
