@@ -11,6 +11,8 @@ import type { FunctionDef } from './runtime/functions/types.js';
 import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
+import { classicTags } from './tags/classic/index.js';
+import { formErrorPage, formFieldErrors } from './tags/classic/form/server-check.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
@@ -211,7 +213,7 @@ export class Engine implements EngineCore {
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
-    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
+    for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
     this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
@@ -364,6 +366,13 @@ export class Engine implements EngineCore {
     ctx.siteRoot = this.rootOf(input);
     const onFlush = input.onFlush;
     if (onFlush) ctx.flushHook = (chunk) => onFlush(chunk, ctx.flushed ? undefined : resultOf(ctx));
+    // the server-side checks of a submitted cfform (NAME_required, NAME_integer... fields)
+    const formErrors = ctx.form.size ? formFieldErrors(ctx.form) : [];
+    if (formErrors.length) {
+      ctx.out = formErrorPage(formErrors);
+      ctx.response.status = 400;
+      return resultOf(ctx);
+    }
     try {
       const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;

@@ -11,6 +11,7 @@ import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
 import { normalizeMappings, type Mappings } from './components/loader.js';
 import type { DatasourceSettings } from '../db/service.js';
+import { loadClientScope } from './client-scope.js';
 
 const DAY_MS = 86_400_000;
 
@@ -379,11 +380,12 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;
     ctx.connectionOwner = applicationOwner(app);
-    return;
+    return loadClientScope(ctx);
   }
-  if (ctx.sessionRef?.app === app) return;
+  if (ctx.sessionRef?.app === app) return loadClientScope(ctx);
   return reg.resolveSession(app, ctx.cookie).then((ref) => {
     ctx.sessionRef = ref;
     ctx.connectionOwner = connectionOwnerOf(ref.scope);
+    return loadClientScope(ctx);
   });
 }

@@ -13,6 +13,7 @@ import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
+import { clientScope } from './client-scope.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -278,6 +279,8 @@ export class Ctx {
           });
         }
         return this.engine.sessionFor(this);
+      case 'client':
+        return clientScope(this, loc);
       case 'local':
         if (!this.frame) return this.variables;
         return this.frame.local;

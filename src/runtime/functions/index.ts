@@ -17,6 +17,9 @@ import { runtimeFunctions } from './runtime.js';
 import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
+import { classicFunctions } from './classic.js';
+import { loginFunctions } from './login.js';
+import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
@@ -49,6 +52,9 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...collectionFunctions,
   ...phoneticFunctions,
   ...cryptoFunctions,
+  ...classicFunctions,
+  ...loginFunctions,
+  ...clientFunctions,
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
