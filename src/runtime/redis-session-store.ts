@@ -194,7 +194,7 @@ export class RedisSessionStore implements SessionStore {
     if (this.client) return Promise.resolve(this.client);
     this.closed = false;
     this.connecting ??= (async () => {
-      const { createClient } = await import('redis');
+      const { createClient } = await import('./redis-client.js');
       let connected = false;
       const c = createClient({
         url: this.options.url,
