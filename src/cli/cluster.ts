@@ -14,14 +14,19 @@ export const CLIENT_ADDRESS_HEADER = 'x-cfml-client-address';
 // Hop-by-hop headers (RFC 9110 7.6.1) are not forwarded in either direction.
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
+/** A busy worker that has finished nothing for this long is avoided (see pick). */
+const STALL_MS = 50;
+
 interface Slot {
   n: number;
   worker: Worker;
   socket: string;
   agent: http.Agent;
   ready: boolean;
-  /** Start times of the requests this worker is running (ms). */
-  running: Set<number>;
+  /** The requests this worker is running. */
+  running: Set<object>;
+  /** When it last finished a request or went from idle to busy (ms). */
+  progressAt: number;
   startedAt: number;
 }
 
@@ -51,7 +56,7 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
   const fork = (n: number) => {
     const socket = path.join(sockDir, `w${n}-${++generation}.sock`);
     const worker = cluster.fork({ [WORKER_SOCKET_ENV]: socket });
-    const slot: Slot = { n, worker, socket, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity }), ready: false, running: new Set(), startedAt: Date.now() };
+    const slot: Slot = { n, worker, socket, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity }), ready: false, running: new Set(), progressAt: Date.now(), startedAt: Date.now() };
     slots.set(n, slot);
     worker.on('message', (m: { cfml?: string }) => {
       if (m?.cfml === 'ready') slot.ready = true;
@@ -71,19 +76,24 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     });
   };
 
-  /** The least busy ready worker, except `not`. */
+  /**
+   * The least busy ready worker, except `not`. A worker that has requests running but has not
+   * finished one for STALL_MS is taken to be stuck in a long page (a CPU loop holds its whole
+   * event loop) and gets new requests only when every worker is.
+   */
   const pick = (not?: Slot): Slot | undefined => {
     let best: Slot | undefined;
-    let bestOldest = 0;
+    let bestScore = Infinity;
+    const now = Date.now();
     const all = [...slots.values()];
     for (let i = 0; i < all.length; i++) {
       const s = all[(rr + i) % all.length]!;
       if (!s.ready || s === not) continue;
-      let oldest = Infinity;
-      for (const t of s.running) if (t < oldest) oldest = t;
-      if (!best || s.running.size < best.running.size || (s.running.size === best.running.size && oldest > bestOldest)) {
+      const stalled = s.running.size > 0 && now - s.progressAt > STALL_MS;
+      const score = s.running.size + (stalled ? 1_000_000 : 0);
+      if (score < bestScore) {
         best = s;
-        bestOldest = oldest;
+        bestScore = score;
       }
     }
     rr = (rr + 1) % Math.max(1, all.length);
@@ -97,7 +107,8 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && k !== CLIENT_ADDRESS_HEADER && v !== undefined) headers[k] = v;
     headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
-    const started = Date.now();
+    const started = {};
+    if (slot.running.size === 0) slot.progressAt = Date.now();
     slot.running.add(started);
     inFlight++;
     let done = false;
@@ -105,6 +116,7 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
       if (done) return;
       done = true;
       slot.running.delete(started);
+      slot.progressAt = Date.now();
       inFlight--;
       maybeDone();
     };
