@@ -14,6 +14,10 @@ export const CLIENT_ADDRESS_HEADER = 'x-cfml-client-address';
 // Hop-by-hop headers (RFC 9110 7.6.1) are not forwarded in either direction.
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
+/** How long a request waits for a worker when none is ready (all restarting) before a 503. */
+const WAIT_FOR_WORKER_MS = 30_000;
+/** A bodiless request whose kept-alive socket to a worker failed this soon is sent to another worker. */
+const RETRY_WINDOW_MS = 250;
 /** A busy worker that has finished nothing for this long is avoided (see pick). */
 const STALL_MS = 50;
 
@@ -59,8 +63,14 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     const slot: Slot = { n, worker, socket, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity }), ready: false, running: new Set(), progressAt: Date.now(), startedAt: Date.now() };
     slots.set(n, slot);
     worker.on('message', (m: { cfml?: string }) => {
-      if (m?.cfml === 'ready') slot.ready = true;
+      if (m?.cfml !== 'ready') return;
+      slot.ready = true;
+      const queued = [...waiting];
+      waiting.clear();
+      for (const go of queued) go();
     });
+    // the IPC channel closes the moment the process dies, often before 'exit' is reported
+    worker.on('disconnect', () => (slot.ready = false));
     worker.on('exit', (code, signal) => {
       slot.ready = false;
       slot.agent.destroy();
@@ -100,10 +110,25 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     return best;
   };
 
+  /** Requests waiting for a worker to be ready. */
+  const waiting = new Set<() => void>();
   let inFlight = 0;
   const forward = (req: http.IncomingMessage, res: http.ServerResponse, retry: boolean, not?: Slot) => {
     const slot = pick(not);
-    if (!slot) return unavailable(res);
+    if (!slot) {
+      // every worker is starting (after a crash): wait for one rather than fail at once
+      if (draining || slots.size === 0) return unavailable(res);
+      const t = setTimeout(() => {
+        waiting.delete(go);
+        unavailable(res);
+      }, WAIT_FOR_WORKER_MS);
+      const go = () => {
+        clearTimeout(t);
+        if (!res.destroyed) forward(req, res, retry);
+      };
+      waiting.add(go);
+      return;
+    }
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && k !== CLIENT_ADDRESS_HEADER && v !== undefined) headers[k] = v;
     headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
@@ -120,6 +145,7 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
       inFlight--;
       maybeDone();
     };
+    const sentAt = Date.now();
     const preq = http.request({ socketPath: slot.socket, agent: slot.agent, method: req.method, path: req.url, headers });
     let sentBody = false;
     preq.on('response', (pres) => {
@@ -133,9 +159,15 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     });
     preq.on('error', (e: NodeJS.ErrnoException) => {
       finish();
-      // never reached the worker (it died a moment ago): another worker can take the request
-      if (retry && !sentBody && (e.code === 'ECONNREFUSED' || e.code === 'ENOENT') && !res.headersSent) return forward(req, res, false, slot);
+      // The request most likely never ran: the socket could not connect, or it was reset at once
+      // (the worker died a moment before and its exit was not seen yet). Bodiless requests go to
+      // another worker once. A request that failed later was running when its worker died: it
+      // gets the 502 (it is not run twice).
+      const early = Date.now() - sentAt < RETRY_WINDOW_MS;
+      const neverArrived = e.code === 'ECONNREFUSED' || e.code === 'ENOENT' || (e.code === 'ECONNRESET' && early);
+      if (retry && !sentBody && neverArrived && !res.headersSent) return forward(req, res, false, slot);
       if (res.headersSent) return void res.destroy();
+      log(`worker ${slot.n}: ${req.method} ${req.url} failed after ${Date.now() - sentAt} ms (${e.code ?? e.message}${retry ? "" : ", on a second worker"}): 502`);
       const body = 'Bad Gateway: the worker running this request stopped\n';
       res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: draining ? 'close' : 'keep-alive' });
       res.end(body);

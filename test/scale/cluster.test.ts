@@ -98,7 +98,26 @@ describe('cfml serve --workers 2 --session-store redis://', () => {
     await bobLoop;
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((x) => x === 200)).toBe(true);
+    if (process.env.SHOW_SERVE_LOG) console.log(s.stderr());
   }, 120_000);
+
+  it('requests sent right after an idle worker is killed do not fail (they go to the other worker)', async () => {
+    const carol = new Browser(s.base);
+    let n = await countAcrossWorkers(carol, 0);
+    for (let round = 0; round < 3; round++) {
+      const [victim] = s.workers();
+      process.kill(victim!, 'SIGKILL');
+      for (let i = 0; i < 3; i++) {
+        const r = await carol.get('/count.cfm');
+        expect(r.status, s.stderr()).toBe(200);
+        expect(Number((await r.text()).split(' ')[0])).toBe(++n);
+      }
+      const until = Date.now() + 60_000;
+      do await new Promise((r) => setTimeout(r, 100));
+      while (!(s.workers().length === 2 && !s.workers().includes(victim!)) && Date.now() < until);
+      expect((await fetch(s.base + '/__health')).status).toBe(200);
+    }
+  }, 180_000);
 });
 
 describe('cfml serve --workers 2 with sessions in memory: SIGTERM drains', () => {
