@@ -14,7 +14,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   // loaded on first use (<cfimap>, <cfmail>, serving), so they stay out of the cold start
-  external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy'],
+  external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy', 'redis'],
   logLevel: 'warning',
   minify: true,
   // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them

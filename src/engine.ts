@@ -31,7 +31,9 @@ import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
 import type { UploadedFiles } from './runtime/uploads.js';
 import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
-import type { SessionStore } from './runtime/session-store.js';
+import { MemorySessionStore, type SessionStore } from './runtime/session-store.js';
+import { RedisSessionStore, type RedisSessionStoreOptions } from './runtime/redis-session-store.js';
+import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
 import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
 import { remoteCallOf } from './runtime/remote-cfc.js';
@@ -95,9 +97,17 @@ export interface EngineOptions {
    * directory up to here (default: the current directory when the Engine is created).
    */
   root?: string;
-  /** Where session scopes are kept between requests (default: in this process's memory). */
-  sessionStore?: SessionStore;
+  /**
+   * Where session scopes are kept between requests: in this process's memory (the default), in
+   * Redis, shared by every process and machine using it (`{ type: "redis", url:
+   * "redis://127.0.0.1:6379" }`, see RedisSessionStore), or a SessionStore of your own. An
+   * application can still choose with `this.sessionStorage = "memory"` / `"redis"`.
+   */
+  sessionStore?: SessionStore | SessionStoreConfig;
 }
+
+/** A session store by configuration (EngineOptions.sessionStore). */
+export type SessionStoreConfig = { type: 'memory' } | ({ type: 'redis' } & Omit<RedisSessionStoreOptions, 'onError'>);
 
 export interface RenderInput {
   variables?: Record<string, unknown>;
@@ -215,7 +225,7 @@ export class Engine implements EngineCore {
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
-    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
+    this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -233,6 +243,17 @@ export class Engine implements EngineCore {
   }
 
   static readonly version = VERSION;
+
+  private sessionStoreOf(given: SessionStore | SessionStoreConfig | undefined): SessionStore | undefined {
+    if (!given || typeof (given as Partial<SessionStore>).get === 'function') return given as SessionStore | undefined;
+    given = given as SessionStoreConfig;
+    if (given.type === 'memory') return new MemorySessionStore();
+    if (given.type === 'redis') {
+      const { type: _t, ...o } = given;
+      return new RedisSessionStore({ ...o, onError: (e) => this.log(`session storage [redis]: ${e.message}`, { type: 'error' }) }, new SessionCodec(this));
+    }
+    throw new Error(`sessionStore: unknown type ${(given as { type: unknown }).type}`);
+  }
 
   registerTag(def: TagDef, opts?: { override?: boolean }): void {
     this.tags.register(def, opts);
@@ -384,8 +405,12 @@ export class Engine implements EngineCore {
         if (!ctx.errorPages.length || !(await showErrorPage(ctx, err))) throw err;
       }
     } finally {
-      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
-      await ctx.runEndHooks();
+      try {
+        // a shared store writes the session as data: a value it cannot keep fails the request here
+        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef).catch((e) => Promise.reject(this.finish(e)));
+      } finally {
+        await ctx.runEndHooks();
+      }
     }
     return resultOf(ctx);
   }

@@ -48,6 +48,11 @@ export interface ApplicationSettings {
   customTagPaths: string[];
   /** `this.datasource` / `this.datasources` as cfquery looks them up (Ctx.appDatasources); undefined when neither is set. */
   datasourceSettings?: DatasourceSettings;
+  /**
+   * `this.sessionStorage`: the name of the session store ("memory", "redis"); undefined = the
+   * Engine's default store (EngineOptions.sessionStore, `cfml serve --session-store`).
+   */
+  sessionStorage?: string;
   /** Every setting as given, for getApplicationSettings(). */
   given: Struct;
 }
@@ -87,6 +92,7 @@ export function settingsFrom(given: Struct, dir: string): ApplicationSettings {
     mappingList: normalizeMappings(mappings),
     customTagPaths,
     datasourceSettings: datasourcesFrom(g('datasources'), g('datasource'), dir),
+    sessionStorage: g('sessionstorage') === undefined || g('sessionstorage') === '' ? undefined : toStr(g('sessionstorage')).toLowerCase(),
     given,
   };
 }
@@ -164,6 +170,11 @@ export interface SessionRef {
 
 const OWNER = Symbol('connectionOwner');
 
+/** Gives a session read back from a shared store its connection owner (see connectionOwnerOf). */
+export function setConnectionOwner(session: Struct, owner: string): void {
+  (session as Struct & { [OWNER]?: string })[OWNER] = owner;
+}
+
 /**
  * The owner of a session's named `<cfimap>` connections (Ctx.connectionOwner): an id of its own,
  * kept across sessionRotate (the connections follow the session to its new id), never shown to CFML.
@@ -182,23 +193,56 @@ const ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export class ApplicationRegistry {
   private readonly apps = new Map<string, Application>();
   readonly locks = new LockManager();
+  /** The default session store (applications that do not set this.sessionStorage). */
   readonly sessions: SessionStore;
+  /** Every store by name (this.sessionStorage): "memory" always, the default under its own name. */
+  private readonly stores = new Map<string, SessionStore>();
+  /** onApplicationEnd/onSessionEnd runs still going (close() waits for them). */
+  private readonly running = new Set<Promise<unknown>>();
   private timer?: NodeJS.Timeout;
 
   /**
+   * @param store the default session store (default: a MemorySessionStore)
    * @param log where errors of onApplicationEnd/onSessionEnd go (they have no page to show on)
    * @param release logs out the named connections of an owner whose session or application ended
+   * @param named further stores an application can name in this.sessionStorage
    */
   constructor(
     store: SessionStore | undefined,
     private readonly log: (text: string) => void,
     private readonly release: (owner: string) => Promise<void> = async () => {},
+    named: Record<string, SessionStore> = {},
   ) {
     this.sessions = store ?? new MemorySessionStore();
-    this.sessions.onExpire((key, scope) => {
-      this.releaseQuietly(connectionOwnerOf(scope));
-      const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
-      if (app?.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+    for (const [n, s] of Object.entries(named)) this.stores.set(n.toLowerCase(), s);
+    this.stores.set(storeName(this.sessions), this.sessions);
+    if (!this.stores.has('memory')) this.stores.set('memory', new MemorySessionStore());
+    const appOf = (key: string) => this.apps.get(key.slice(0, key.lastIndexOf(':')));
+    for (const s of new Set(this.stores.values()))
+      s.onExpire(
+        (key, scope) => {
+          this.releaseQuietly(connectionOwnerOf(scope));
+          const app = appOf(key);
+          if (app?.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+        },
+        (key) => appOf(key) !== undefined,
+      );
+  }
+
+  /**
+   * The store of an application's sessions: the one its this.sessionStorage names, else the default.
+   * @throws CfmlError when the name is not a configured store
+   */
+  storeOf(app: Application): SessionStore {
+    const name = app.settings.sessionStorage;
+    if (name === undefined) return this.sessions;
+    const s = this.stores.get(name);
+    if (s) return s;
+    throw applicationError(`The session storage [${name}] is not defined`, {
+      detail:
+        name === 'redis'
+          ? 'Start the server with --session-store redis://host:port, or give the Engine the option sessionStore: { type: "redis", url }.'
+          : `Known session storages: ${[...this.stores.keys()].join(', ')}.`,
     });
   }
 
@@ -241,7 +285,12 @@ export class ApplicationRegistry {
     const failed = (e: unknown) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
     try {
       const r = fn();
-      return r instanceof Promise ? r.then(() => undefined, failed) : Promise.resolve();
+      if (r instanceof Promise) {
+        const p: Promise<void> = r.then(() => undefined, failed).finally(() => this.running.delete(p));
+        this.running.add(p);
+        return p;
+      }
+      return Promise.resolve();
     } catch (e) {
       failed(e);
       return Promise.resolve();
@@ -258,7 +307,7 @@ export class ApplicationRegistry {
     const given = cookies.get(sc.name);
     if (typeof given === 'string' && ID_FORM.test(given)) {
       const key = sessionKey(app, given);
-      const scope = await this.sessions.get(key);
+      const scope = await this.storeOf(app).get(key);
       if (scope) return { app, id: given, key, scope, isNew: false };
     }
     return this.newSession(app, cookies);
@@ -289,7 +338,7 @@ export class ApplicationRegistry {
 
   /** Ends a session (sessionInvalidate): the id is forgotten at once, onSessionEnd runs when `runEnd`. */
   endSession(ref: SessionRef, runEnd: boolean): void {
-    this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
+    this.storeOf(ref.app).delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     const app = ref.app;
     if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
     if (runEnd && app.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
@@ -297,15 +346,19 @@ export class ApplicationRegistry {
 
   /** Keeps the session for the next request (restarts its idle time). */
   save(ref: SessionRef): Promise<void> {
-    return this.sessions.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+    return this.storeOf(ref.app).set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 
-  /** Ends every application and waits for their onApplicationEnd, then closes the session store. */
+  /**
+   * Closes the session stores (a memory store ends its sessions, a shared one those due now:
+   * onSessionEnd), then ends every application (onApplicationEnd), and waits for those events.
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    for (const s of new Set(this.stores.values())) await s.close().catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     await Promise.all([...this.apps.values()].map((app) => this.end(app)));
-    await this.sessions.close();
+    while (this.running.size) await Promise.all([...this.running]);
   }
 
   private startSweeping(): void {
@@ -317,6 +370,8 @@ export class ApplicationRegistry {
     this.timer.unref();
   }
 }
+
+const storeName = (s: SessionStore) => ((s as { name?: string }).name ?? 'default').toLowerCase();
 
 const applicationOwner = (app: Application) => `application:${app.name.toLowerCase()}`;
 

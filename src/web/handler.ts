@@ -24,6 +24,11 @@ export interface HandlerOptions {
   logger?: (line: string) => void;
   /** Where uploads are streamed (default: the system temp dir); each request gets its own dir inside. */
   uploadDir?: string;
+  /**
+   * The client's address for cgi.remote_addr when the socket's is not it (behind a proxy you
+   * trust, e.g. `cfml serve --workers`' primary); default: the socket's remote address.
+   */
+  clientAddress?: (req: http.IncomingMessage) => string | undefined;
 }
 
 /** `(req, res, next?)`: for http.createServer, or Express/Connect middleware (next() for what it does not serve). */
@@ -116,7 +121,7 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           return await sendStatic(req, res, realRoot, r.rel, next);
         case 'page': {
           const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file });
+          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file, remoteAddr: options.clientAddress?.(req) });
           await runPage(req, res, { kind: 'page', file: r.file }, query, cgi);
           return;
         }
