@@ -27,6 +27,7 @@ import { luceeExtraFunctions } from './lucee-extras.js';
 import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
 import { webFunctions } from './web.js';
+import { invokeMethodFunctions } from './invoke-method.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -58,6 +59,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...luceeExtraFunctions,
   ...xmlFunctions,
   ...webFunctions,
+  ...invokeMethodFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 
