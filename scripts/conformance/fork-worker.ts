@@ -1,4 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** tsx's loader as a file URL (import.meta.resolve is missing under vitest). */
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**
  * Forks a TypeScript worker (run through tsx) with TZ=UTC and en_US, talking over IPC only, and
@@ -8,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 export function forkWorker(script: string, cwd: string): { child: ChildProcess; ready: Promise<void> } {
   const child = fork(script, [], {
     cwd,
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: ['--import', tsxLoader],
     env: { ...process.env, TZ: 'UTC', LANG: 'en_US.UTF-8' },
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
