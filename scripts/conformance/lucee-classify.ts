@@ -64,6 +64,19 @@ export const SKIP_LABELS: Record<string, string> = {
 };
 
 /**
+ * Functions and tags that are not in Lucee's core either (an extension provides them) or that
+ * need what this runner does not offer: a test stopped by one is skipped with the reason.
+ */
+export const OUTSIDE_CORE: [RegExp, string][] = [
+  [/^function (image\w*|isimage\w*)$/, 'needs the image extension'],
+  [/^function _internalrequest$/, "needs Lucee's internal HTTP requests"],
+  [/^(tag cfadmin|function configtranslate)$/, 'needs the Lucee administrator'],
+  [/^function getpagecontext$/, 'needs Java (the PageContext)'],
+  [/^tag cf(ftp|ldap|pop|imap|mail|http|feed|ssh)$/, 'needs the network'],
+  [/^tag cf(chart|pdf|document|image|spreadsheet)$/, 'needs a Lucee extension'],
+];
+
+/**
  * Classifies a reported result. `specSource` is the spec file's text: a "No matching function"
  * for a name the spec defines itself is a failure, not a missing built-in.
  */
@@ -75,6 +88,8 @@ export function classify(r: RawResult, specSource: string): TestOutcome {
   const skip = skipReasonOf(r.type ?? '', message + ' ' + (r.detail ?? ''));
   if (skip) return { ...base, status: 'skip', reason: skip };
   const missing = missingOf(message, specSource);
+  const outside = missing && OUTSIDE_CORE.find(([re]) => re.test(missing))?.[1];
+  if (outside) return { ...base, status: 'skip', reason: `${outside} (${missing})` };
   if (missing) return { ...base, status: 'missing', reason: missing };
   return { ...base, status: 'fail', reason: (r.type && r.type !== 'TestBox.AssertionFailed' ? `[${r.type}] ` : '') + message };
 }
@@ -82,6 +97,7 @@ export function classify(r: RawResult, specSource: string): TestOutcome {
 /** The skip reason for an error that shows a need we do not serve, else undefined. */
 export function skipReasonOf(type: string, text: string): string | undefined {
   if (/Java objects are not available|can't create Java object|java\.(lang|util|io|nio|net|sql|time|math|security|text)\.\w+/i.test(text)) return 'needs Java';
+  if (/variable \[java\] doesn't exist in scope \[server\]/i.test(text)) return 'needs Java (server.java)';
   if (/^database$/i.test(type) || /\bdatasource\b/i.test(text)) return 'needs a database';
   if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo)\b/.test(text)) return 'needs the network';
   return undefined;

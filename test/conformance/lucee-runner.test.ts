@@ -75,3 +75,10 @@ describe('classify', () => {
     expect(classify({ suite: '', name: 't', status: 'fail', type: 'Database', message: 'no datasource' }, '')).toMatchObject({ status: 'skip', reason: 'needs a database' });
   });
 });
+
+describe('classify: outside Lucee core', () => {
+  it('an image function or an internal request is a skip with the reason, not missing', () => {
+    expect(classify({ suite: '', name: 't', status: 'fail', message: 'No matching function [IMAGENEW] found' }, '')).toMatchObject({ status: 'skip', reason: 'needs the image extension (function imagenew)' });
+    expect(classify({ suite: '', name: 't', status: 'fail', message: 'No matching function [_INTERNALREQUEST] found' }, '').status).toBe('skip');
+  });
+});
