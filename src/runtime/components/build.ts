@@ -89,7 +89,8 @@ function addMethod(c: Compiler, cls: ComponentClass, f: A.FuncExpr, source: stri
   udf.owner = cls;
   udf.isStatic = !!f.isStatic || (attrs.modifier ?? '').toLowerCase() === 'static';
   const lower = udf.name.toLowerCase();
-  if (cls.own.has(lower)) throw new ParseError(`the function [${udf.name}] is declared twice in the component [${cls.name}]`, f.loc);
+  // a second declaration of the same name replaces the first (Lucee keeps the last one)
+  if (cls.own.has(lower)) cls.own.delete(lower);
   cls.own.set(lower, udf);
 }
 
