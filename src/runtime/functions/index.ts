@@ -28,6 +28,7 @@ import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
 import { webFunctions } from './web.js';
 import { invokeMethodFunctions } from './invoke-method.js';
+import { luceeConstructorFunctions } from './lucee-constructors.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -60,6 +61,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...xmlFunctions,
   ...webFunctions,
   ...invokeMethodFunctions,
+  ...luceeConstructorFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 

@@ -64,6 +64,12 @@ function simpleUnlessWanted(p: ParamSpec, v: unknown): unknown {
   return p.type === undefined || p.type === 'any' ? v : simple(v);
 }
 
+function namedStruct(named: Map<string, unknown>): Struct {
+  const s = new Struct();
+  for (const [k, v] of named) s.set(k, v);
+  return s;
+}
+
 /**
  * Calls a built-in with positional arguments, or named ones when `named` is given. Applies
  * defaults and declared casts, and checks the argument count, so each implementation can trust
@@ -72,6 +78,7 @@ function simpleUnlessWanted(p: ParamSpec, v: unknown): unknown {
 export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[], named?: Map<string, unknown>): unknown {
   const params = def.params;
   let values: unknown[];
+  if (named && def.namedArgs) return def.impl(ctx, namedStruct(named));
   if (named) {
     values = new Array(params.length);
     for (const [k, v] of named) {
