@@ -8,6 +8,7 @@ import { CfFunction } from '../function-value.js';
 import { ArgumentsScope } from '../access.js';
 import { XmlNode, xmlAsStruct } from '../xml/node.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
+import { synonymParam } from './param-synonyms.js';
 
 function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
   switch (p.type) {
@@ -82,7 +83,8 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
   if (named) {
     values = new Array(params.length);
     for (const [k, v] of named) {
-      const i = params.findIndex((p) => p.name.toLowerCase() === k);
+      let i = params.findIndex((p) => p.name.toLowerCase() === k);
+      if (i < 0) i = synonymParam(params.map((p) => p.name), k);
       if (i < 0) {
         throw expressionError(`function [${def.name}] has no argument with name [${k}]`, {
           detail: `the function has the arguments [${params.map((p) => p.name).join(', ')}]`,
