@@ -31,6 +31,8 @@ import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
 import { webFunctions } from './web.js';
 import { pageContextFunctions } from './page-context.js';
+import { invokeMethodFunctions } from './invoke-method.js';
+import { luceeConstructorFunctions } from './lucee-constructors.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -66,6 +68,8 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...xmlFunctions,
   ...webFunctions,
   ...pageContextFunctions,
+  ...invokeMethodFunctions,
+  ...luceeConstructorFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 
