@@ -1,4 +1,7 @@
 /** Application.cfc's onMissingTemplate and remote component calls (`x.cfc?method=`, onCFCRequest), through the Node handler. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from '../support/web-site.js';
 
@@ -134,6 +137,22 @@ describe('remote calls', () => {
       const r = await fetch(bare.base + p);
       expect(r.status).toBe(404);
       expect(await r.text()).not.toContain('component');
+    }
+  });
+
+  it('a component reached by a symlink out of the root, or to Application.cfc, is never called', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-out-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'Evil.cfc'), 'component { remote function run() { return "ran outside"; } }');
+      fs.symlinkSync(path.join(outside, 'Evil.cfc'), path.join(bare.root, 'Evil.cfc'));
+      fs.symlinkSync(path.join(bare.root, 'sub', 'Application.cfc'), path.join(bare.root, 'Alias.cfc'));
+      for (const p of ['/Evil.cfc?method=run', '/Alias.cfc?method=onRequestStart']) {
+        const r = await fetch(bare.base + p);
+        expect([p, r.status]).toEqual([p, 404]);
+        expect(await r.text()).toBe('Not Found');
+      }
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 
