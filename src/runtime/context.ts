@@ -241,6 +241,22 @@ export class Ctx {
     });
   }
 
+  /**
+   * cflocation / location(): records a redirect (302 unless `status` is given) and ends the page.
+   * @throws AbortPage always (the page ends); CfmlError after a cfflush or for a status outside 300-399
+   */
+  relocate(url: string, status: number | undefined, loc?: SourceLoc): never {
+    this.checkNotFlushed('cflocation', loc);
+    if (status !== undefined && !(Number.isInteger(status) && status >= 300 && status <= 399)) {
+      throw new CfmlError(`invalid statusCode [${status}] for a redirect`, { type: 'Application', loc, detail: 'a redirect takes a status code from 300 to 399 (301, 302, 303, 307, 308)' });
+    }
+    const r = this.response;
+    r.location = url;
+    r.status = status ?? 302;
+    r.headers['Location'] = url;
+    throw new AbortPage(loc);
+  }
+
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;

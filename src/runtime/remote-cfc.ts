@@ -7,6 +7,7 @@ import type { MaybePromise } from './exec.js';
 import { createInstance, invokeMethod } from './components/api.js';
 import type { ComponentClass } from './components/class.js';
 import { parseJson, queryFormatOf, serialize } from './functions/json.js';
+import { toWddx } from './wddx.js';
 
 /**
  * A remote call: `GET|POST /path/x.cfc?method=name&arg=value` (Lucee's "component as a web
@@ -22,7 +23,7 @@ export interface RemoteCall {
    * argumentCollection; a JSON struct in argumentCollection is merged in (the fields win).
    */
   args: Struct;
-  /** url/form `returnFormat`, when given: json, plain (wddx is refused). */
+  /** url/form `returnFormat`, when given: json, plain or wddx. */
   returnFormat?: string;
   /** url/form `queryFormat` for JSON: row (default), column, struct. */
   queryFormat?: string;
@@ -85,9 +86,7 @@ export function runRemoteCall(ctx: Ctx, call: RemoteCall, onCFCRequest?: (cfcnam
   const udf = cls.methods.get(lower);
   const declared = udf?.decl.attrs?.returnformat;
   const format = (call.returnFormat ?? declared ?? 'json').trim().toLowerCase();
-  if (format !== 'json' && format !== 'plain') {
-    throw new RemoteCallError(400, `returnFormat [${format}] is not supported`, format === 'wddx' ? 'WDDX is not supported by this engine: use returnFormat=json or plain' : 'use returnFormat=json or plain');
-  }
+  if (format !== 'json' && format !== 'plain' && format !== 'wddx') throw new RemoteCallError(400, `returnFormat [${format}] is not supported`, 'use returnFormat=json, plain or wddx');
   const write = (v: unknown) => writeResult(ctx, v, format, call.queryFormat);
   if (onCFCRequest) return andThen(onCFCRequest(cls.fullName, call.method, call.args), write);
   if (!udf) throw new RemoteCallError(404, `component [${cls.fullName}] has no function with name [${call.method}]`, 'the method parameter names a function of the component');
@@ -99,8 +98,13 @@ export function runRemoteCall(ctx: Ctx, call: RemoteCall, onCFCRequest?: (cfcnam
   return andThen(createInstance(ctx, cls), (inst) => andThen(invokeMethod(ctx, inst, udf.name, named), write));
 }
 
-/** Writes a remote call's return value: JSON (application/json) or plain text; nothing for no value. */
-function writeResult(ctx: Ctx, value: unknown, format: 'json' | 'plain', queryFormat: string | undefined): void {
+/** Writes a remote call's return value: JSON (application/json), a WDDX packet (text/xml) or plain text; nothing for no value. */
+function writeResult(ctx: Ctx, value: unknown, format: 'json' | 'plain' | 'wddx', queryFormat: string | undefined): void {
+  if (format === 'wddx') {
+    ctx.response.contentType ??= 'text/xml; charset=utf-8';
+    if (value !== undefined) ctx.write(toWddx(value));
+    return;
+  }
   if (format === 'json') {
     ctx.response.contentType ??= 'application/json; charset=utf-8';
     if (value !== undefined) ctx.write(serialize(value, queryFormatOf(queryFormat)));

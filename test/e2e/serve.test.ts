@@ -66,6 +66,21 @@ describe('cfml serve', () => {
     expect(stderr).toMatch(new RegExp(`request ${id} GET /errors/broken.cfm\\n.*broken\\.cfm:\\d+:\\d+`));
   });
 
+  it('samples/api: remote functions answer ?method= as JSON or plain text, others 403; onMissingTemplate answers a missing page', async () => {
+    const r = await fetch(`${base}/api/Contacts.cfc?method=search&q=ADA`);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(await r.text())).toEqual([{ name: 'Ada Lovelace', city: 'London' }]);
+    expect(await (await fetch(`${base}/api/Contacts.cfc?method=greet&name=Web`)).text()).toBe('Hello, Web!');
+    const refused = await fetch(`${base}/api/Contacts.cfc?method=all`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('Grace');
+    const source = await fetch(`${base}/api/Contacts.cfc`);
+    expect([source.status, await source.text()]).toEqual([404, 'Not Found']);
+    const missing = await fetch(`${base}/api/nope.cfm`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('No page at &#x2f;api&#x2f;nope.cfm. Try Contacts.cfc?method=search&q=ada');
+  });
+
   it('--dev shows the full error in the page', async () => {
     const port = await freePort();
     const dev = spawn(process.execPath, [cli, 'serve', path.join(root, 'samples'), '--port', String(port), '--dev'], { stdio: ['ignore', 'ignore', 'pipe'] });

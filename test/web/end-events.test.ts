@@ -1,6 +1,6 @@
 /**
- * onSessionEnd and onApplicationEnd really run: on session expiry (1 s sessionTimeout), on
- * sessionInvalidate(), on application timeout (1 s applicationTimeout) and at engine.close().
+ * onSessionEnd and onApplicationEnd really run: on session expiry (2 s sessionTimeout), on
+ * sessionInvalidate(), on application timeout (2 s applicationTimeout) and at engine.close().
  * The hooks write with writeLog, so the test reads the Engine's log; it waits for the lines
  * (polling with a generous deadline), never for a fixed time.
  */
@@ -10,7 +10,7 @@ import { startSite, Browser, type Site } from '../support/web-site.js';
 const appCfc = (name: string, extra = '') => `component {
   this.name = "${name}";
   this.sessionManagement = true;
-  this.sessionTimeout = createTimeSpan(0, 0, 0, 1);
+  this.sessionTimeout = createTimeSpan(0, 0, 0, 2);
   ${extra}
   function onApplicationStart() { application.started = now(); writeLog(text = "appStart ${name}"); }
   function onSessionStart() { session.n = 0; }
@@ -55,7 +55,7 @@ describe('onSessionEnd', () => {
     expect(await a.text('/count.cfm')).toBe('2');
     const last = Date.now();
     expect(site.logs.some((l) => /sessionEnd/.test(l))).toBe(false);
-    await idle(last, 1200);
+    await idle(last, 2200);
     // the next request with the old cookie finds the session expired: a new one, and onSessionEnd for the old
     expect(await a.text('/count.cfm')).toBe('1');
     expect(await logLine(site, /sessionEnd n=2 app=endapp1/)).toBeTruthy();
@@ -75,10 +75,10 @@ describe('onSessionEnd', () => {
 
 describe('onApplicationEnd', () => {
   it('runs when the application times out; the next request starts it again', async () => {
-    site = await startSite({ 'Application.cfc': appCfc('endapp3', 'this.applicationTimeout = createTimeSpan(0, 0, 0, 1);'), ...pages });
+    site = await startSite({ 'Application.cfc': appCfc('endapp3', 'this.applicationTimeout = createTimeSpan(0, 0, 0, 2);'), ...pages });
     await new Browser(site.base).text('/count.cfm');
     const last = Date.now();
-    await idle(last, 1200);
+    await idle(last, 2200);
     await new Browser(site.base).text('/count.cfm');
     await logLine(site, /appEnd endapp3/);
     expect(site.logs.filter((l) => /appStart endapp3/.test(l))).toHaveLength(2);

@@ -33,6 +33,8 @@ beforeAll(async () => {
         writeOutput("|" & res.getStatus() & "|" & res.isCommitted());
       </cfscript>`,
       'clear.cfm': 'dropped<cfset getPageContext().getOut().clearBuffer()>kept',
+      'go.cfm': 'never shown<cfscript>location(url = "/there.cfm?x=1", addToken = false, statusCode = 301); writeOutput("nor this");</cfscript>',
+      'go-bad.cfm': '<cfscript>location(url = "/there.cfm", statusCode = 200);</cfscript>',
     },
     { engineOptions: { tags: [gateTag] } },
   );
@@ -89,6 +91,16 @@ describe('cfflush', () => {
 
   it('does nothing in the CLI: the whole output comes at the end', async () => {
     expect(await new Engine().renderString('a<cfflush>b<cfheader name="X" value="1">')).toBe('ab');
+  });
+});
+
+describe('location()', () => {
+  it('redirects as cflocation does and ends the page; a status outside 300-399 is an error', async () => {
+    const r = await fetch(site.base + '/go.cfm', { redirect: 'manual' });
+    expect([r.status, r.headers.get('location')]).toEqual([301, '/there.cfm?x=1']);
+    expect(await r.text()).not.toContain('nor this');
+    expect((await fetch(site.base + '/go-bad.cfm', { redirect: 'manual' })).status).toBe(500);
+    expect(site.logs.join('\n')).toMatch(/invalid statusCode \[200\] for a redirect/);
   });
 });
 

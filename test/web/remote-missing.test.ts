@@ -1,4 +1,7 @@
 /** Application.cfc's onMissingTemplate and remote component calls (`x.cfc?method=`, onCFCRequest), through the Node handler. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from '../support/web-site.js';
 
@@ -35,6 +38,7 @@ beforeAll(async () => {
       remote function pair() { return [1, "two"]; }
       remote function shout(text) output="true" { writeOutput("*"); return ucase(text); }
       remote void function nothing() {}
+      remote function mixed() { var q = queryNew("id,name", "integer,varchar", [[1, "a<b"]]); return { "list": [true, "x\ny"], "q": q, "none": nullValue() }; }
       function notRemote() { return "hidden"; }
       private function priv() { return "p"; }
     }`,
@@ -99,9 +103,24 @@ describe('remote calls', () => {
     expect([v.status, await v.text()]).toEqual([200, '']);
     const pc = await fetch(bare.base + '/Math.cfc?method=pair&returnformat=plain');
     expect(pc.status).toBe(500);
-    const w = await fetch(bare.base + '/Math.cfc?method=add&a=1&b=1&returnformat=wddx');
+    const w = await fetch(bare.base + '/Math.cfc?method=add&a=1&b=1&returnformat=bogus');
     expect(w.status).toBe(400);
-    expect(await w.text()).toMatch(/returnFormat \[wddx\] is not supported/);
+    expect(await w.text()).toMatch(/returnFormat \[bogus\] is not supported/);
+  });
+
+  it('returnFormat=wddx sends a well-formed WDDX packet', async () => {
+    const { DOMParser } = await import('@xmldom/xmldom');
+    const r = await fetch(bare.base + '/Math.cfc?method=add&a=1&b=1&returnformat=wddx');
+    expect(r.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await r.text()).toBe("<wddxPacket version='1.0'><header/><data><number>2</number></data></wddxPacket>");
+    const m = await (await fetch(bare.base + '/Math.cfc?method=mixed&returnformat=wddx')).text();
+    expect(m).toBe(
+      "<wddxPacket version='1.0'><header/><data><struct><var name='list'><array length='2'><boolean value='true'/><string>x<char code='0A'/>y</string></array></var>" +
+        "<var name='q'><recordset rowCount='1' fieldNames='ID,NAME' type='coldfusion.sql.QueryTable'><field name='ID'><number>1</number></field><field name='NAME'><string>a&lt;b</string></field></recordset></var>" +
+        "<var name='none'><null/></var></struct></data></wddxPacket>",
+    );
+    const doc = new DOMParser().parseFromString(m, 'text/xml');
+    expect(doc.getElementsByTagName('recordset')[0]!.getAttribute('rowCount')).toBe('1');
   });
 
   it('public, private and unknown methods are refused with a clear error; no method or a plain GET never returns the source', async () => {
@@ -118,6 +137,22 @@ describe('remote calls', () => {
       const r = await fetch(bare.base + p);
       expect(r.status).toBe(404);
       expect(await r.text()).not.toContain('component');
+    }
+  });
+
+  it('a component reached by a symlink out of the root, or to Application.cfc, is never called', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-out-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'Evil.cfc'), 'component { remote function run() { return "ran outside"; } }');
+      fs.symlinkSync(path.join(outside, 'Evil.cfc'), path.join(bare.root, 'Evil.cfc'));
+      fs.symlinkSync(path.join(bare.root, 'sub', 'Application.cfc'), path.join(bare.root, 'Alias.cfc'));
+      for (const p of ['/Evil.cfc?method=run', '/Alias.cfc?method=onRequestStart']) {
+        const r = await fetch(bare.base + p);
+        expect([p, r.status]).toEqual([p, 404]);
+        expect(await r.text()).toBe('Not Found');
+      }
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 

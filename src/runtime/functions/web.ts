@@ -46,6 +46,12 @@ export const webFunctions: FunctionDef[] = [
     },
   },
   {
+    // Lucee's location(url, addToken, statusCode): cflocation as a function (addToken adds nothing: ids travel in cookies only)
+    name: 'location',
+    params: [{ name: 'url', type: 'string', required: true }, { name: 'addToken', type: 'boolean' }, { name: 'statusCode', type: 'numeric' }],
+    impl: (ctx, url: string, _addToken: boolean | undefined, statusCode: number | undefined) => page(ctx, 'location').relocate(url, statusCode, ctx.loc),
+  },
+  {
     name: 'applicationStop',
     params: [],
     impl: (ctx) => {

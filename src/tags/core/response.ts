@@ -9,12 +9,7 @@ export const locationTag = defineTag({
   name: 'location',
   attrs: [{ name: 'url', required: true }, { name: 'addtoken' }, { name: 'statuscode' }],
   run(call) {
-    call.ctx.checkNotFlushed('cflocation', call.node.loc);
-    const r = call.ctx.response;
-    r.location = toStr(call.attrs.url);
-    r.status = call.attrs.statuscode !== undefined ? toNum(call.attrs.statuscode) : 302;
-    r.headers['Location'] = r.location;
-    throw new AbortPage(call.node.loc);
+    return call.ctx.relocate(toStr(call.attrs.url), call.attrs.statuscode !== undefined ? toNum(call.attrs.statuscode) : undefined, call.node.loc);
   },
 });
 
