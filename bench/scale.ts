@@ -3,8 +3,8 @@
  * autocannon (keep-alive, 10 connections) on this machine, with a private redis-server:
  *
  * 1. the session page (reads and writes session.n; every request carries one session cookie):
- *    one process with sessions in memory, `--workers 1 --session-store redis://` (the primary's
- *    relay and Redis, without a second worker), and `--workers 2 --session-store redis://`;
+ *    one process with sessions in memory, one process with sessions in Redis, `--workers 1
+ *    --session-store redis://` (adds the primary's relay), and `--workers 2 --session-store redis://`;
  * 2. fast requests (hello.cfm) while a slow page (a 2 s loop) runs again and again beside them:
  *    one process, where the slow page stalls everyone, against `--workers 2`.
  *    Target (issue 15): the fast requests' p99 with 2 workers < 50 ms.
@@ -76,6 +76,7 @@ const fmt = (r: Run) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p
 try {
   const configs: [string, string[]][] = [
     ['1 process, memory sessions', []],
+    ['1 process, redis sessions', ['--session-store', redis.url]],
     ['--workers 1, redis sessions', ['--workers', '1', '--session-store', redis.url]],
     ['--workers 2, redis sessions', ['--workers', '2', '--session-store', redis.url]],
   ];
@@ -89,7 +90,7 @@ try {
     }
   }
   const slowRows: [string, Run & { slowDone: number }][] = [];
-  for (const [name, args] of [configs[0]!, configs[2]!] as [string, string[]][]) {
+  for (const [name, args] of [configs[0]!, configs[3]!] as [string, string[]][]) {
     const s = await startServe(site, args);
     try {
       slowRows.push([name, await slowBeside(s)]);

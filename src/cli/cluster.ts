@@ -89,7 +89,10 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
   /**
    * The least busy ready worker, except `not`. A worker that has requests running but has not
    * finished one for STALL_MS is taken to be stuck in a long page (a CPU loop holds its whole
-   * event loop) and gets new requests only when every worker is.
+   * event loop): it gets new requests only when every worker is, and then the one that finished
+   * something most recently gets them (on a loaded machine every worker can pass STALL_MS; the
+   * one in a long loop has not finished anything for far longer). Among the others, the fewest
+   * running requests win, ties going round.
    */
   const pick = (not?: Slot): Slot | undefined => {
     let best: Slot | undefined;
@@ -99,8 +102,8 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     for (let i = 0; i < all.length; i++) {
       const s = all[(rr + i) % all.length]!;
       if (!s.ready || s === not) continue;
-      const stalled = s.running.size > 0 && now - s.progressAt > STALL_MS;
-      const score = s.running.size + (stalled ? 1_000_000 : 0);
+      const stalledFor = s.running.size > 0 ? now - s.progressAt : 0;
+      const score = stalledFor > STALL_MS ? 1_000_000 + stalledFor : s.running.size;
       if (score < bestScore) {
         best = s;
         bestScore = score;

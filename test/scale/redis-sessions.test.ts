@@ -4,18 +4,14 @@
  * same CFML types, an unstorable value is a clear error, and expiry runs onSessionEnd once.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine.js';
-import { createHandler } from '../../src/web/handler.js';
-import { startSite, Browser, type Site } from '../support/web-site.js';
+import { startSite, serveDir, Browser, type Site } from '../support/web-site.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 
 let redis: RedisServer;
 let a: Site;
-let b: { base: string; engine: Engine; logs: string[]; close(): Promise<void> };
+let b: Site;
 
 const APP = `component {
   this.name = "shared";
@@ -26,25 +22,6 @@ const APP = `component {
     fileAppend(getDirectoryFromPath(getCurrentTemplatePath()) & "ended.txt", arguments.sessionScope.cfid & chr(10));
   }
 }`;
-
-/** A second Engine and server on the same site root, like a second worker. */
-async function secondWorker(root: string, url: string) {
-  const logs: string[] = [];
-  const engine = new Engine({ mode: 'web', root: fs.realpathSync(root), logger: (l) => logs.push(l), sessionStore: { type: 'redis', url, sweepMs: 200 } });
-  const handler = createHandler({ root, engine, logger: (l) => logs.push(l) });
-  const server = http.createServer((req, res) => void handler(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    engine,
-    logs,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await engine.close();
-    },
-  };
-}
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -71,7 +48,8 @@ beforeAll(async () => {
     },
     { engineOptions: { sessionStore: { type: 'redis', url: redis.url, sweepMs: 200 } } },
   );
-  b = await secondWorker(a.root, redis.url);
+  // a second Engine on the same site, as a second worker would be
+  b = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: redis.url, sweepMs: 200 } } });
 }, 60_000);
 
 afterAll(async () => {
