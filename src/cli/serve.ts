@@ -77,9 +77,9 @@ export function sessionStoreConfig(given: string | undefined): SessionStoreConfi
   throw new Error(`--session-store must be memory or a redis://host:port URL, not [${given.replace(/\/\/[^@/]*@/, '//***@')}]`);
 }
 
-/** Text for the health path. */
-export function healthAnswer(res: http.ServerResponse, ok: boolean): void {
-  const body = ok ? 'ok\n' : 'draining\n';
+/** The health path's answer: 200 `ok` or 503 `unavailable` (with `note`, e.g. how many workers are ready). */
+export function healthAnswer(res: http.ServerResponse, ok: boolean, note = ''): void {
+  const body = `${ok ? 'ok' : 'unavailable'}${note}\n`;
   res.writeHead(ok ? 200 : 503, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
   res.end(body);
 }

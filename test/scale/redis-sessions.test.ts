@@ -110,4 +110,51 @@ describe('sessions in Redis shared by two engines', () => {
     expect(await r.text()).toBe('1');
     expect(c.jar.get('CFID')).not.toBe(cfid);
   });
+
+  it('an unreachable Redis is a clear error naming host and port, never the password', async () => {
+    const { freePort } = await import('../support/databases.js');
+    const port = await freePort();
+    const down = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: `redis://cfml:s3cret-pw@127.0.0.1:${port}` } } });
+    try {
+      const r = await fetch(down.base + '/count.cfm');
+      expect(r.status).toBe(500);
+      expect(await r.text()).not.toContain('s3cret');
+      const log = down.logs.join('\n');
+      expect(log).toMatch(new RegExp(`The session storage \\[redis\\] at 127\\.0\\.0\\.1:${port} cannot be reached`));
+      expect(log).not.toContain('s3cret');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('this.sessionStorage names the store; a storage that is not configured is a clear error', async () => {
+    const site = await startSite({
+      'Application.cfc': 'component { this.name = "nostore"; this.sessionManagement = true; this.sessionStorage = "redis"; }',
+      'p.cfm': '<cfset session.x = 1>x',
+      'm/Application.cfc': 'component { this.name = "memonly"; this.sessionManagement = true; this.sessionStorage = "memory"; }',
+      'm/p.cfm': '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
+    });
+    try {
+      expect((await fetch(site.base + '/p.cfm')).status).toBe(500);
+      expect(site.logs.join('\n')).toMatch(/The session storage \[redis\] is not defined[\s\S]*--session-store redis:\/\/host:port/);
+      const c = new Browser(site.base);
+      expect(await c.text('/m/p.cfm')).toBe('1');
+      expect(await c.text('/m/p.cfm')).toBe('2');
+    } finally {
+      await site.close();
+    }
+    // with Redis as the Engine's default, an application can still keep its sessions in memory
+    const mem = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: redis.url } } });
+    try {
+      fs.mkdirSync(path.join(a.root, 'mem'), { recursive: true });
+      fs.writeFileSync(path.join(a.root, 'mem/Application.cfc'), 'component { this.name = "inmemory"; this.sessionManagement = true; this.sessionStorage = "memory"; }');
+      fs.writeFileSync(path.join(a.root, 'mem/p.cfm'), '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>');
+      const m = new Browser(mem.base);
+      expect(await m.text('/mem/p.cfm')).toBe('1');
+      expect(await m.text('/mem/p.cfm')).toBe('2');
+      expect(redis.cli('KEYS', 'cfml:session:inmemory:*')).toBe('');
+    } finally {
+      await mem.close();
+    }
+  });
 });
