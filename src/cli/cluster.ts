@@ -17,9 +17,11 @@ const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-auth
 /** How long a request waits for a worker when none is ready (all restarting) before a 503. */
 const WAIT_FOR_WORKER_MS = 30_000;
 /** A bodiless request whose kept-alive socket to a worker failed this soon is sent to another worker. */
-const RETRY_WINDOW_MS = 250;
-/** A busy worker that has finished nothing for this long is avoided (see pick). */
-const STALL_MS = 50;
+const RETRY_WINDOW_MS = 1000;
+/** The expected time of a page never seen yet (ms). */
+const FIRST_ESTIMATE_MS = 10;
+/** Pages whose time is learnt (the least recently seen is forgotten beyond this). */
+const ESTIMATES_MAX = 2000;
 
 interface Slot {
   n: number;
@@ -27,18 +29,17 @@ interface Slot {
   socket: string;
   agent: http.Agent;
   ready: boolean;
-  /** The requests this worker is running. */
-  running: Set<object>;
-  /** When it last finished a request or went from idle to busy (ms). */
-  progressAt: number;
+  /** The requests this worker is running: when each was sent and how long it is expected to take (ms). */
+  running: Set<{ at: number; est: number }>;
+  /** When it last finished a request (ms). */
+  lastDoneAt: number;
   startedAt: number;
 }
 
 /**
  * The primary of `cfml serve --workers N`: forks N workers (node:cluster), each serving the site
- * on a Unix socket in a private directory, and proxies every request to the least busy worker
- * (fewest running requests; between equals, the one whose oldest running request is the
- * youngest), so a slow page holds one worker while the others keep answering. Dispatching per
+ * on a Unix socket in a private directory, and proxies every request to the worker with the
+ * least work ahead of it (see pick), so a slow page holds one worker while the others keep answering. Dispatching per
  * request, not per connection, is what keeps a keep-alive client away from a busy worker.
  *
  * A worker that dies is replaced (after a growing pause when it keeps dying right after start);
@@ -60,7 +61,7 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
   const fork = (n: number) => {
     const socket = path.join(sockDir, `w${n}-${++generation}.sock`);
     const worker = cluster.fork({ [WORKER_SOCKET_ENV]: socket });
-    const slot: Slot = { n, worker, socket, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity }), ready: false, running: new Set(), progressAt: Date.now(), startedAt: Date.now() };
+    const slot: Slot = { n, worker, socket, agent: new http.Agent({ keepAlive: true, maxSockets: Infinity }), ready: false, running: new Set(), lastDoneAt: 0, startedAt: Date.now() };
     slots.set(n, slot);
     worker.on('message', (m: { cfml?: string }) => {
       if (m?.cfml !== 'ready') return;
@@ -87,9 +88,10 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
   };
 
   /**
-   * The least busy ready worker, except `not`. A worker that has requests running but has not
-   * finished one for STALL_MS is taken to be stuck in a long page (a CPU loop holds its whole
-   * event loop) and gets new requests only when every worker is.
+   * The ready worker (except `not`) with the least work ahead of it: for each request it runs,
+   * the time that request's page usually takes minus the time it has run, or, once it runs
+   * longer than usual, the time it has run (a page in a long loop holds its worker's whole event
+   * loop, and the longer it has run the longer it is likely to run). Ties go round.
    */
   const pick = (not?: Slot): Slot | undefined => {
     let best: Slot | undefined;
@@ -99,8 +101,11 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     for (let i = 0; i < all.length; i++) {
       const s = all[(rr + i) % all.length]!;
       if (!s.ready || s === not) continue;
-      const stalled = s.running.size > 0 && now - s.progressAt > STALL_MS;
-      const score = s.running.size + (stalled ? 1_000_000 : 0);
+      let score = 0;
+      for (const r of s.running) {
+        const ran = now - r.at;
+        score += 1 + (ran < r.est ? r.est - ran : ran);
+      }
       if (score < bestScore) {
         best = s;
         bestScore = score;
@@ -108,6 +113,28 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     }
     rr = (rr + 1) % Math.max(1, all.length);
     return best;
+  };
+
+  /**
+   * How long each page takes, learnt from the requests that finished (moving average by path).
+   * A worker runs CPU work one request at a time, so a request's own time is counted from when
+   * it was sent or when that worker finished its previous request, whichever is later: time spent
+   * queued behind a slow page is not blamed on the fast one.
+   */
+  const estimates = new Map<string, number>();
+  const pageOf = (url: string | undefined) => {
+    const u = url ?? '/';
+    const q = u.indexOf('?');
+    return q < 0 ? u : u.slice(0, q);
+  };
+  const learn = (page: string, slot: Slot, at: number) => {
+    const now = Date.now();
+    const took = now - Math.max(at, slot.lastDoneAt);
+    slot.lastDoneAt = now;
+    const old = estimates.get(page);
+    estimates.delete(page);
+    estimates.set(page, old === undefined ? took : old * 0.7 + took * 0.3);
+    if (estimates.size > ESTIMATES_MAX) estimates.delete(estimates.keys().next().value!);
   };
 
   /** Requests waiting for a worker to be ready. */
@@ -132,8 +159,8 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && k !== CLIENT_ADDRESS_HEADER && v !== undefined) headers[k] = v;
     headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
-    const started = {};
-    if (slot.running.size === 0) slot.progressAt = Date.now();
+    const page = pageOf(req.url);
+    const started = { at: Date.now(), est: estimates.get(page) ?? FIRST_ESTIMATE_MS };
     slot.running.add(started);
     inFlight++;
     let done = false;
@@ -141,7 +168,7 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
       if (done) return;
       done = true;
       slot.running.delete(started);
-      slot.progressAt = Date.now();
+      learn(page, slot, started.at);
       inFlight--;
       maybeDone();
     };
@@ -159,10 +186,11 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
     });
     preq.on('error', (e: NodeJS.ErrnoException) => {
       finish();
-      // The request most likely never ran: the socket could not connect, or it was reset at once
-      // (the worker died a moment before and its exit was not seen yet). Bodiless requests go to
-      // another worker once. A request that failed later was running when its worker died: it
-      // gets the 502 (it is not run twice).
+      // The request most likely never ran: the socket could not connect, or it was reset within
+      // RETRY_WINDOW_MS (the worker died a moment before and its exit was not seen yet; on a
+      // loaded machine that can take a few hundred ms). Bodiless requests go to another worker
+      // once, so a GET cut in its first second may run twice. A request that failed later was
+      // running when its worker died: it gets the 502 and is not run again.
       const early = Date.now() - sentAt < RETRY_WINDOW_MS;
       const neverArrived = e.code === 'ECONNREFUSED' || e.code === 'ENOENT' || (e.code === 'ECONNRESET' && early);
       if (retry && !sentBody && neverArrived && !res.headersSent) return forward(req, res, false, slot);
@@ -191,7 +219,10 @@ export function runPrimary(root: string, o: ServeOptions, store: SessionStoreCon
   };
 
   const server = http.createServer((req, res) => {
-    if (o.health && req.url === o.health) return healthAnswer(res, !draining && [...slots.values()].some((s) => s.ready));
+    if (o.health && req.url === o.health) {
+      const ready = [...slots.values()].filter((s) => s.ready).length;
+      return healthAnswer(res, !draining && ready > 0, ` (${ready} of ${count} workers ready${draining ? ', draining' : ''})`);
+    }
     forward(req, res, true);
   });
   // the primary only relays; each worker enforces its own limits

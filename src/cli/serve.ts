@@ -77,9 +77,9 @@ export function sessionStoreConfig(given: string | undefined): SessionStoreConfi
   throw new Error(`--session-store must be memory or a redis://host:port URL, not [${given.replace(/\/\/[^@/]*@/, '//***@')}]`);
 }
 
-/** Text for the health path. */
-export function healthAnswer(res: http.ServerResponse, ok: boolean): void {
-  const body = ok ? 'ok\n' : 'draining\n';
+/** The health path's answer: 200 `ok` or 503 `unavailable` (with `note`, e.g. how many workers are ready). */
+export function healthAnswer(res: http.ServerResponse, ok: boolean, note = ''): void {
+  const body = `${ok ? 'ok' : 'unavailable'}${note}\n`;
   res.writeHead(ok ? 200 : 503, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -100,6 +100,8 @@ function runServer(root: string, o: ServeOptions, store: SessionStoreConfig | un
   const logStray = (e: unknown) => process.stderr.write(`cfml: error outside a request: ${(e as Error)?.stack ?? e}\n`);
   process.on('unhandledRejection', logStray);
   process.on('uncaughtException', logStray);
+  // the session store's connection (and its client module) before the first request, not during it
+  const connected = engine.applications.sessions.connect?.().catch((e: Error) => process.stderr.write(`cfml: ${e.message}\n`)) ?? Promise.resolve();
   return new Promise((resolve) => {
     server.on('error', (e: NodeJS.ErrnoException) => {
       const where = 'path' in listen ? listen.path : `${listen.host}:${listen.port}`;
@@ -112,8 +114,10 @@ function runServer(root: string, o: ServeOptions, store: SessionStoreConfig | un
       const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
       process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}${store ? ' (sessions in redis)' : ''}\n`);
     };
-    if ('path' in listen) server.listen({ path: listen.path, exclusive: true }, onListening);
-    else server.listen(listen.port, listen.host, onListening);
+    void connected.then(() => {
+      if ('path' in listen) server.listen({ path: listen.path, exclusive: true }, onListening);
+      else server.listen(listen.port, listen.host, onListening);
+    });
     const drain = () => {
       if (draining) return;
       draining = true;

@@ -13,6 +13,8 @@ export interface SessionStore {
   get(key: string): Promise<Struct | undefined>;
   /** Stores (or replaces) a session that expires after ttlMs of idleness. */
   set(key: string, session: Struct, ttlMs: number): Promise<void>;
+  /** Connects now when the store is remote (a server does it before taking requests); else nothing. */
+  connect?(): Promise<void>;
   /** Removes a session (sessionInvalidate, sessionRotate); no expiry notice is given. */
   delete(key: string): Promise<void>;
   /**

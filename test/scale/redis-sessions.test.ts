@@ -4,18 +4,14 @@
  * same CFML types, an unstorable value is a clear error, and expiry runs onSessionEnd once.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine.js';
-import { createHandler } from '../../src/web/handler.js';
-import { startSite, Browser, type Site } from '../support/web-site.js';
+import { startSite, serveDir, Browser, type Site } from '../support/web-site.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 
 let redis: RedisServer;
 let a: Site;
-let b: { base: string; engine: Engine; logs: string[]; close(): Promise<void> };
+let b: Site;
 
 const APP = `component {
   this.name = "shared";
@@ -26,25 +22,6 @@ const APP = `component {
     fileAppend(getDirectoryFromPath(getCurrentTemplatePath()) & "ended.txt", arguments.sessionScope.cfid & chr(10));
   }
 }`;
-
-/** A second Engine and server on the same site root, like a second worker. */
-async function secondWorker(root: string, url: string) {
-  const logs: string[] = [];
-  const engine = new Engine({ mode: 'web', root: fs.realpathSync(root), logger: (l) => logs.push(l), sessionStore: { type: 'redis', url, sweepMs: 200 } });
-  const handler = createHandler({ root, engine, logger: (l) => logs.push(l) });
-  const server = http.createServer((req, res) => void handler(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    engine,
-    logs,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await engine.close();
-    },
-  };
-}
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -71,7 +48,8 @@ beforeAll(async () => {
     },
     { engineOptions: { sessionStore: { type: 'redis', url: redis.url, sweepMs: 200 } } },
   );
-  b = await secondWorker(a.root, redis.url);
+  // a second Engine on the same site, as a second worker would be
+  b = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: redis.url, sweepMs: 200 } } });
 }, 60_000);
 
 afterAll(async () => {
@@ -131,5 +109,52 @@ describe('sessions in Redis shared by two engines', () => {
     const r = await c.get('/count.cfm');
     expect(await r.text()).toBe('1');
     expect(c.jar.get('CFID')).not.toBe(cfid);
+  });
+
+  it('an unreachable Redis is a clear error naming host and port, never the password', async () => {
+    const { freePort } = await import('../support/databases.js');
+    const port = await freePort();
+    const down = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: `redis://cfml:s3cret-pw@127.0.0.1:${port}` } } });
+    try {
+      const r = await fetch(down.base + '/count.cfm');
+      expect(r.status).toBe(500);
+      expect(await r.text()).not.toContain('s3cret');
+      const log = down.logs.join('\n');
+      expect(log).toMatch(new RegExp(`The session storage \\[redis\\] at 127\\.0\\.0\\.1:${port} cannot be reached`));
+      expect(log).not.toContain('s3cret');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('this.sessionStorage names the store; a storage that is not configured is a clear error', async () => {
+    const site = await startSite({
+      'Application.cfc': 'component { this.name = "nostore"; this.sessionManagement = true; this.sessionStorage = "redis"; }',
+      'p.cfm': '<cfset session.x = 1>x',
+      'm/Application.cfc': 'component { this.name = "memonly"; this.sessionManagement = true; this.sessionStorage = "memory"; }',
+      'm/p.cfm': '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
+    });
+    try {
+      expect((await fetch(site.base + '/p.cfm')).status).toBe(500);
+      expect(site.logs.join('\n')).toMatch(/The session storage \[redis\] is not defined[\s\S]*--session-store redis:\/\/host:port/);
+      const c = new Browser(site.base);
+      expect(await c.text('/m/p.cfm')).toBe('1');
+      expect(await c.text('/m/p.cfm')).toBe('2');
+    } finally {
+      await site.close();
+    }
+    // with Redis as the Engine's default, an application can still keep its sessions in memory
+    const mem = await serveDir(a.root, { engineOptions: { sessionStore: { type: 'redis', url: redis.url } } });
+    try {
+      fs.mkdirSync(path.join(a.root, 'mem'), { recursive: true });
+      fs.writeFileSync(path.join(a.root, 'mem/Application.cfc'), 'component { this.name = "inmemory"; this.sessionManagement = true; this.sessionStorage = "memory"; }');
+      fs.writeFileSync(path.join(a.root, 'mem/p.cfm'), '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>');
+      const m = new Browser(mem.base);
+      expect(await m.text('/mem/p.cfm')).toBe('1');
+      expect(await m.text('/mem/p.cfm')).toBe('2');
+      expect(redis.cli('KEYS', 'cfml:session:inmemory:*')).toBe('');
+    } finally {
+      await mem.close();
+    }
   });
 });

@@ -21,7 +21,7 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
-/** Starts `cfml serve dir ...args` on a free port and waits until its health path answers 200. */
+/** Starts `cfml serve dir ...args` on a free port and waits until its health path answers 200 with every worker ready. */
 export async function startServe(dir: string, args: string[]): Promise<Served> {
   if (!fs.existsSync(CLI)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
   const port = await freePort();
@@ -34,7 +34,11 @@ export async function startServe(dir: string, args: string[]): Promise<Served> {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`cfml serve exited (${proc.exitCode}): ${err}`);
     if (Date.now() > until) throw new Error(`cfml serve did not become healthy: ${err}`);
-    const ok = await fetch(base + '/__health').then((r) => r.status === 200, () => false);
+    // with workers: until every one is ready ("ok (2 of 2 workers ready)")
+    const ok = await fetch(base + '/__health').then(
+      async (r) => r.status === 200 && !/\((\d+) of (?!\1 )\d+ workers/.test(await r.text()),
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -17,14 +17,22 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Writes `files` (relative path -> content) under a new temp dir and serves it. */
-export async function startSite(files: Record<string, string>, o: Partial<HandlerOptions> & { engineOptions?: ConstructorParameters<typeof Engine>[0] } = {}): Promise<Site> {
+type SiteOptions = Partial<HandlerOptions> & { engineOptions?: ConstructorParameters<typeof Engine>[0] };
+
+/** Writes `files` (relative path -> content) under a new temp dir and serves it; close() removes the dir. */
+export async function startSite(files: Record<string, string>, o: SiteOptions = {}): Promise<Site> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-site-'));
   for (const [rel, text] of Object.entries(files)) {
     const f = path.join(root, rel);
     fs.mkdirSync(path.dirname(f), { recursive: true });
     fs.writeFileSync(f, text);
   }
+  const site = await serveDir(root, o);
+  return { ...site, close: () => site.close().then(() => fs.rmSync(root, { recursive: true, force: true })) };
+}
+
+/** Serves an existing directory with an Engine of its own (e.g. a second "worker" on a site); close() leaves the dir. */
+export async function serveDir(root: string, o: SiteOptions = {}): Promise<Site> {
   const logs: string[] = [];
   const engine = o.engine ?? new Engine({ mode: 'web', root: fs.realpathSync(root), logger: (l) => logs.push(l), ...o.engineOptions });
   const handler = createHandler({ root, engine, logger: (l) => logs.push(l), ...o });
@@ -41,7 +49,6 @@ export async function startSite(files: Record<string, string>, o: Partial<Handle
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await engine.close();
-      fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,13 @@ export interface ImapPoolOptions {
   idleTimeoutMs?: number;
   /** Receives imapflow's log entries (commands included), with credentials removed. Default: no logging. */
   logger?: ImapLogger | false;
+  /**
+   * Named connections kept logged in per IMAP user (host, port and user name) in this pool,
+   * default 5. Connecting one more first logs out that user's least recently used one (its name
+   * stays valid and logs in again when next used), so N worker processes hold at most N x this
+   * many sessions per user: keep it under the server's limit (Dovecot: mail_max_userip_connections, 10).
+   */
+  maxConnectionsPerUser?: number;
 }
 
 /**
@@ -43,6 +50,10 @@ class NamedConnection {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   closed = false;
+  /** When it was last used (ms), for the per-user limit's least-recently-used choice. */
+  lastUsed = 0;
+  /** Jobs of its queue running now (a busy connection is not logged out for the limit). */
+  busy = 0;
 
   constructor(
     readonly name: string,
@@ -61,13 +72,16 @@ class NamedConnection {
 
   /** Queues fn; connects first when needed. */
   run<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    this.lastUsed = Date.now();
     const job = this.queue.then(async () => {
+      this.busy++;
       this.clearTimer();
       if (this.closed) throw new ImapError('NO_CONNECTION', `There is no connection available with name [${this.name}]`);
       try {
         const conn = await this.ensure();
         return await fn({ client: conn.client, spec: this.spec, lastWarning: conn.lastWarning, lastError: conn.lastError });
       } finally {
+        this.busy--;
         this.armTimer();
       }
     });
@@ -81,8 +95,26 @@ class NamedConnection {
       await safeLogout(this.conn.client);
       this.conn = undefined;
     }
+    await this.pool.makeRoomFor(this);
     this.conn = await connectClient(this.spec, this.pool.logger);
     return this.conn;
+  }
+
+  /** The user this connection logs in as: the per-user limit counts by it. */
+  get userKey(): string {
+    return `${this.spec.host.toLowerCase()}:${this.spec.port}:${this.spec.username.toLowerCase()}`;
+  }
+
+  /** Logs the socket out after the queued work (the name stays usable: it logs in again when used). */
+  logOutSocket(): Promise<void> {
+    const done = this.queue.then(async () => {
+      const c = this.conn;
+      this.conn = undefined;
+      this.clearTimer();
+      if (c) await safeLogout(c.client);
+    });
+    this.queue = done.catch(() => undefined);
+    return done.catch(() => undefined);
   }
 
   private clearTimer(): void {
@@ -119,6 +151,7 @@ class NamedConnection {
 
 export class ImapPool {
   readonly idleTimeoutMs: number;
+  readonly maxConnectionsPerUser: number;
   readonly logger: ImapLogger | false;
   private readonly named = new Map<string, NamedConnection>();
   private readonly transient = new Set<ImapFlow>();
@@ -127,6 +160,7 @@ export class ImapPool {
 
   constructor(opts: ImapPoolOptions = {}) {
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
+    this.maxConnectionsPerUser = Math.max(1, opts.maxConnectionsPerUser ?? 5);
     this.logger = opts.logger ?? false;
   }
 
@@ -194,6 +228,23 @@ export class ImapPool {
     } finally {
       await safeLogout(conn.client);
       this.transient.delete(conn.client);
+    }
+  }
+
+  /**
+   * Before `entry` logs in: while its user has maxConnectionsPerUser named connections logged in,
+   * logs out the least recently used idle one. Connections running a command are never cut (and
+   * not waited for: two of them could be waiting for each other), so a burst of that user's
+   * commands on more connections than the limit at the same moment can pass it briefly.
+   */
+  async makeRoomFor(entry: NamedConnection): Promise<void> {
+    const user = entry.userKey;
+    for (;;) {
+      const others = [...this.named.values()].filter((e) => e !== entry && e.conn && e.userKey === user);
+      if (others.length < this.maxConnectionsPerUser) return;
+      const idle = others.filter((e) => e.busy === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+      if (!idle.length) return;
+      await idle[0]!.logOutSocket();
     }
   }
 

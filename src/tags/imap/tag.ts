@@ -40,7 +40,7 @@ function pool(ctx: Ctx, mod: ImapModule): ImapPool {
   const opts = (ctx.engine as unknown as { imapOptions?: ImapTagOptions }).imapOptions ?? {};
   // The pool stays a plain ImapPool: its own close(name) must never be replaced by closeAll().
   return ctx.engine.service<ImapService>('imap', () => {
-    const p = new mod.ImapPool({ idleTimeoutMs: opts.idleTimeoutMs });
+    const p = new mod.ImapPool({ idleTimeoutMs: opts.idleTimeoutMs, maxConnectionsPerUser: opts.maxConnectionsPerUser });
     return { pool: p, close: () => p.closeAll(), releaseOwner: (o) => p.releaseOwner(o) };
   }).pool;
 }
