@@ -15,6 +15,8 @@ import type { FunctionDef } from './types.js';
 import { arrayDepth } from './array.js';
 import { XmlNode, tryParseXml } from '../xml/node.js';
 import { ComponentInstance } from '../components/instance.js';
+import { parseJson } from './json.js';
+import { UDF } from '../udf.js';
 
 const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
 
@@ -34,14 +36,22 @@ function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
-function isJsonText(v: unknown): boolean {
+/**
+ * isJSON: whether the text parses as JSON. Lucee's default reader is lenient (JSON5: bare keys,
+ * comments, single quotes, trailing commas); `format: "json"` asks for strict JSON.
+ * @throws Expression error for a format other than json and json5.
+ */
+function isJsonText(v: unknown, format = 'json5'): boolean {
+  const f = format.trim().toLowerCase();
+  if (f !== 'json' && f !== 'json5') throw expressionError(`invalid format [${format}] for function [isJSON], valid values are [json, json5]`);
   v = simple(v);
   if (typeof v === 'number' || typeof v === 'boolean') return true;
   if (typeof v !== 'string') return false;
   const t = v.trim();
   if (!t) return false;
   try {
-    JSON.parse(t);
+    if (f === 'json') JSON.parse(t);
+    else parseJson(t);
     return true;
   } catch {
     return false;
@@ -147,7 +157,9 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       return re.test(s);
     }
     case 'any':
-      return isSimple(v);
+      return true;
+    case 'json':
+      return isJsonText(v);
     case 'string':
       if (min !== undefined && max !== undefined) {
         if (!isSimple(v)) return false;
@@ -159,7 +171,8 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'number':
     case 'float':
     case 'integer': {
-      const ok = t === 'integer' ? isIntegerValue(v) : isNumeric(v);
+      // a boolean is a float (true is 1), as Lucee casts it
+      const ok = t === 'integer' ? isIntegerValue(v) : isNumeric(v) || (t === 'float' && typeof v === 'boolean');
       if (!ok || min === undefined || max === undefined) return ok;
       const n = tryNum(v)!;
       return n >= rangeNumber('min', min) && n <= rangeNumber('max', max);
@@ -184,8 +197,13 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       return v instanceof Uint8Array;
     case 'function':
     case 'udf':
-    case 'closure':
       return v instanceof CfFunction;
+    // Lucee: a closure is a `function () {}` literal, a lambda an arrow function `() => x`;
+    // a declared function (`function f() {}`) is neither
+    case 'closure':
+      return v instanceof CfFunction && v.isClosure && !(v instanceof UDF && v.decl.arrow);
+    case 'lambda':
+      return v instanceof UDF && v.isClosure && v.decl.arrow;
     case 'creditcard':
       return isCreditCard(v);
     case 'ssn':
@@ -320,7 +338,7 @@ export const decisionFunctions: FunctionDef[] = [
     },
   },
   { name: 'isClosure', params: [anyParam('object')], impl: (_c, v: unknown) => v instanceof CfFunction && v.isClosure },
-  { name: 'isJSON', params: [anyParam('value')], impl: (_c, v: unknown) => isJsonText(v) },
+  { name: 'isJSON', params: [anyParam('value'), { name: 'format', type: 'string' }], impl: (_c, v: unknown, format?: string) => isJsonText(v, format) },
   { name: 'isBinary', params: [anyParam('value')], impl: (_c, v: unknown) => simple(v) instanceof Uint8Array },
   { name: 'isEmpty', params: [anyParam('value', false)], impl: (_c, v: unknown) => isEmptyValue(v) },
   {
