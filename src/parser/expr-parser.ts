@@ -479,8 +479,8 @@ export class CfmlParser extends EmbeddedActionsParser {
     const lb = this.CONSUME(T.LBracket);
     return this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
       {
-        // [:] and [a: 1, b: 2] are ordered structs
-        GATE: () => this.LA(1).tokenType === T.Colon || this.LA(2).tokenType === T.Colon,
+        // [:], [a: 1, b: 2] and [a = 1] are ordered structs
+        GATE: () => this.LA(1).tokenType === T.Colon || this.LA(2).tokenType === T.Colon || (this.LA(2).tokenType === T.Assign && (this.LA(1).tokenType === T.Identifier || this.LA(1).tokenType === T.StringLit)),
         ALT: () => {
           const entries: A.StructLit['entries'] = [];
           this.OR2([
@@ -491,7 +491,7 @@ export class CfmlParser extends EmbeddedActionsParser {
                   SEP: T.Comma,
                   DEF: () => {
                     const k = this.OR3([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
-                    this.CONSUME2(T.Colon);
+                    this.OR4([{ ALT: () => this.CONSUME2(T.Colon) }, { ALT: () => this.CONSUME(T.Assign) }]);
                     const value = this.SUBRULE(this.expression);
                     this.ACTION(() => entries.push({ key: this.literalKey(k), value }));
                   },
