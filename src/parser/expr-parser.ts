@@ -924,6 +924,9 @@ export class CfmlParser extends EmbeddedActionsParser {
       const access = mods.find((m) => ['public', 'private', 'remote', 'package'].includes(m));
       const isStatic = mods.includes('static');
       const returnType = mods.filter((m) => m !== access && m !== 'static' && m !== 'final' && m !== 'abstract')[0];
+      // final / abstract is the function's modifier (its metadata says so, as Lucee's)
+      const modifier = mods.find((m) => m === 'final' || m === 'abstract');
+      if (modifier && attrs.modifier === undefined) attrs.modifier = modifier;
       const func: A.FuncExpr = { kind: 'func', name: name.image, params, body, arrow: false, returnType, access, attrs, isStatic, loc: this.loc(first) };
       return { kind: 'funcdecl', func, loc: func.loc } as A.FuncDecl;
     });
