@@ -58,6 +58,15 @@ function isJsonText(v: unknown, format = 'json5'): boolean {
   }
 }
 
+/**
+ * Lucee's three kinds of functions: a declared function (`function f() {}`) is a udf, a
+ * `function () {}` literal a closure, an arrow function `() => x` a lambda.
+ */
+function functionKind(f: CfFunction): 'udf' | 'closure' | 'lambda' {
+  if (!f.isClosure) return 'udf';
+  return f instanceof UDF && f.decl.arrow ? 'lambda' : 'closure';
+}
+
 function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
@@ -201,9 +210,8 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     // Lucee: a closure is a `function () {}` literal, a lambda an arrow function `() => x`;
     // a declared function (`function f() {}`) is neither
     case 'closure':
-      return v instanceof CfFunction && v.isClosure && !(v instanceof UDF && v.decl.arrow);
     case 'lambda':
-      return v instanceof UDF && v.isClosure && v.decl.arrow;
+      return v instanceof CfFunction && functionKind(v) === t;
     case 'creditcard':
       return isCreditCard(v);
     case 'ssn':
@@ -332,8 +340,7 @@ export const decisionFunctions: FunctionDef[] = [
       if (!(v instanceof CfFunction)) return false;
       const t = type?.trim().toLowerCase();
       if (!t) return true;
-      if (t === 'udf') return !v.isClosure;
-      if (t === 'closure' || t === 'lambda') return v.isClosure;
+      if (t === 'udf' || t === 'closure' || t === 'lambda') return functionKind(v) === t;
       throw expressionError(`invalid type [${type}] for function [isCustomFunction], valid values are [udf, closure, lambda]`);
     },
   },
