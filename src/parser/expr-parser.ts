@@ -947,18 +947,27 @@ export class CfmlParser extends EmbeddedActionsParser {
    * script. It becomes the same node as `<cfcomponent>`, so both forms build one component.
    */
   private isComponentDecl(): boolean {
-    const t1 = this.LA(1);
+    // `abstract component` / `final component`: a modifier may come first
+    const k = this.LA(1).tokenType === T.Identifier && /^(abstract|final)$/i.test(this.LA(1).image) && /^component$/i.test(this.LA(2).image) ? 1 : 0;
+    const t1 = this.LA(1 + k);
     if (t1.tokenType !== T.Identifier) return false;
     const lower = t1.image.toLowerCase();
     if (lower !== 'component' && lower !== 'interface') return false;
-    const t2 = this.LA(2).tokenType;
+    const t2 = this.LA(2 + k).tokenType;
     if (t2 === T.LBrace) return true;
-    return (t2 === T.Identifier || T.isKeyword(this.LA(2))) && this.LA(3).tokenType !== T.LParen && this.LA(3).tokenType !== T.Dot;
+    return (t2 === T.Identifier || T.isKeyword(this.LA(2 + k))) && this.LA(3 + k).tokenType !== T.LParen && this.LA(3 + k).tokenType !== T.Dot;
   }
 
   private componentDecl = this.RULE('componentDecl', (): A.Stmt => {
-    const kw = this.CONSUME(T.Identifier);
     const attrs: A.AttrNode[] = [];
+    this.OPTION2({
+      GATE: () => /^(abstract|final)$/i.test(this.LA(1).image) && /^component$/i.test(this.LA(2).image),
+      DEF: () => {
+        const m = this.CONSUME2(T.Identifier);
+        this.ACTION(() => attrs.push({ name: 'modifier', lower: 'modifier', value: { kind: 'lit', value: m.image.toLowerCase(), loc: this.loc(m) }, loc: this.loc(m) }));
+      },
+    });
+    const kw = this.CONSUME(T.Identifier);
     this.MANY(() => {
       const k = this.CONSUME(T.NameLike);
       let value: A.Expr | undefined;
