@@ -240,6 +240,12 @@ export class Engine implements EngineCore {
     const os = new Struct();
     os.set('name', process.platform);
     this.server.set('os', os);
+    // Lucee's server.separator: the separators of the platform (path lists, file paths, lines)
+    const separator = new Struct();
+    separator.set('path', path.delimiter);
+    separator.set('file', path.sep);
+    separator.set('line', os.get('name') === 'win32' ? '\r\n' : '\n');
+    this.server.set('separator', separator);
   }
 
   static readonly version = VERSION;

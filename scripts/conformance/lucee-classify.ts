@@ -99,6 +99,7 @@ export function skipReasonOf(type: string, text: string): string | undefined {
   if (/Java objects are not available|can't create Java object|java\.(lang|util|io|nio|net|sql|time|math|security|text)\.\w+/i.test(text)) return 'needs Java';
   if (/variable \[java\] doesn't exist in scope \[server\]/i.test(text)) return 'needs Java (server.java)';
   if (/^database$/i.test(type) || /\bdatasource\b/i.test(text)) return 'needs a database';
+  if (/createObject type \[webservice\]/i.test(text)) return 'needs the network (a SOAP web service)';
   if (/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo)\b/.test(text)) return 'needs the network';
   return undefined;
 }

@@ -237,6 +237,19 @@ export function missingCounts(files: FileReport[]): [string, number][] {
   return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Why tests were skipped, with the number of tests per reason (details in parentheses folded), most first. */
+export function skipCounts(files: FileReport[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const f of files) {
+    for (const x of f.tests) {
+      if (x.status !== 'skip') continue;
+      const why = (x.reason ?? 'skipped').replace(/ \(.*\)$/, '');
+      m.set(why, (m.get(why) ?? 0) + 1);
+    }
+  }
+  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
 /** Runs the suite directory and prints the report; returns the reports. */
 export async function runLucee(o: RunnerOptions, print: (line: string) => void = console.log): Promise<{ files: FileReport[]; totals: Totals; root: string }> {
   const luceeRoot = o.lucee ? path.resolve(o.lucee) : exportLucee();
@@ -261,6 +274,8 @@ export async function runLucee(o: RunnerOptions, print: (line: string) => void =
   const t = totals(files);
   const missing = missingCounts(files);
   if (missing.length) print(`missing (${missing.length}): ${missing.map(([n, c]) => `${n} (${c})`).join(', ')}`);
+  const skips = skipCounts(files);
+  if (skips.length) print(`skipped by reason: ${skips.map(([n, c]) => `${n} (${c})`).join(', ')}`);
   print(`files: ${t.files}, tests: ${t.tests}, missing: ${t.missing}`);
   print(`lucee: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   if (o.json) {

@@ -479,8 +479,8 @@ export class CfmlParser extends EmbeddedActionsParser {
     const lb = this.CONSUME(T.LBracket);
     return this.OR({ MAX_LOOKAHEAD: 1, IGNORE_AMBIGUITIES: true, DEF: [
       {
-        // [:] and [a: 1, b: 2] are ordered structs
-        GATE: () => this.LA(1).tokenType === T.Colon || this.LA(2).tokenType === T.Colon,
+        // [:], [a: 1, b: 2] and [a = 1] are ordered structs
+        GATE: () => this.LA(1).tokenType === T.Colon || this.LA(2).tokenType === T.Colon || (this.LA(2).tokenType === T.Assign && (this.LA(1).tokenType === T.Identifier || this.LA(1).tokenType === T.StringLit)),
         ALT: () => {
           const entries: A.StructLit['entries'] = [];
           this.OR2([
@@ -491,7 +491,7 @@ export class CfmlParser extends EmbeddedActionsParser {
                   SEP: T.Comma,
                   DEF: () => {
                     const k = this.OR3([{ ALT: () => this.CONSUME(T.NameLike) }, { ALT: () => this.CONSUME(T.StringLit) }]);
-                    this.CONSUME2(T.Colon);
+                    this.OR4([{ ALT: () => this.CONSUME2(T.Colon) }, { ALT: () => this.CONSUME(T.Assign) }]);
                     const value = this.SUBRULE(this.expression);
                     this.ACTION(() => entries.push({ key: this.literalKey(k), value }));
                   },
@@ -924,6 +924,9 @@ export class CfmlParser extends EmbeddedActionsParser {
       const access = mods.find((m) => ['public', 'private', 'remote', 'package'].includes(m));
       const isStatic = mods.includes('static');
       const returnType = mods.filter((m) => m !== access && m !== 'static' && m !== 'final' && m !== 'abstract')[0];
+      // final / abstract is the function's modifier (its metadata says so, as Lucee's)
+      const modifier = mods.find((m) => m === 'final' || m === 'abstract');
+      if (modifier && attrs.modifier === undefined) attrs.modifier = modifier;
       const func: A.FuncExpr = { kind: 'func', name: name.image, params, body, arrow: false, returnType, access, attrs, isStatic, loc: this.loc(first) };
       return { kind: 'funcdecl', func, loc: func.loc } as A.FuncDecl;
     });
@@ -944,18 +947,27 @@ export class CfmlParser extends EmbeddedActionsParser {
    * script. It becomes the same node as `<cfcomponent>`, so both forms build one component.
    */
   private isComponentDecl(): boolean {
-    const t1 = this.LA(1);
+    // `abstract component` / `final component`: a modifier may come first
+    const k = this.LA(1).tokenType === T.Identifier && /^(abstract|final)$/i.test(this.LA(1).image) && /^component$/i.test(this.LA(2).image) ? 1 : 0;
+    const t1 = this.LA(1 + k);
     if (t1.tokenType !== T.Identifier) return false;
     const lower = t1.image.toLowerCase();
     if (lower !== 'component' && lower !== 'interface') return false;
-    const t2 = this.LA(2).tokenType;
+    const t2 = this.LA(2 + k).tokenType;
     if (t2 === T.LBrace) return true;
-    return (t2 === T.Identifier || T.isKeyword(this.LA(2))) && this.LA(3).tokenType !== T.LParen && this.LA(3).tokenType !== T.Dot;
+    return (t2 === T.Identifier || T.isKeyword(this.LA(2 + k))) && this.LA(3 + k).tokenType !== T.LParen && this.LA(3 + k).tokenType !== T.Dot;
   }
 
   private componentDecl = this.RULE('componentDecl', (): A.Stmt => {
-    const kw = this.CONSUME(T.Identifier);
     const attrs: A.AttrNode[] = [];
+    this.OPTION2({
+      GATE: () => /^(abstract|final)$/i.test(this.LA(1).image) && /^component$/i.test(this.LA(2).image),
+      DEF: () => {
+        const m = this.CONSUME2(T.Identifier);
+        this.ACTION(() => attrs.push({ name: 'modifier', lower: 'modifier', value: { kind: 'lit', value: m.image.toLowerCase(), loc: this.loc(m) }, loc: this.loc(m) }));
+      },
+    });
+    const kw = this.CONSUME(T.Identifier);
     this.MANY(() => {
       const k = this.CONSUME(T.NameLike);
       let value: A.Expr | undefined;

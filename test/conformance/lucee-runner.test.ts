@@ -55,6 +55,10 @@ describe('Lucee test runner', () => {
     expect(file('HangSpec.cfc').tests.map((t) => [t.name, t.status])).toEqual([['testFirst', 'pass'], ['testHangs', 'fail']]);
   });
 
+  it('sums the skips by reason', () => {
+    expect(lines.find((l) => l.startsWith('skipped by reason:'))).toBe('skipped by reason: skip=true (3), label mysql: needs a MySQL database (1), needs Java (1)');
+  });
+
   it('ends with the totals line', () => {
     expect(totals).toMatchObject({ files: 4, passed: 3, failed: 4, skipped: 5, missing: 1 });
     expect(lines.at(-1)).toBe('lucee: 3 passed, 4 failed, 5 skipped');

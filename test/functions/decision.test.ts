@@ -87,7 +87,9 @@ describe('type tests', () => {
     expect(fn('isJSON', '[1,2,3]')).toBe(true);
     expect(fn('isJSON', '{"a":1}')).toBe(true);
     expect(fn('isJSON', '"text"')).toBe(true);
-    expect(fn('isJSON', "{'a':1}")).toBe(false);
+    // Lucee reads JSON5 unless format "json" is given (its suite: isJson('{a:1}') is true)
+    expect(fn('isJSON', "{'a':1}")).toBe(true);
+    expect(fn('isJSON', "{'a':1}", 'json')).toBe(false);
     expect(fn('isJSON', 'abc')).toBe(false);
     expect(fn('isJSON', '')).toBe(false);
     expect(fn('isJSON', new Struct())).toBe(false);
@@ -183,7 +185,7 @@ describe('isValid', () => {
     expect(ok('function', jsFn(() => 1))).toBe(true);
     expect(ok('binary', new Uint8Array())).toBe(true);
     expect(ok('any', 'x')).toBe(true);
-    expect(ok('any', [])).toBe(false);
+    expect(ok('any', [])).toBe(true); // Lucee's suite: isValid("any", structNew()) is true
   });
 
   it('regex: positional third argument or named pattern, whole-value match', () => {

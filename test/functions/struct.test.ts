@@ -115,6 +115,8 @@ describe('struct basics', () => {
     const s = S({ a: 1 });
     expect(named('structKeyExists', { structure: s, key: 'A' })).toBe(true);
     expect(named('structInsert', { structure: s, key: 'b', value: 2, allowoverwrite: false })).toBe(true);
+    // Lucee names it struct, with structure as another name for it
+    expect(named('structCount', { struct: s })).toBe(2); // a and the b inserted above
     expect(() => named('structCount', { collection: s })).toThrow(/has no argument with name \[collection\]/);
   });
 });

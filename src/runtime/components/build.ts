@@ -54,13 +54,18 @@ export function buildComponentClass(engine: EngineCore, parsed: A.Template, full
 }
 
 function componentNode(parsed: A.Template): A.TagNode {
-  const nodes = unwrapScript(parsed.body.filter((s) => !(s.kind === 'text' && s.text.trim() === '')));
+  const nodes = unwrapScript(parsed.body.filter((s) => !(s.kind === 'text' && onlyComments(s.text))));
   const node = nodes.find((s): s is A.TagNode => s.kind === 'tag' && (s.name === 'component' || s.name === 'interface'));
   const loc = node?.loc ?? nodes[0]?.loc ?? { file: parsed.file, line: 1, col: 1 };
   if (!node) throw new ParseError(`the file [${parsed.file}] is not a component: it must hold one component { } or <cfcomponent> declaration`, loc);
   const other = nodes.find((s) => s !== node && !(s.kind === 'tag' && (s.name === 'import' || s.name === 'processingdirective')));
   if (other) throw new ParseError('a component file holds only the component declaration: code outside component { } is not allowed', other.loc);
   return node;
+}
+
+/** Text around a script component that is only blanks and script comments (a leading doc comment). */
+function onlyComments(text: string): boolean {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').trim() === '';
 }
 
 /**

@@ -38,7 +38,7 @@ export function classMetadata(cls: ComponentClass): Struct {
   return s;
 }
 
-/** A method's metadata: name, access, returntype, output, static, parameters, hint and annotations. */
+/** A method's metadata: name, access, returntype, output, static, modifier, parameters, hint and annotations. */
 export function functionMetadata(f: UDF): Struct {
   const s = new Struct();
   const attrs = f.decl.attrs ?? {};
@@ -48,6 +48,9 @@ export function functionMetadata(f: UDF): Struct {
   s.set('returntype', f.returnType ?? 'any');
   s.set('output', attrs.output === undefined ? true : /^(true|yes|1)$/i.test(attrs.output));
   s.set('static', f.isStatic);
+  // "final" or "abstract" as declared ("" for none)
+  const modifier = (attrs.modifier ?? '').toLowerCase();
+  s.set('modifier', modifier === 'final' || modifier === 'abstract' ? modifier : '');
   s.set('closure', f.isClosure);
   s.set(
     'parameters',

@@ -15,6 +15,8 @@ import type { FunctionDef } from './types.js';
 import { arrayDepth } from './array.js';
 import { XmlNode, tryParseXml } from '../xml/node.js';
 import { ComponentInstance } from '../components/instance.js';
+import { parseJson } from './json.js';
+import { UDF } from '../udf.js';
 
 const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
 
@@ -34,18 +36,35 @@ function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
-function isJsonText(v: unknown): boolean {
+/**
+ * isJSON: whether the text parses as JSON. Lucee's default reader is lenient (JSON5: bare keys,
+ * comments, single quotes, trailing commas); `format: "json"` asks for strict JSON.
+ * @throws Expression error for a format other than json and json5.
+ */
+function isJsonText(v: unknown, format = 'json5'): boolean {
+  const f = format.trim().toLowerCase();
+  if (f !== 'json' && f !== 'json5') throw expressionError(`invalid format [${format}] for function [isJSON], valid values are [json, json5]`);
   v = simple(v);
   if (typeof v === 'number' || typeof v === 'boolean') return true;
   if (typeof v !== 'string') return false;
   const t = v.trim();
   if (!t) return false;
   try {
-    JSON.parse(t);
+    if (f === 'json') JSON.parse(t);
+    else parseJson(t);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Lucee's three kinds of functions: a declared function (`function f() {}`) is a udf, a
+ * `function () {}` literal a closure, an arrow function `() => x` a lambda.
+ */
+function functionKind(f: CfFunction): 'udf' | 'closure' | 'lambda' {
+  if (!f.isClosure) return 'udf';
+  return f instanceof UDF && f.decl.arrow ? 'lambda' : 'closure';
 }
 
 function luhn(digits: string): boolean {
@@ -147,7 +166,9 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       return re.test(s);
     }
     case 'any':
-      return isSimple(v);
+      return true;
+    case 'json':
+      return isJsonText(v);
     case 'string':
       if (min !== undefined && max !== undefined) {
         if (!isSimple(v)) return false;
@@ -159,7 +180,8 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'number':
     case 'float':
     case 'integer': {
-      const ok = t === 'integer' ? isIntegerValue(v) : isNumeric(v);
+      // a boolean is a float (true is 1), as Lucee casts it
+      const ok = t === 'integer' ? isIntegerValue(v) : isNumeric(v) || (t === 'float' && typeof v === 'boolean');
       if (!ok || min === undefined || max === undefined) return ok;
       const n = tryNum(v)!;
       return n >= rangeNumber('min', min) && n <= rangeNumber('max', max);
@@ -184,8 +206,12 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       return v instanceof Uint8Array;
     case 'function':
     case 'udf':
-    case 'closure':
       return v instanceof CfFunction;
+    // Lucee: a closure is a `function () {}` literal, a lambda an arrow function `() => x`;
+    // a declared function (`function f() {}`) is neither
+    case 'closure':
+    case 'lambda':
+      return v instanceof CfFunction && functionKind(v) === t;
     case 'creditcard':
       return isCreditCard(v);
     case 'ssn':
@@ -314,13 +340,12 @@ export const decisionFunctions: FunctionDef[] = [
       if (!(v instanceof CfFunction)) return false;
       const t = type?.trim().toLowerCase();
       if (!t) return true;
-      if (t === 'udf') return !v.isClosure;
-      if (t === 'closure' || t === 'lambda') return v.isClosure;
+      if (t === 'udf' || t === 'closure' || t === 'lambda') return functionKind(v) === t;
       throw expressionError(`invalid type [${type}] for function [isCustomFunction], valid values are [udf, closure, lambda]`);
     },
   },
   { name: 'isClosure', params: [anyParam('object')], impl: (_c, v: unknown) => v instanceof CfFunction && v.isClosure },
-  { name: 'isJSON', params: [anyParam('value')], impl: (_c, v: unknown) => isJsonText(v) },
+  { name: 'isJSON', params: [anyParam('value'), { name: 'format', type: 'string' }], impl: (_c, v: unknown, format?: string) => isJsonText(v, format) },
   { name: 'isBinary', params: [anyParam('value')], impl: (_c, v: unknown) => simple(v) instanceof Uint8Array },
   { name: 'isEmpty', params: [anyParam('value', false)], impl: (_c, v: unknown) => isEmptyValue(v) },
   {

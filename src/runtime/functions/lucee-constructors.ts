@@ -18,8 +18,9 @@ function columnValues(fn: string, name: string, v: unknown): unknown[] {
  * - `struct(k1=v1, ...)` / `struct(k1: v1)`: a new struct of the named arguments.
  * - `query(col1: [..], col2: [..])`: a new query with a column per named argument; shorter
  *   columns are filled with "" up to the longest.
- * - `queryInsertAt(query, value, position)`: inserts the rows of another query (by column name)
- *   or one row from a struct before `position` (1 to recordCount + 1); returns the query, changed.
+ * - `queryInsertAt(query, value, position)`: inserts the rows of another query (by column name),
+ *   one row from a struct (by key) or from an array (by column position) before `position`
+ *   (1 to recordCount + 1); returns the query, changed.
  */
 export const luceeConstructorFunctions: FunctionDef[] = [
   {
@@ -70,8 +71,13 @@ export const luceeConstructorFunctions: FunctionDef[] = [
       } else if (value instanceof Struct) {
         const at = q.insertRows(position, 1);
         for (const [k, v] of value.entries()) if (q.hasColumn(k)) q.setCell(k, v, at);
+      } else if (Array.isArray(value)) {
+        const at = q.insertRows(position, 1);
+        q.columns.forEach((c, i) => {
+          if (i < value.length) q.setCell(c, value[i] ?? '', at);
+        });
       } else {
-        throw expressionError(`function [queryInsertAt]: the value must be a query or a struct, not a ${typeName(value)}`);
+        throw expressionError(`function [queryInsertAt]: the value must be a query, a struct or an array, not a ${typeName(value)}`);
       }
       return q;
     },

@@ -6,7 +6,8 @@
  * matches no parameter is given to the one parameter of the function whose name is in its group.
  */
 const GROUPS: readonly (readonly string[])[] = [
-  ['delimiter', 'delimiters', 'delim'],
+  ['delimiter', 'delimiters', 'delim', 'delimiterlist1', 'delimiter_list1'],
+  ['delimiterlist2', 'delimiter_list2'],
   ['includeemptyfields', 'includeemptyvalues'],
   ['closure', 'callback', 'function', 'udf', 'filter'],
   ['struct', 'structure'],

@@ -49,6 +49,9 @@ function checkRow(fnName: string, q: Query, row: number): number {
 /** Rows from queryNew's rowData / queryAddRow's data: a struct, an array of structs or an array of arrays. */
 function addData(fnName: string, q: Query, data: unknown): number {
   data = simple(data);
+  if (data instanceof Struct && fnName === 'queryNew' && data.size > 0 && [...data.values()].every((v) => Array.isArray(simple(v)))) {
+    return appendColumns(q, data);
+  }
   if (data instanceof Struct) return appendRowFromStruct(fnName, q, data);
   if (Array.isArray(data)) {
     if (data.length && data.every((r) => !(r instanceof Struct) && !Array.isArray(r))) return appendRowFromArray(fnName, q, data);
@@ -60,6 +63,19 @@ function addData(fnName: string, q: Query, data: unknown): number {
     return q.recordCount;
   }
   throw expressionError(`function [${fnName}]: row data must be a struct or an array, got ${typeName(data)}`);
+}
+
+/**
+ * queryNew's row data given by column, as Lucee reads a struct of arrays:
+ * `{name: ["a", "b"], age: [1, 2]}` gives two rows; shorter columns leave "" in the last rows.
+ */
+function appendColumns(q: Query, data: Struct): number {
+  const cols = [...data.entries()].map(([k, v]) => [k, simple(v) as unknown[]] as const);
+  const n = Math.max(...cols.map(([, v]) => v.length));
+  const first = q.recordCount + 1;
+  q.addRows(n, 'queryNew');
+  for (const [k, values] of cols) values.forEach((v, i) => q.setCell(k, v ?? '', first + i));
+  return q.recordCount;
 }
 
 /** Rebuilds the rows of `q` in the order given by `order` (1-based row numbers), in place. */

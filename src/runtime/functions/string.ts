@@ -64,24 +64,18 @@ function findLast(noCase: boolean) {
   };
 }
 
-function isAll(fn: string, scope: string): boolean {
-  const v = scope.trim().toLowerCase();
-  if (v === 'all') return true;
-  if (v === 'one') return false;
-  throw expressionError(`Invalid value [${scope}] for argument [scope] of function [${fn}], valid values are [one, all]`);
+/** Lucee: any scope other than "all" replaces the first occurrence only. */
+function isAll(scope: string): boolean {
+  return scope.trim().toLowerCase() === 'all';
 }
 
 /** replace / replaceNoCase: literal search, scope one|all, optional start, a closure or a struct of pairs. */
 function replaceImpl(fn: string, noCase: boolean) {
   return (ctx: FnContext, s: string, find: unknown, repl: unknown, scope: string, start: number): string => {
-    if (find instanceof Struct && repl === undefined) {
-      let out = s;
-      for (const [k, v] of find.entries()) out = replaceText(ctx, fn, out, k, v, true, noCase, 1);
-      return out;
-    }
+    if (find instanceof Struct && repl === undefined) return replaceStruct(s, find, noCase);
     if (repl === undefined) throw expressionError(`The parameter [${fn === 'replace' ? 'obj' : 'callback'}] to function [${fn}] is required but was not passed in.`);
     if (!isSimple(find)) throw expressionError(`Function [${fn}]: when passing three arguments or more, the second argument must be a simple value`);
-    return replaceText(ctx, fn, s, toStr(find), repl, isAll(fn, scope), noCase, start);
+    return replaceText(ctx, fn, s, toStr(find), repl, isAll(scope), noCase, start);
   };
 }
 
@@ -99,7 +93,8 @@ function replaceText(ctx: FnContext, fn: string, s: string, find: string, repl: 
   let i = hay.indexOf(needle, Math.max(0, int(start) - 1));
   while (i >= 0) {
     const found = s.slice(i, i + find.length);
-    out += s.slice(last, i) + (callback ? toStr(ctx.call(callback, [found, i + 1, s])) : text);
+    // the callback gets the match, its 0-based offset (Lucee's) and the whole string
+    out += s.slice(last, i) + (callback ? toStr(ctx.call(callback, [found, i, s])) : text);
     last = i + find.length;
     if (!all) break;
     i = hay.indexOf(needle, last);
@@ -107,10 +102,33 @@ function replaceText(ctx: FnContext, fn: string, s: string, find: string, repl: 
   return out + s.slice(last);
 }
 
+/**
+ * replace(string, struct): every key is replaced by its value in one pass from left to right, so
+ * a replacement is never searched again (`{"Susi": "Sorglos", "Sorglos": "Susi"}` swaps the two).
+ * At one position the longest key wins.
+ */
+function replaceStruct(s: string, pairs: Struct, noCase: boolean): string {
+  const keys = pairs.keys().filter((k) => k !== '').sort((a, b) => b.length - a.length);
+  const hay = noCase ? s.toLowerCase() : s;
+  const needles = keys.map((k) => (noCase ? k.toLowerCase() : k));
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const k = needles.findIndex((n) => hay.startsWith(n, i));
+    if (k < 0) {
+      out += s[i++];
+      continue;
+    }
+    out += toStr(pairs.get(keys[k]!));
+    i += keys[k]!.length;
+  }
+  return out;
+}
+
 function replaceList(fn: string, noCase: boolean) {
-  return (ctx: FnContext, s: string, list1: string, list2: string, d: string, d1: string | undefined, d2: string | undefined, inc: boolean): string => {
-    const from = splitList(list1, d1 ?? d);
-    const to = splitList(list2, d2 ?? d1 ?? d, { includeEmpty: inc });
+  return (ctx: FnContext, s: string, list1: string, list2: string, d1: string, d2: string | undefined, inc: boolean): string => {
+    const from = splitList(list1, d1);
+    const to = splitList(list2, d2 ?? d1, { includeEmpty: inc });
     // Pairs are applied one after the other over the whole string, as Lucee does.
     from.forEach((f, k) => {
       if (f !== '') s = replaceText(ctx, fn, s, f, to[k] ?? '', true, noCase, 1);
@@ -200,8 +218,8 @@ const baseStringFunctions: FunctionDef[] = [
         str('String'),
         str('list1'),
         str('list2'),
+        // Lucee: the delimiters of list1 (also named delimiter; "," by default), of list2 (those of list1 by default)
         { name: 'delimiter', type: 'string', default: ',' },
-        { name: 'delimiterList1', type: 'string' },
         { name: 'delimiterList2', type: 'string' },
         { name: 'includeEmptyFields', type: 'boolean', default: false },
       ],

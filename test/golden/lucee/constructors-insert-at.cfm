@@ -1,4 +1,4 @@
-<!--- array(), struct(k=v), query(col: [values]) build values from their arguments; queryInsertAt puts the rows of a query, or a struct as one row, before a position from 1 to recordCount + 1. --->
+<!--- array(), struct(k=v), query(col: [values]) build values from their arguments; queryInsertAt puts the rows of a query, a struct (by key) or an array (by column position) as one row, before a position from 1 to recordCount + 1. --->
 <cfscript>
 q = query(a:[1,2,3], b:["x","y"]);
 writeOutput(serializeJSON(q) & chr(10));
@@ -11,4 +11,9 @@ q1.insertAt({id: 9, name: "z"}, 6);
 writeOutput(valueList(q1.id) & chr(10));
 try { queryInsertAt(q1, q2, 0); } catch (any e) { writeOutput(e.message & chr(10)); }
 try { queryInsertAt(q1, q2, 8); } catch (any e) { writeOutput(e.message & chr(10)); }
+</cfscript>
+<cfscript>
+q3 = queryNew("id,name", "integer,varchar", [[1,"a"]]);
+queryInsertAt(q3, [0, "first"], 1);
+writeOutput(valueList(q3.id) & " " & valueList(q3.name) & chr(10));
 </cfscript>
