@@ -315,6 +315,9 @@ export class Engine implements EngineCore {
       cookie: cookieScope(input.cookie),
     });
     ctx.web = input.web === true;
+    if (input.files) ctx.files = input.files;
+    if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
+    if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     // the server-side checks of a submitted cfform (NAME_required, NAME_integer... fields)
     const formErrors = ctx.form.size ? formFieldErrors(ctx.form) : [];
     if (formErrors.length) {
@@ -322,9 +325,6 @@ export class Engine implements EngineCore {
       ctx.response.status = 400;
       return resultOf(ctx);
     }
-    if (input.files) ctx.files = input.files;
-    if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
-    if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     try {
       const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;

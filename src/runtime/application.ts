@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Struct } from './struct.js';
-import { loadClientScope } from './client-scope.js';
 import { toBool, toNum, toStr } from './cast.js';
 import { applicationError } from './errors.js';
 import { LockManager } from './locks.js';
@@ -10,6 +9,7 @@ import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
+import { loadClientScope } from './client-scope.js';
 
 const DAY_MS = 86_400_000;
 
