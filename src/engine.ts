@@ -66,6 +66,12 @@ export interface EngineOptions {
   /** Largest page output in characters; a page printing more fails with an error (default 64 Mi). */
   maxOutput?: number;
   /**
+   * The secret that signs what the engine stores in browsers (the cflogin cookie, cookie-stored
+   * client variables). Give the same one to every process of a site so each accepts the others'
+   * cookies; without it each Engine makes a random one (cookies then end with the process).
+   */
+  secret?: string;
+  /**
    * Directories searched for custom tags (`<cf_name>` as name.cfm, `<cfmodule name="a.b">` as
    * a/b.cfm) after the calling template's directory and the application's this.customTagPaths.
    * Relative paths are resolved from the working directory.
@@ -189,6 +195,7 @@ export class Engine implements EngineCore {
   readonly maxOutput: number;
   readonly customTagPaths: readonly string[];
   readonly databaseSettings: DatasourceSettings;
+  readonly secret?: string;
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
   // setVariable/cfparam/isDefined, evaluate strings) can come from requests.
@@ -215,6 +222,7 @@ export class Engine implements EngineCore {
     this.mode = options.mode ?? 'cli';
     this.asyncTags = options.asyncTags ?? false;
     this.maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
+    this.secret = options.secret;
     this.timeout = options.timeout ?? 0;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
