@@ -29,7 +29,7 @@ import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
 import type { UploadedFiles } from './runtime/uploads.js';
 import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
-import type { SessionStore } from './runtime/session-store.js';
+import { DEFAULT_MAX_SESSIONS, MemorySessionStore, type SessionStore } from './runtime/session-store.js';
 import { CookieScope } from './runtime/cookies.js';
 import { runRequest } from './runtime/request.js';
 
@@ -93,6 +93,13 @@ export interface EngineOptions {
   root?: string;
   /** Where session scopes are kept between requests (default: in this process's memory). */
   sessionStore?: SessionStore;
+  /**
+   * Live sessions the default in-memory store keeps at most (default 100,000); past it the
+   * session idle the longest ends first (onSessionEnd runs). Also bounds the session scopes of
+   * renders outside an application (RenderInput.cgi.session_id). The store's own limit applies
+   * with `sessionStore`.
+   */
+  maxSessions?: number;
 }
 
 export interface RenderInput {
@@ -177,7 +184,11 @@ export class Engine implements EngineCore {
   private readonly exprCache = new BoundedMap<string, (ctx: Ctx) => unknown>(EXPR_CACHE_MAX);
   readonly components: ComponentLoader;
   private readonly services = new Map<string, { close?(): unknown }>();
-  private readonly sessions = new Map<string, Struct>();
+  /**
+   * Session scopes of renders outside an application (RenderInput.cgi.session_id, the CLI), at
+   * most `maxSessions` of them: the one unused the longest is dropped first (issue 8).
+   */
+  private readonly sessions: BoundedMap<string, Struct>;
   /** Applications (cfapplication, Application.cfc/cfm), their sessions and locks. */
   readonly applications: ApplicationRegistry;
   /** Site root for the Application.cfc/cfm lookup (EngineOptions.root). */
@@ -204,7 +215,8 @@ export class Engine implements EngineCore {
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
-    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
+    this.sessions = new BoundedMap(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
+    this.applications = new ApplicationRegistry(options.sessionStore ?? new MemorySessionStore({ maxSessions: options.maxSessions }), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -314,7 +326,7 @@ export class Engine implements EngineCore {
     } catch (e) {
       if (!(e instanceof AbortPage)) throw this.finish(e);
     } finally {
-      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
+      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef, ctx.cookie);
       await ctx.runEndHooks();
     }
     return resultOf(ctx);
@@ -396,7 +408,9 @@ export class Engine implements EngineCore {
   sessionFor(ctx: Ctx): Struct {
     const id = String(ctx.cgi.get('session_id') ?? 'default');
     let s = this.sessions.get(id);
-    if (!s) this.sessions.set(id, (s = new Struct()));
+    if (s) this.sessions.delete(id); // re-added last: the map's order is the order of use
+    else s = new Struct();
+    this.sessions.set(id, s);
     return s;
   }
 

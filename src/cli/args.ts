@@ -13,6 +13,7 @@ export interface CliArgs {
   host?: string;
   dev: boolean;
   maxBodySize?: number;
+  maxSessions?: number;
   /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
   root?: string;
 }
@@ -20,7 +21,7 @@ export interface CliArgs {
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
-  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES]
+  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES] [--max-sessions N]
                                 serve DIR over HTTP: .cfm pages, static files, sessions
                                 (port 8500 and host 127.0.0.1 by default; --dev shows
                                 full errors in pages)
@@ -53,11 +54,12 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (x === '--url' || x === '--form' || x === '--var') {
       const [k, v] = pair(argv[++i], x);
       (x === '--url' ? a.url : x === '--form' ? a.form : a.vars)[k] = v;
-    } else if (x === '--port' || x === '--max-body') {
+    } else if (x === '--port' || x === '--max-body' || x === '--max-sessions') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0 || (x === '--port' && n > 65535)) throw new Error(`${x} needs a number`);
       if (x === '--port') a.port = n;
-      else a.maxBodySize = n;
+      else if (x === '--max-body') a.maxBodySize = n;
+      else a.maxSessions = n;
     } else if (x === '--host' || x === '--root') {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${x} needs a value`);

@@ -14,6 +14,8 @@ export interface ServeOptions {
   dev?: boolean;
   /** Largest request body in bytes (413 beyond); default 32 MiB. */
   maxBodySize?: number;
+  /** Live sessions kept at most (EngineOptions.maxSessions); default 100,000. */
+  maxSessions?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export function serve(dir: string, o: ServeOptions = {}): Promise<number> {
   const port = o.port ?? 8500;
   const host = o.host ?? '127.0.0.1';
   // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
-  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root) });
+  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), maxSessions: o.maxSessions });
   const handler = createHandler({ root, engine, dev: o.dev, maxBodySize: o.maxBodySize });
   const server = http.createServer((req, res) => void handler(req, res));
   const logStray = (e: unknown) => process.stderr.write(`cfml: error outside a request: ${(e as Error)?.stack ?? e}\n`);
