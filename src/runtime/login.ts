@@ -70,7 +70,11 @@ function isStored(v: unknown): v is Stored {
 function write(ctx: Ctx, s: Stored): void {
   const name = storageName(ctx);
   const value = sign(applicationKey(ctx, 'login'), s);
-  if (useSession(ctx)) ctx.sessionRef!.scope.set(name, value);
+  if (useSession(ctx)) {
+    // a new session is kept only when used (ApplicationRegistry.save): a login uses it
+    ctx.sessionRef!.used = true;
+    ctx.sessionRef!.scope.set(name, value);
+  }
   else {
     const sc = ctx.app?.settings.sessionCookie;
     ctx.cookie.write(name, value, { httpOnly: true, sameSite: 'lax', secure: sc?.secure, path: '/', domain: settingsOf(ctx).cookieDomain || undefined });
