@@ -413,7 +413,14 @@ export class Engine implements EngineCore {
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     ctx.siteRoot = this.rootOf(input);
     const onFlush = input.onFlush;
-    if (onFlush) ctx.flushHook = (chunk) => onFlush(chunk, ctx.flushed ? undefined : resultOf(ctx));
+    if (onFlush) {
+      ctx.flushHook = (chunk) => {
+        if (ctx.flushed) return onFlush(chunk, undefined);
+        // the headers go now: a new session's cookie must go with them
+        if (ctx.sessionRef) this.applications.keepPending(ctx.sessionRef, ctx.cookie);
+        return onFlush(chunk, resultOf(ctx));
+      };
+    }
     // the server-side checks of a submitted cfform (NAME_required, NAME_integer... fields)
     const formErrors = ctx.form.size ? formFieldErrors(ctx.form) : [];
     if (formErrors.length) {

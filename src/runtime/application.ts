@@ -361,13 +361,24 @@ export class ApplicationRegistry {
         this.releaseQuietly(connectionOwnerOf(ref.scope));
         return Promise.resolve();
       }
-      ref.pending = false;
-      const sc = ref.app.settings.sessionCookie;
-      if (ref.app.settings.setClientCookies) {
-        cookies.send(sc.name, ref.id, { httpOnly: sc.httpOnly, secure: sc.secure, sameSite: sc.sameSite, path: sc.path, domain: sc.domain, expires: sc.timeoutDays });
-      }
+      this.keepPending(ref, cookies);
     }
     return this.storeOf(ref.app).set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+  }
+
+  /**
+   * Keeps a new session from now on and sends its cookie: at the end of a request that used it
+   * (save), or at the first cfflush, after which no header can be sent (the session may be used
+   * after the flush, so it is kept then whether or not it was used before).
+   */
+  keepPending(ref: SessionRef, cookies: CookieScope): void {
+    if (!ref.pending) return;
+    ref.pending = false;
+    ref.used = true;
+    const sc = ref.app.settings.sessionCookie;
+    if (ref.app.settings.setClientCookies) {
+      cookies.send(sc.name, ref.id, { httpOnly: sc.httpOnly, secure: sc.secure, sameSite: sc.sameSite, path: sc.path, domain: sc.domain, expires: sc.timeoutDays });
+    }
   }
 
   /**

@@ -35,6 +35,8 @@ beforeAll(async () => {
       'clear.cfm': 'dropped<cfset getPageContext().getOut().clearBuffer()>kept',
       'go.cfm': 'never shown<cfscript>location(url = "/there.cfm?x=1", addToken = false, statusCode = 301); writeOutput("nor this");</cfscript>',
       'go-bad.cfm': '<cfscript>location(url = "/there.cfm", statusCode = 200);</cfscript>',
+      'sess/Application.cfm': '<cfapplication name="flushsess" sessionmanagement="true">',
+      'sess/after.cfm': 'a<cfflush><cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
     },
     { engineOptions: { tags: [gateTag] } },
   );
@@ -43,6 +45,15 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 describe('cfflush', () => {
+  it('sends a new session\'s cookie with the flushed head, so a session used after the flush continues', async () => {
+    const r1 = await fetch(site.base + '/sess/after.cfm');
+    const cookie = r1.headers.get('set-cookie');
+    expect(cookie).toMatch(/^CFID=[0-9a-f-]{36};/);
+    expect(await r1.text()).toBe('a1');
+    const r2 = await fetch(site.base + '/sess/after.cfm', { headers: { cookie: cookie!.split(';')[0]! } });
+    expect(await r2.text()).toBe('a2');
+  });
+
   it('sends the status, headers, cookies and the output so far while the page still runs', async () => {
     const r = await fetch(site.base + '/stream.cfm');
     // the response head arrived although the page is waiting at <cfgate>
