@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.serve !== undefined) {
     const { serve } = await import('./cli/serve.js');
-    return serve(args.serve, { port: args.port, host: args.host, dev: args.dev, maxBodySize: args.maxBodySize });
+    return serve(args.serve, { port: args.port, host: args.host, dev: args.dev, production: args.production, maxBodySize: args.maxBodySize });
   }
   if (args.file === undefined && args.expr === undefined) {
     process.stderr.write(HELP + '\n');

@@ -32,6 +32,7 @@ import { ApplicationFileFinder, ApplicationRegistry } from './runtime/applicatio
 import type { SessionStore } from './runtime/session-store.js';
 import { CookieScope } from './runtime/cookies.js';
 import { runRequest } from './runtime/request.js';
+import { TemplateInspector, inspectTemplatesOf, type InspectTemplates } from './runtime/inspect-templates.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -41,7 +42,14 @@ export interface EngineOptions {
   /** Extra tags and functions, registered after the core ones. */
   tags?: TagDef[];
   functions?: FunctionDef[];
-  /** Re-read templates when their modification time changes (default true). */
+  /**
+   * When a compiled template, component or custom tag is checked against its file (Lucee's
+   * inspect-template setting): `"always"` on every use (development), `"once"` at most once per
+   * render (the default: a changed file is picked up by the next render), `"never"` after the
+   * first load (production; `cfml serve --production`). See InspectTemplates.
+   */
+  inspectTemplates?: InspectTemplates;
+  /** @deprecated use inspectTemplates: `false` is `"never"`, `true` is `"once"`. */
   checkModified?: boolean;
   /**
    * A directory where parsed templates are kept between processes (the CLI uses one under the
@@ -184,7 +192,8 @@ export class Engine implements EngineCore {
   readonly root: string;
   private readonly appFiles: ApplicationFileFinder;
   private readonly logger: (line: string) => void;
-  private readonly checkModified: boolean;
+  /** Template, component and custom-tag file look-ups (EngineOptions.inspectTemplates). */
+  readonly inspector: TemplateInspector;
   readonly imapOptions: ImapTagOptions;
   private readonly astCacheDir?: string;
   /** undefined: not opened yet; null: refused (see AstCache.open) or off. */
@@ -196,16 +205,16 @@ export class Engine implements EngineCore {
     this.maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
     this.timeout = options.timeout ?? 0;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
-    this.checkModified = options.checkModified ?? true;
+    this.inspector = new TemplateInspector(inspectTemplatesOf(options.inspectTemplates ?? (options.checkModified === false ? 'never' : 'once')));
     this.imapOptions = options.imap ?? {};
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
-    this.components = new ComponentLoader(this, options.mappings, this.checkModified);
+    this.components = new ComponentLoader(this, options.mappings);
     for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
     this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
-    this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
+    this.appFiles = new ApplicationFileFinder(this.inspector.mode === 'never' ? Infinity : 2000);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -244,14 +253,15 @@ export class Engine implements EngineCore {
   /** Renders a file and returns the output with the response metadata (status, headers, location). */
   async renderFileWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
     const abs = path.resolve(file);
+    const inspected = new Set<string>();
     let t: CompiledTemplate;
     try {
-      t = this.loadTemplate(abs);
+      t = this.loadTemplate(abs, inspected);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)));
+    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)), inspected);
   }
 
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
@@ -295,8 +305,9 @@ export class Engine implements EngineCore {
   }
 
   /** Runs a page in a new request context, inside its application when `appFile` governs it. */
-  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null): Promise<RenderResult> {
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, inspected?: Set<string>): Promise<RenderResult> {
     const ctx = new Ctx(this, t, {
+      inspected,
       url: toScope(input.url),
       form: toScope(input.form),
       cgi: cgiScope(t.file, input.cgi),
@@ -348,10 +359,10 @@ export class Engine implements EngineCore {
     return formatError(this.finish(e));
   }
 
-  loadTemplate(absPath: string): CompiledTemplate {
+  loadTemplate(absPath: string, seen?: Set<string>): CompiledTemplate {
+    const st = this.inspector.stat(absPath, seen);
+    if (!st.isFile) throw Object.assign(new Error(`ENOENT: no such file, ${absPath}`), { code: 'ENOENT' });
     const cached = this.cache.get(absPath);
-    if (cached && !this.checkModified) return cached.template;
-    const st = fs.statSync(absPath);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.template;
     const source = fs.readFileSync(absPath, 'utf8').replace(/^\uFEFF/, '');
     const template = this.compileCached(source, absPath);

@@ -12,6 +12,8 @@ export interface CliArgs {
   port?: number;
   host?: string;
   dev: boolean;
+  /** `cfml serve --production`: templates are trusted once loaded (inspectTemplates "never"). */
+  production: boolean;
   maxBodySize?: number;
   /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
   root?: string;
@@ -20,10 +22,13 @@ export interface CliArgs {
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
-  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES]
+  cfml serve DIR [--port N] [--host H] [--dev | --production] [--max-body BYTES]
                                 serve DIR over HTTP: .cfm pages, static files, sessions
                                 (port 8500 and host 127.0.0.1 by default; --dev shows
-                                full errors in pages)
+                                full errors in pages and checks every template file on
+                                every use; --production loads each file once and trusts
+                                it until restart; by default a file is checked at most
+                                once per request)
   --root DIR                    Application.cfc/cfm are looked up from the page's
                                 directory up to DIR (default: the current directory)
   cfml --help | --version
@@ -35,7 +40,7 @@ frame to stderr and exits with 1 (a JS stack trace only with --debug).`;
 export { HELP };
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false, dev: false };
+  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false, dev: false, production: false };
   const pair = (s: string | undefined, flag: string): [string, string] => {
     if (s === undefined || !s.includes('=')) throw new Error(`${flag} needs key=value`);
     const i = s.indexOf('=');
@@ -64,6 +69,7 @@ export function parseArgs(argv: string[]): CliArgs {
       if (x === '--host') a.host = v;
       else a.root = v;
     } else if (x === '--dev') a.dev = true;
+    else if (x === '--production') a.production = true;
     else if (x === 'serve' && a.file === undefined && a.serve === undefined) a.serve = argv[++i] ?? '.';
     else if (x.startsWith('-')) throw new Error(`unknown option ${x}`);
     else if (a.file === undefined) a.file = x;

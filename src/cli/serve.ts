@@ -12,6 +12,12 @@ export interface ServeOptions {
   host?: string;
   /** Full errors in the page (Lucee's developer page) instead of a request id. */
   dev?: boolean;
+  /**
+   * Production: a template, component or custom tag is read once and trusted until the server
+   * restarts (inspectTemplates "never"). Otherwise `--dev` checks files on every use ("always")
+   * and the default checks each at most once per request ("once").
+   */
+  production?: boolean;
   /** Largest request body in bytes (413 beyond); default 32 MiB. */
   maxBodySize?: number;
 }
@@ -29,7 +35,9 @@ export function serve(dir: string, o: ServeOptions = {}): Promise<number> {
   const port = o.port ?? 8500;
   const host = o.host ?? '127.0.0.1';
   // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
-  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root) });
+  const inspectTemplates = o.production ? 'never' : o.dev ? 'always' : 'once';
+  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), inspectTemplates });
+  if (o.production && o.dev) process.stderr.write('cfml: --production with --dev: full errors in pages, template files trusted once loaded\n');
   const handler = createHandler({ root, engine, dev: o.dev, maxBodySize: o.maxBodySize });
   const server = http.createServer((req, res) => void handler(req, res));
   const logStray = (e: unknown) => process.stderr.write(`cfml: error outside a request: ${(e as Error)?.stack ?? e}\n`);
@@ -43,7 +51,7 @@ export function serve(dir: string, o: ServeOptions = {}): Promise<number> {
     server.listen(port, host, () => {
       const a = server.address() as import('node:net').AddressInfo;
       const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
-      process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}\n`);
+      process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}${o.production ? ' (production: template files are read once)' : ''}\n`);
     });
     const stop = () => {
       server.close(() => engine.close().then(() => resolve(0)));

@@ -107,12 +107,18 @@ export class Ctx {
   appDatasources?: DatasourceSettings;
   template: CompiledTemplate;
   readonly baseTemplate: CompiledTemplate;
+  /**
+   * The template, component and custom-tag paths already looked at in this render: with
+   * inspectTemplates "once" a path is checked on the file system at most once per render.
+   */
+  readonly inspected: Set<string>;
 
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles; cookie?: CookieScope },
+    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles; cookie?: CookieScope; inspected?: Set<string> },
   ) {
+    this.inspected = init.inspected ?? new Set();
     this.template = template;
     this.baseTemplate = template;
     this.appRoot = template.dir;

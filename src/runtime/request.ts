@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ctx } from './context.js';
 import { runTemplate, type CompiledTemplate } from './compiler.js';
@@ -14,11 +13,11 @@ import type { MaybePromise } from '../tags/types.js';
  */
 export function runRequest(ctx: Ctx, page: CompiledTemplate, appFile: string): MaybePromise<unknown> {
   if (/\.cfc$/i.test(appFile)) return runApplicationCfc(ctx, page, appFile, toStr(ctx.cgi.get('script_name') ?? '/' + path.basename(page.file)));
-  const app = ctx.engine.loadTemplate(appFile);
+  const app = ctx.engine.loadTemplate(appFile, ctx.inspected);
   return then(runIn(ctx, app), () =>
     then(runIn(ctx, page), () => {
-      const end = onRequestEndFile(path.dirname(appFile));
-      return end ? runIn(ctx, ctx.engine.loadTemplate(end)) : undefined;
+      const end = onRequestEndFile(ctx, path.dirname(appFile));
+      return end ? runIn(ctx, ctx.engine.loadTemplate(end, ctx.inspected)) : undefined;
     }),
   );
 }
@@ -43,10 +42,10 @@ function then(r: MaybePromise<unknown>, next: () => MaybePromise<unknown>): Mayb
   return isThenable(r) ? (r as Promise<unknown>).then(next) : next();
 }
 
-function onRequestEndFile(dir: string): string | undefined {
+function onRequestEndFile(ctx: Ctx, dir: string): string | undefined {
   for (const n of ['OnRequestEnd.cfm', 'onRequestEnd.cfm', 'onrequestend.cfm']) {
     const p = path.join(dir, n);
-    if (fs.existsSync(p)) return p;
+    if (ctx.engine.inspector.isFile(p, ctx.inspected)) return p;
   }
   return undefined;
 }

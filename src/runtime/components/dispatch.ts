@@ -186,8 +186,8 @@ export function componentClass(ctx: Ctx, dotted: string, loc?: SourceLoc): Compo
   if (memo) return memo;
   const loader = ctx.engine.components;
   try {
-    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc);
-    const cls = loader.load(abs, ctx.appRoot, [], loc);
+    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc, ctx.inspected);
+    const cls = loader.load(abs, ctx.appRoot, [], loc, ctx.inspected);
     ctx.locals.set(key, cls);
     return cls;
   } catch (e) {

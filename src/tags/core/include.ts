@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineTag } from '../types.js';
 import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
@@ -19,10 +18,10 @@ export const includeTag = defineTag({
     return (ctx) => {
       const rel = toStr(tpl(ctx));
       const abs = path.resolve(ctx.template.dir, rel);
-      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+      if (!c.engine.inspector.isFile(abs, ctx.inspected)) {
         throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `the path is resolved from the directory of ${ctx.template.file}` });
       }
-      const t = c.engine.loadTemplate(abs);
+      const t = c.engine.loadTemplate(abs, ctx.inspected);
       const saved = ctx.template;
       ctx.template = t;
       ctx.callStack.push({ template: loc.file, line: loc.line, column: loc.col, id: 'cfinclude' });
