@@ -1,8 +1,9 @@
 /**
  * W2: LiquidJS's todolist benchmark page (bench/todolist, from ../shared/bench/todolist) rendered at 3
  * and 100 todos by cfml-engine, Handlebars, LiquidJS and Eta in one process, interleaved rounds.
- * Each engine runs as its users would: templates compiled once and cached, partials from its own
- * loader, the two helpers (`url`, `capitalize`) registered the engine's way; every engine keeps its
+ * Each engine runs as its users would in production: templates compiled once and cached, never
+ * checked against their files again (cfml-engine: inspectTemplates "never"; the default "once"
+ * costs a stat of each file per render), partials from its own loader, the two helpers (`url`, `capitalize`) registered the engine's way; every engine keeps its
  * default escaping (Handlebars and Eta escape HTML, LiquidJS and CFML do not).
  * Run alone: `node --import tsx bench/todolist.ts` (after `npm run build`).
  */
@@ -46,6 +47,7 @@ export function todoRenderers(): Record<string, (d: Data) => unknown> {
   eta.loadTemplate('@todolist', read('todolist.eta'));
 
   const engine = new Engine({
+    inspectTemplates: 'never',
     functions: [
       { name: 'urlFor', params: [{ name: 'path', type: 'string', required: true }], impl: (_c, s: string) => url(s) },
       { name: 'capitalize', params: [{ name: 'text', type: 'string', required: true }], impl: (_c, s: string) => capitalize(s) },

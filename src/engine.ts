@@ -21,7 +21,7 @@ import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
 import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
-import { toJsValue, toCfmlValue } from './runtime/js-values.js';
+import { toJsValue, toCfmlValue, structOf } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
 import type { DatasourceInput } from './db/config.js';
@@ -107,7 +107,8 @@ export interface RenderInput {
   variables?: Record<string, unknown>;
   url?: Record<string, unknown>;
   form?: Record<string, unknown>;
-  cgi?: Record<string, unknown>;
+  /** cgi variables over the defaults; a function is called only when the page first reads cgi. */
+  cgi?: Record<string, unknown> | (() => Record<string, unknown>);
   /**
    * Owner of the render's named `<cfimap>` connections: renders with the same owner share them,
    * others never see them. Set it to the session id (or the application name when there are no
@@ -245,13 +246,20 @@ export class Engine implements EngineCore {
     this.components.clear();
   }
 
-  /** Renders a file and resolves to its output. */
+  /** Renders a file and resolves to its output (no scope is converted back to JS). */
   async renderFile(file: string, input: RenderInput = {}): Promise<string> {
-    return (await this.renderFileWithMeta(file, input)).output;
+    return (await this.renderFileCtx(file, input)).out;
   }
 
-  /** Renders a file and returns the output with the response metadata (status, headers, location). */
+  /**
+   * Renders a file and returns the output with the response metadata (status, headers, location).
+   * `variables` is converted to JS values when first read.
+   */
   async renderFileWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
+    return resultOf(await this.renderFileCtx(file, input));
+  }
+
+  private async renderFileCtx(file: string, input: RenderInput): Promise<Ctx> {
     const abs = path.resolve(file);
     const inspected = new Set<string>();
     let t: CompiledTemplate;
@@ -264,11 +272,17 @@ export class Engine implements EngineCore {
     return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)), inspected);
   }
 
+  /** Renders CFML source (`file` names it in errors and is where relative paths start) and resolves to its output. */
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
-    return (await this.renderStringWithMeta(source, input)).output;
+    return (await this.renderStringCtx(source, input)).out;
   }
 
+  /** renderString with the response metadata, as renderFileWithMeta. */
   async renderStringWithMeta(source: string, input: RenderInput & { file?: string } = {}): Promise<RenderResult> {
+    return resultOf(await this.renderStringCtx(source, input));
+  }
+
+  private async renderStringCtx(source: string, input: RenderInput & { file?: string }): Promise<Ctx> {
     let t: CompiledTemplate;
     const file = input.file && !input.file.startsWith('<') ? path.resolve(input.file) : input.file ?? '<string>';
     try {
@@ -305,12 +319,12 @@ export class Engine implements EngineCore {
   }
 
   /** Runs a page in a new request context, inside its application when `appFile` governs it. */
-  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, inspected?: Set<string>): Promise<RenderResult> {
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, inspected?: Set<string>): Promise<Ctx> {
     const ctx = new Ctx(this, t, {
       inspected,
       url: toScope(input.url),
       form: toScope(input.form),
-      cgi: cgiScope(t.file, input.cgi),
+      cgi: () => cgiScope(t.file, typeof input.cgi === 'function' ? input.cgi() : input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
       files: input.files,
       cookie: cookieScope(input.cookie),
@@ -328,7 +342,7 @@ export class Engine implements EngineCore {
       if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
       await ctx.runEndHooks();
     }
-    return resultOf(ctx);
+    return ctx;
   }
 
   private withSource(err: CfmlError, file: string, source: string): CfmlError {
@@ -456,9 +470,7 @@ export class Engine implements EngineCore {
 }
 
 function toScope(obj: Record<string, unknown> | undefined): Struct {
-  const s = new Struct();
-  if (obj) for (const [k, v] of Object.entries(obj)) s.set(k, toCfmlValue(v));
-  return s;
+  return obj ? structOf(obj) : new Struct();
 }
 
 /** CGI reads "" for unknown keys; the known ones describe the request (or the CLI run). */
@@ -485,18 +497,27 @@ function cookieScope(c: Record<string, unknown> | string | undefined): CookieSco
   return s;
 }
 
+/** The result of a finished render; `variables` is converted to JS when first read. */
 function resultOf(ctx: Ctx): RenderResult {
   const r: ResponseMeta = ctx.response;
-  const vars: Record<string, unknown> = {};
-  for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+  let vars: Record<string, unknown> | undefined;
+  const variables = (): Record<string, unknown> => {
+    if (vars === undefined) {
+      vars = {};
+      for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+    }
+    return vars;
+  };
   return {
+    get variables() {
+      return variables();
+    },
     output: ctx.out,
     status: r.status,
     statusText: r.statusText,
     headers: { ...r.headers },
     location: r.location,
     contentType: r.contentType,
-    variables: vars,
     cookies: ctx.cookie.setCookieHeaders(),
     body: r.body,
     file: r.file,

@@ -52,7 +52,9 @@ export class Ctx {
   request = new Struct();
   url: Struct;
   form: Struct;
-  cgi: Struct;
+  /** Built on first use (most pages never read cgi): see {@link cgi}. */
+  private cgiScope: Struct | undefined;
+  private cgiInit: (() => Struct) | undefined;
   cookie: CookieScope;
   /** The application this request runs in (cfapplication / Application.cfc), if any. */
   app?: Application;
@@ -116,7 +118,7 @@ export class Ctx {
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles; cookie?: CookieScope; inspected?: Set<string> },
+    init: { url?: Struct; form?: Struct; cgi?: Struct | (() => Struct); variables?: Struct; files?: UploadedFiles; cookie?: CookieScope; inspected?: Set<string> },
   ) {
     this.inspected = init.inspected ?? new Set();
     this.template = template;
@@ -124,7 +126,8 @@ export class Ctx {
     this.appRoot = template.dir;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
-    this.cgi = init.cgi ?? new Struct();
+    if (typeof init.cgi === 'function') this.cgiInit = init.cgi;
+    else this.cgiScope = init.cgi;
     this.cookie = init.cookie ?? CookieScope.fromHeader(undefined);
     if (init.variables) this.variables = init.variables;
     this.files = init.files ?? {};
@@ -195,6 +198,15 @@ export class Ctx {
   timeoutError(loc?: SourceLoc): CfmlError {
     const limit = Math.round((this.deadline - this.startedAt) / 1000);
     return new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: ErrorCode.RequestTimeout });
+  }
+
+  /** The cgi scope, built from the render's input when first read. */
+  get cgi(): Struct {
+    if (this.cgiScope === undefined) {
+      this.cgiScope = this.cgiInit ? this.cgiInit() : new Struct();
+      this.cgiInit = undefined;
+    }
+    return this.cgiScope;
   }
 
   write(s: string): void {
