@@ -15,9 +15,19 @@ export const includeTag = defineTag({
     const a = node.attrs.find((x) => x.lower === 'template')!;
     const tpl = c.expr(a.value);
     const loc = node.loc;
+    // the last resolution, reused while the directory and the path stay the same (a loop's include)
+    let lastDir = '';
+    let lastRel = '';
+    let lastAbs = '';
     return (ctx) => {
       const rel = toStr(tpl(ctx));
-      const abs = path.resolve(ctx.template.dir, rel);
+      const dir = ctx.template.dir;
+      if (dir !== lastDir || rel !== lastRel) {
+        lastAbs = path.resolve(dir, rel);
+        lastDir = dir;
+        lastRel = rel;
+      }
+      const abs = lastAbs;
       if (!c.engine.inspector.isFile(abs, ctx.inspected)) {
         throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `the path is resolved from the directory of ${ctx.template.file}` });
       }
