@@ -13,7 +13,7 @@ import Handlebars from 'handlebars';
 import { Liquid } from 'liquidjs';
 import { Eta } from 'eta';
 import { Engine } from '../dist/index.js';
-import { median, timeIt } from './stats.js';
+import { cpuTimeIt, median } from './stats.js';
 
 const dir = path.join(import.meta.dirname, 'todolist');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -62,15 +62,15 @@ export function todoRenderers(): Record<string, (d: Data) => unknown> {
   };
 }
 
-/** Median µs per render of each engine at `n` todos: interleaved rounds, after a warm-up. */
+/** Median CPU µs per render of each engine at `n` todos: interleaved rounds, after a warm-up. */
 export async function benchTodolist(n: number, rounds = 9): Promise<Record<string, number>> {
   const data = todoData(n);
   const fns = todoRenderers();
-  const times = Math.max(20, Math.round(4000 / n));
-  for (const f of Object.values(fns)) await timeIt(() => f(data), times * 3);
+  const times = Math.max(40, Math.round(8000 / n));
+  for (const f of Object.values(fns)) await cpuTimeIt(() => f(data), times * 3);
   const samples: Record<string, number[]> = {};
   for (let r = 0; r < rounds; r++) {
-    for (const [name, f] of Object.entries(fns)) (samples[name] ??= []).push(await timeIt(() => f(data), times));
+    for (const [name, f] of Object.entries(fns)) (samples[name] ??= []).push(await cpuTimeIt(() => f(data), times));
   }
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v) * 1000]));
 }
