@@ -14,7 +14,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   // loaded on first use (<cfimap>, <cfmail>, serving), so they stay out of the cold start
-  external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy'],
+  external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy', 'redis'],
   logLevel: 'warning',
   // CFML_BUILD_MINIFY=0 keeps names readable for a CPU profile (node --cpu-prof)
   minify: process.env.CFML_BUILD_MINIFY !== '0',

@@ -10,7 +10,7 @@
  * Prints pass/fail/skip per category, overall and for the bare expressions, then the failures.
  * Exits 0 (it is a report) unless a --min-pass threshold is missed.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { compareResult, wrapExample } from './conformance/compare.js';
 import { CATEGORIES, categoryOf, type Category } from './conformance/categories.js';
 import { loadSkips, matchSkip } from './conformance/skips.js';
+import { forkWorker } from './conformance/fork-worker.js';
 
 interface Example {
   name: string;
@@ -64,24 +65,9 @@ class Runner {
   constructor(private readonly timeout: number) {}
 
   private start(): Promise<void> {
-    const worker = path.join(here, 'conformance', 'worker.ts');
-    const child = fork(worker, [], {
-      cwd: this.dir,
-      execArgv: ['--import', import.meta.resolve('tsx')],
-      env: { ...process.env, TZ: 'UTC', LANG: 'en_US.UTF-8' },
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    });
+    const { child, ready } = forkWorker(path.join(here, 'conformance', 'worker.ts'), this.dir);
     this.child = child;
-    return new Promise((resolve, reject) => {
-      const onMsg = (m: any) => {
-        if (m?.ready) {
-          child.off('message', onMsg);
-          resolve();
-        }
-      };
-      child.on('message', onMsg);
-      child.once('exit', () => reject(new Error('conformance worker exited during start')));
-    });
+    return ready;
   }
 
   async run(source: string): Promise<{ output?: string; error?: string }> {

@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.serve !== undefined) {
     const { serve } = await import('./cli/serve.js');
-    return serve(args.serve, { port: args.port, host: args.host, dev: args.dev, production: args.production, maxBodySize: args.maxBodySize });
+    const code = await serve(args.serve, { port: args.port, host: args.host, dev: args.dev, production: args.production, maxBodySize: args.maxBodySize, workers: args.workers, health: args.health, sessionStore: args.sessionStore, imapMaxPerUser: args.imapMaxPerUser });
+    // a cluster's IPC channel (and a pool's sockets) would keep the process alive
+    process.exit(code);
   }
   if (args.file === undefined && args.expr === undefined) {
     process.stderr.write(HELP + '\n');

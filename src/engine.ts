@@ -11,6 +11,8 @@ import type { FunctionDef } from './runtime/functions/types.js';
 import { TagRegistry } from './tags/registry.js';
 import type { TagDef } from './tags/types.js';
 import { coreTags } from './tags/core/index.js';
+import { classicTags } from './tags/classic/index.js';
+import { formErrorPage, formFieldErrors } from './tags/classic/form/server-check.js';
 import { imapTag, imapFilterTag, type ImapTagOptions } from './tags/imap/tag.js';
 import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
@@ -29,10 +31,14 @@ import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
 import type { UploadedFiles } from './runtime/uploads.js';
 import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
-import type { SessionStore } from './runtime/session-store.js';
+import { MemorySessionStore, type SessionStore } from './runtime/session-store.js';
+import { RedisSessionStore, type RedisSessionStoreOptions } from './runtime/redis-session-store.js';
+import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
-import { runRequest } from './runtime/request.js';
 import { TemplateInspector, inspectTemplatesOf, type InspectTemplates } from './runtime/inspect-templates.js';
+import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
+import { remoteCallOf } from './runtime/remote-cfc.js';
+import { showErrorPage } from './runtime/error-pages.js';
 
 export interface EngineOptions {
   /** 'cli' dumps as text, 'web' as HTML. Default 'cli'. */
@@ -99,9 +105,17 @@ export interface EngineOptions {
    * directory up to here (default: the current directory when the Engine is created).
    */
   root?: string;
-  /** Where session scopes are kept between requests (default: in this process's memory). */
-  sessionStore?: SessionStore;
+  /**
+   * Where session scopes are kept between requests: in this process's memory (the default), in
+   * Redis, shared by every process and machine using it (`{ type: "redis", url:
+   * "redis://127.0.0.1:6379" }`, see RedisSessionStore), or a SessionStore of your own. An
+   * application can still choose with `this.sessionStorage = "memory"` / `"redis"`.
+   */
+  sessionStore?: SessionStore | SessionStoreConfig;
 }
+
+/** A session store by configuration (EngineOptions.sessionStore). */
+export type SessionStoreConfig = { type: 'memory' } | ({ type: 'redis' } & Omit<RedisSessionStoreOptions, 'onError'>);
 
 export interface RenderInput {
   variables?: Record<string, unknown>;
@@ -127,6 +141,13 @@ export interface RenderInput {
   web?: boolean;
   /** Site root for the Application.cfc/cfm lookup of this render (default EngineOptions.root). */
   root?: string;
+  /**
+   * Streaming: `<cfflush>` hands the output so far to this function, to be written to the client
+   * now. The first call also gets `head` (status, headers, content type and cookies as set so
+   * far); later calls only the chunk. The RenderResult at the end holds the output after the
+   * last flush. Without it, cfflush does nothing (the whole output comes at the end).
+   */
+  onFlush?: (chunk: string, head?: RenderResult) => void;
 }
 
 export interface RenderResult {
@@ -212,9 +233,9 @@ export class Engine implements EngineCore {
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
     this.components = new ComponentLoader(this, options.mappings);
-    for (const t of [...coreTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
+    for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
-    this.applications = new ApplicationRegistry(options.sessionStore, (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
+    this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.inspector.mode === 'never' ? Infinity : 2000);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -232,6 +253,17 @@ export class Engine implements EngineCore {
   }
 
   static readonly version = VERSION;
+
+  private sessionStoreOf(given: SessionStore | SessionStoreConfig | undefined): SessionStore | undefined {
+    if (!given || typeof (given as Partial<SessionStore>).get === 'function') return given as SessionStore | undefined;
+    given = given as SessionStoreConfig;
+    if (given.type === 'memory') return new MemorySessionStore();
+    if (given.type === 'redis') {
+      const { type: _t, ...o } = given;
+      return new RedisSessionStore({ ...o, onError: (e) => this.log(`session storage [redis]: ${e.message}`, { type: 'error' }) }, new SessionCodec(this));
+    }
+    throw new Error(`sessionStore: unknown type ${(given as { type: unknown }).type}`);
+  }
 
   registerTag(def: TagDef, opts?: { override?: boolean }): void {
     this.tags.register(def, opts);
@@ -269,7 +301,51 @@ export class Engine implements EngineCore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input, this.appFiles.find(t.dir, input.root === undefined ? this.root : path.resolve(input.root)), inspected);
+    return this.run(t, input, this.appFiles.find(t.dir, this.rootOf(input)), { kind: 'page', page: t }, inspected);
+  }
+
+  private rootOf(input: RenderInput): string {
+    return input.root === undefined ? this.root : path.resolve(input.root);
+  }
+
+  /** The Application.cfc/cfm governing a path that may not exist: looked up from its nearest existing directory. */
+  private appFileFor(file: string, root: string): string | null {
+    let dir = path.dirname(file);
+    while (!fs.existsSync(dir) && dir.startsWith(root) && dir !== root) dir = path.dirname(dir);
+    return this.appFiles.find(dir, root);
+  }
+
+  /**
+   * A request for a page (or component) that does not exist: its Application.cfc's
+   * onMissingTemplate(targetPage) answers (after onApplicationStart, onSessionStart and
+   * onRequestStart, as in Lucee). Resolves to null when nothing answered it (no Application.cfc,
+   * no onMissingTemplate, or it returned false): the host sends its 404.
+   * @param file the absolute path the request names (cgi.script_name in input.cgi gives targetPage)
+   */
+  async renderMissingWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult | null> {
+    const abs = path.resolve(file);
+    const appFile = this.appFileFor(abs, this.rootOf(input));
+    if (!appFile || !/\.cfc$/i.test(appFile)) return null;
+    try {
+      return resultOf(await this.run(this.compile('', abs), input, appFile, { kind: 'missing' }));
+    } catch (e) {
+      if (e instanceof MissingTemplate) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * A remote call on a component: `x.cfc?method=name&arg=value` (GET or POST). The method comes
+   * from the url or form scope of `input`, the other fields are its named arguments (see
+   * RemoteCall). Runs inside the component's application (Application.cfc's onCFCRequest when
+   * defined); only `access="remote"` methods answer (else a RemoteCallError with status 403).
+   * The result is serialized by `returnFormat` (json by default, or plain) into the output.
+   */
+  async invokeRemoteWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
+    const abs = path.resolve(file);
+    const placeholder = this.compile('', abs);
+    const call = remoteCallOf(abs, toScope(input.url), toScope(input.form));
+    return resultOf(await this.run(placeholder, input, this.appFiles.find(placeholder.dir, this.rootOf(input)), { kind: 'remote', call }));
   }
 
   /** Renders CFML source (`file` names it in errors and is where relative paths start) and resolves to its output. */
@@ -291,7 +367,7 @@ export class Engine implements EngineCore {
       throw this.withSource(this.finish(e), file, source);
     }
     try {
-      return await this.run(t, input, null);
+      return await this.run(t, input, null, { kind: 'page', page: t });
     } catch (e) {
       throw this.withSource(e as CfmlError, file, source);
     }
@@ -318,8 +394,8 @@ export class Engine implements EngineCore {
     return new Compiler(this, parsed).template;
   }
 
-  /** Runs a page in a new request context, inside its application when `appFile` governs it. */
-  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, inspected?: Set<string>): Promise<Ctx> {
+  /** Runs a request in a new context (`t` is its base template), inside its application when `appFile` governs it. */
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, target: RequestTarget, inspected?: Set<string>): Promise<Ctx> {
     const ctx = new Ctx(this, t, {
       inspected,
       url: toScope(input.url),
@@ -333,14 +409,33 @@ export class Engine implements EngineCore {
     if (input.files) ctx.files = input.files;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
+    ctx.siteRoot = this.rootOf(input);
+    const onFlush = input.onFlush;
+    if (onFlush) ctx.flushHook = (chunk) => onFlush(chunk, ctx.flushed ? undefined : resultOf(ctx));
+    // the server-side checks of a submitted cfform (NAME_required, NAME_integer... fields)
+    const formErrors = ctx.form.size ? formFieldErrors(ctx.form) : [];
+    if (formErrors.length) {
+      ctx.out = formErrorPage(formErrors);
+      ctx.response.status = 400;
+      return ctx;
+    }
     try {
-      const r = appFile ? runRequest(ctx, t, appFile) : runTemplate(ctx, t);
+      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
-      if (!(e instanceof AbortPage)) throw this.finish(e);
+      if (e instanceof MissingTemplate) throw e;
+      if (!(e instanceof AbortPage)) {
+        const err = this.finish(e);
+        // <cferror> takes over when no onError did (Lucee's order)
+        if (!ctx.errorPages.length || !(await showErrorPage(ctx, err))) throw err;
+      }
     } finally {
-      if (ctx.sessionRef) await this.applications.save(ctx.sessionRef);
-      await ctx.runEndHooks();
+      try {
+        // a shared store writes the session as data: a value it cannot keep fails the request here
+        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef).catch((e) => Promise.reject(this.finish(e)));
+      } finally {
+        await ctx.runEndHooks();
+      }
     }
     return ctx;
   }
@@ -460,12 +555,16 @@ export class Engine implements EngineCore {
     };
   }
 
-  /** Closes shared services (logs out IMAP connections, ends database pools). The Engine can be used again afterwards. */
+  /**
+   * Ends every application (waiting for their onApplicationEnd), then closes shared services (logs
+   * out IMAP connections, ends database pools). The Engine can be used again afterwards.
+   */
   async close(): Promise<void> {
+    // applications first: onApplicationEnd may still query a datasource or send mail
+    await this.applications.close();
     const all = [...this.services.values()];
     this.services.clear();
     await Promise.all(all.map((s) => s.close?.()));
-    await this.applications.close();
   }
 }
 

@@ -1,4 +1,4 @@
-export { Engine, type EngineOptions, type RenderInput, type RenderResult } from './engine.js';
+export { Engine, type EngineOptions, type RenderInput, type RenderResult, type SessionStoreConfig } from './engine.js';
 export type { InspectTemplates } from './runtime/inspect-templates.js';
 export { defineTag, type TagDef, type TagCall, type AttrSpec } from './tags/types.js';
 export { Signal, type Exec, type Eval, type MaybePromise } from './runtime/exec.js';
@@ -18,4 +18,6 @@ export type { MailServerSettings } from './tags/mail/index.js';
 export { createHandler, type HandlerOptions, type CfmlHandler } from './web/handler.js';
 export type { SessionStore } from './runtime/session-store.js';
 export { MemorySessionStore } from './runtime/session-store.js';
+export { RedisSessionStore, type RedisSessionStoreOptions, type SessionEncoder } from './runtime/redis-session-store.js';
+export { SessionCodec } from './runtime/session-codec.js';
 export type { ApplicationSettings, SessionCookieSettings } from './runtime/application.js';

@@ -17,18 +17,32 @@ export interface CliArgs {
   maxBodySize?: number;
   /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
   root?: string;
+  /** `--workers N|auto`: worker processes of cfml serve. */
+  workers?: number | 'auto';
+  /** `--health PATH`: answered 200 for load balancers. */
+  health?: string;
+  /** `--session-store memory|redis://host:port`. */
+  sessionStore?: string;
+  /** `--imap-max-per-user N`: named IMAP connections per user and process. */
+  imapMaxPerUser?: number;
 }
 
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
   cfml serve DIR [--port N] [--host H] [--dev | --production] [--max-body BYTES]
+                 [--workers N|auto] [--session-store memory|redis://HOST:PORT]
+                 [--health PATH] [--imap-max-per-user N]
                                 serve DIR over HTTP: .cfm pages, static files, sessions
                                 (port 8500 and host 127.0.0.1 by default; --dev shows
                                 full errors in pages and checks every template file on
                                 every use; --production loads each file once and trusts
                                 it until restart; by default a file is checked at most
-                                once per request)
+                                once per request). --workers runs N processes behind
+                                one port (auto: one per CPU); --session-store redis://
+                                shares sessions between them (and between machines);
+                                --health answers 200 on PATH for load balancers;
+                                SIGTERM finishes running requests before stopping
   --root DIR                    Application.cfc/cfm are looked up from the page's
                                 directory up to DIR (default: the current directory)
   cfml --help | --version
@@ -63,6 +77,23 @@ export function parseArgs(argv: string[]): CliArgs {
       if (!Number.isInteger(n) || n < 0 || (x === '--port' && n > 65535)) throw new Error(`${x} needs a number`);
       if (x === '--port') a.port = n;
       else a.maxBodySize = n;
+    } else if (x === '--workers') {
+      const v = argv[++i];
+      const n = Number(v);
+      if (v === 'auto') a.workers = 'auto';
+      else if (Number.isInteger(n) && n >= 1 && n <= 256) a.workers = n;
+      else throw new Error('--workers needs a number from 1 to 256 or auto');
+    } else if (x === '--imap-max-per-user') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error('--imap-max-per-user needs a number of at least 1');
+      a.imapMaxPerUser = n;
+    } else if (x === '--health' || x === '--session-store') {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new Error(`${x} needs a value`);
+      if (x === '--health') {
+        if (!v.startsWith('/')) throw new Error('--health needs a path starting with /');
+        a.health = v;
+      } else a.sessionStore = v;
     } else if (x === '--host' || x === '--root') {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${x} needs a value`);

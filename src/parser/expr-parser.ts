@@ -262,15 +262,27 @@ export class CfmlParser extends EmbeddedActionsParser {
   public callArgs = this.RULE('callArgs', (): A.Arg[] => {
     const args: A.Arg[] = [];
     this.CONSUME(T.LParen);
-    this.MANY_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        args.push(this.SUBRULE(this.argument));
-      },
+    this.OPTION(() => {
+      args.push(this.SUBRULE(this.argument));
+      // named arguments may also be separated by blanks alone: Lucee's tags in script are called
+      // so, `cffile(action="write" file=f output="x")`
+      this.MANY({
+        GATE: () => this.LA(1).tokenType === T.Comma || this.isNamedArgStart(),
+        DEF: () => {
+          this.OPTION2(() => this.CONSUME(T.Comma));
+          args.push(this.SUBRULE2(this.argument));
+        },
+      });
     });
     this.CONSUME(T.RParen);
     return args;
   });
+
+  /** `name =` starts the next token run (a named argument). */
+  private isNamedArgStart(): boolean {
+    const t1 = this.LA(1);
+    return this.LA(2).tokenType === T.Assign && (t1.tokenType === T.Identifier || T.isKeyword(t1));
+  }
 
   /** `value`, or `name = value` / `name: value`; an OPTION, as a gated OR allocates per call. */
   private argument = this.RULE('argument', (): A.Arg => {

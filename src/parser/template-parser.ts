@@ -80,7 +80,7 @@ export class TemplateParser {
     while (this.stack.length > 1) {
       const f = this.stack[this.stack.length - 1]!;
       if (f.def?.body === 'optional') this.flatten();
-      else throw new ParseError(`Tag <cf${f.node!.name}> opened at ${f.loc!.file}:${f.loc!.line}:${f.loc!.col} is never closed`, f.loc!, { detail: `add </cf${f.node!.name}>` });
+      else throw new ParseError(`Tag <${tagShown(f.node!.name)}> opened at ${f.loc!.file}:${f.loc!.line}:${f.loc!.col} is never closed`, f.loc!, { detail: `add </${tagShown(f.node!.name)}>` });
     }
     return { file: this.file, source: this.source, body: root.target };
   }
@@ -148,7 +148,7 @@ export class TemplateParser {
     const taglib = imported ? this.importedTaglib(name, loc) : undefined;
     const def = this.tags.get(name);
     if (!def) {
-      throw new ParseError(`Unknown tag <cf${name}>: no definition found for tag [cf${name}]`, loc, { detail: `registered tags: ${this.tags.names().sort().map((n) => 'cf' + n).join(', ')}` });
+      throw new ParseError(`Unknown tag <${tagShown(name)}>: no definition found for tag [cf${name}]`, loc, { detail: `registered tags: ${this.tags.names().sort().map((n) => 'cf' + n).join(', ')}` });
     }
     // The tag's own tokens, up to `>` or `/>`.
     const inner: IToken[] = [];
@@ -162,7 +162,7 @@ export class TemplateParser {
       }
       inner.push(t);
     }
-    if (!end) throw new ParseError(`Tag <cf${name}> is not closed with >`, loc);
+    if (!end) throw new ParseError(`Tag <${tagShown(name)}> is not closed with >`, loc);
     const node: A.TagNode = { kind: 'tag', name, attrs: [], loc };
     if (taglib !== undefined) node.taglib = taglib;
     if (def.expression) this.tagExpression(node, def, inner, open);
@@ -177,7 +177,7 @@ export class TemplateParser {
     if (def.branchOf) {
       const parent = this.top;
       if (!parent.node || !def.branchOf.includes(parent.node.name)) {
-        throw new ParseError(`<cf${name}> must be inside ${def.branchOf.map((p) => '<cf' + p + '>').join(' or ')}`, loc);
+        throw new ParseError(`<${tagShown(name)}> must be inside ${def.branchOf.map((p) => '<cf' + p + '>').join(' or ')}`, loc);
       }
       const branch: A.TagBranch = { tag: node, body: [] };
       (parent.node.branches ??= []).push(branch);
@@ -185,7 +185,7 @@ export class TemplateParser {
       return;
     }
     if (def.parents && (!this.top.node || !def.parents.includes(this.top.node.name))) {
-      throw new ParseError(`<cf${name}> must be inside ${def.parents.map((p) => '<cf' + p + '>').join(' or ')}`, loc);
+      throw new ParseError(`<${tagShown(name)}> must be inside ${def.parents.map((p) => '<cf' + p + '>').join(' or ')}`, loc);
     }
     this.top.target.push(node);
     const selfClosed = end.tokenType === T.SelfClose;
@@ -224,7 +224,7 @@ export class TemplateParser {
 
   private tagExpression(node: A.TagNode, def: TagDef, inner: IToken[], open: IToken): void {
     if (inner.length === 0) {
-      if (def.expression === 'required') throw new ParseError(`Tag <cf${node.name}> needs an expression`, this.loc(open));
+      if (def.expression === 'required') throw new ParseError(`Tag <${tagShown(node.name)}> needs an expression`, this.loc(open));
       return;
     }
     let toks = inner;
@@ -244,7 +244,7 @@ export class TemplateParser {
     while (k < toks.length) {
       const nameTok = toks[k]!;
       if (nameTok.tokenType !== T.Identifier && !T.isKeyword(nameTok)) {
-        throw new ParseError(`Syntax error in <cf${tag}>: expected an attribute name, found [${nameTok.image}]`, this.loc(nameTok));
+        throw new ParseError(`Syntax error in <${tagShown(tag)}>: expected an attribute name, found [${nameTok.image}]`, this.loc(nameTok));
       }
       let name = nameTok.image;
       k++;
@@ -260,7 +260,7 @@ export class TemplateParser {
       }
       k++;
       const v = toks[k];
-      if (!v) throw new ParseError(`Syntax error in <cf${tag}>: attribute [${name}] has no value`, loc);
+      if (!v) throw new ParseError(`Syntax error in <${tagShown(tag)}>: attribute [${name}] has no value`, loc);
       let value: A.Expr;
       if (v.tokenType === T.StringLit) {
         value = stringParts(v.image.slice(1, -1), v.image[0]!, this.loc(v));
@@ -274,7 +274,7 @@ export class TemplateParser {
           if (tt === T.RParen || tt === T.RBracket || tt === T.RBrace) depth--;
           j++;
         }
-        if (j >= toks.length) throw new ParseError(`Syntax error in <cf${tag}>: unclosed # in attribute [${name}]`, this.loc(v));
+        if (j >= toks.length) throw new ParseError(`Syntax error in <${tagShown(tag)}>: unclosed # in attribute [${name}]`, this.loc(v));
         value = parseExpression('', this.fileBase(), toks.slice(k + 1, j));
         k = j + 1;
       } else {
@@ -299,7 +299,7 @@ export class TemplateParser {
     const re = new RegExp(`</cf${name}\\s*>`, 'ig');
     re.lastIndex = from;
     const m = re.exec(this.source);
-    if (!m) throw new ParseError(`Tag <cf${name}> opened at ${node.loc.file}:${node.loc.line}:${node.loc.col} is never closed`, node.loc);
+    if (!m) throw new ParseError(`Tag <${tagShown(name)}> opened at ${node.loc.file}:${node.loc.line}:${node.loc.col} is never closed`, node.loc);
     node.raw = this.source.slice(from, m.index);
     const base = { file: this.file, line: end.startLine ?? 1, col: (end.startColumn ?? 1) + end.image.length };
     node.body = parseScript(node.raw, base, this.tags);
@@ -315,10 +315,10 @@ export class TemplateParser {
     while (this.stack.length > 1 && this.top.node!.name !== name && this.top.def?.body === 'optional') this.flatten();
     const f = this.top;
     if (!f.node) {
-      throw new ParseError(`Closing tag </cf${name}> has no matching <cf${name}>`, loc);
+      throw new ParseError(`Closing tag </${tagShown(name)}> has no matching <${tagShown(name)}>`, loc);
     }
     if (f.node.name !== name) {
-      throw new ParseError(`Closing tag </cf${name}> does not match <cf${f.node.name}> opened at ${f.loc!.file}:${f.loc!.line}:${f.loc!.col}`, loc);
+      throw new ParseError(`Closing tag </${tagShown(name)}> does not match <${tagShown(f.node.name)}> opened at ${f.loc!.file}:${f.loc!.line}:${f.loc!.col}`, loc);
     }
     f.node.endLoc = loc;
     if (f.interp) this.interp--;
@@ -389,4 +389,9 @@ export const ATTRIBUTE_COLLECTION = 'attributecollection';
 /** A token's text for an error message: an unclosed comment can hold the rest of the page. */
 export function shortImage(image: string): string {
   return image.length <= 40 ? image : image.slice(0, 37) + '...';
+}
+
+/** A tag's name as the page spells it: `cfoutput`, `cf_layout`, and an imported `ui:box` as is. */
+function tagShown(name: string): string {
+  return name.includes(':') ? name : 'cf' + name;
 }

@@ -8,7 +8,9 @@ import type { MaybePromise } from './exec.js';
 import { activateApplication, settingsFrom, type Application } from './application.js';
 import { createInstance, hasMethod, invokeMethod, loadComponentFile, type ComponentInstance } from './components/api.js';
 import type { CompiledTemplate } from './compiler.js';
-import { runIn } from './request.js';
+import { runIn, MissingTemplate, type RequestTarget } from './request.js';
+import { runRemoteCall } from './remote-cfc.js';
+import type { Struct as StructType } from './struct.js';
 
 /** `try { fn() } catch (e) { onError(e) }` that keeps control signals (cfabort, cflocation) flowing. */
 function guard<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromise<T>): MaybePromise<T> {
@@ -25,22 +27,26 @@ function guard<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromi
  * One request under an Application.cfc, as Lucee runs it: a new instance per request (its
  * pseudo-constructor sets `this.name`, `this.sessionManagement`...), then onApplicationStart
  * (once per application, concurrent first requests wait for it), onSessionStart (new session),
- * onRequestStart(targetPage) (false ends the request), onRequest(targetPage) or the page itself,
- * onRequestEnd(targetPage). An error in any of them goes to onError(exception, eventName) when
- * the component has one (the error is then handled), else it propagates.
+ * onRequestStart(targetPage) (false ends the request), then the target: onRequest(targetPage) or
+ * the page itself; for a missing page onMissingTemplate(targetPage) (not defined, or returning
+ * false: MissingTemplate, the host's 404); for a remote call (`x.cfc?method=`)
+ * onCFCRequest(cfcname, method, args) when defined, else the remote method (onRequest is not
+ * called for components, as in Lucee). Then onRequestEnd(targetPage). An error in any of them
+ * goes to onError(exception, eventName) when the component has one (the error is then handled),
+ * else it propagates.
  */
-export function runApplicationCfc(ctx: Ctx, page: CompiledTemplate | null, appFile: string, targetPage: string): MaybePromise<unknown> {
+export function runApplicationCfc(ctx: Ctx, target: RequestTarget, appFile: string, targetPage: string): MaybePromise<unknown> {
   const dir = path.dirname(appFile);
   const cls = loadComponentFile(ctx.engine, appFile, dir, ctx.inspected);
   ctx.appRoot = dir;
   return andThen(createInstance(ctx, cls), (inst) => {
     const given = new Struct();
     for (const k of inst.ownKeys()) given.set(k, inst.ownLower(k.toLowerCase()));
-    return andThen(activateApplication(ctx, settingsFrom(given, dir)), () => lifecycle(ctx, inst, page, targetPage, appFile));
+    return andThen(activateApplication(ctx, settingsFrom(given, dir)), () => lifecycle(ctx, inst, target, targetPage, appFile));
   });
 }
 
-function lifecycle(ctx: Ctx, inst: ComponentInstance, page: CompiledTemplate | null, targetPage: string, appFile: string): MaybePromise<unknown> {
+function lifecycle(ctx: Ctx, inst: ComponentInstance, target: RequestTarget, targetPage: string, appFile: string): MaybePromise<unknown> {
   const app = ctx.app!;
   installEndHooks(ctx, app, appFile);
   const has = (m: string) => hasMethod(inst, m);
@@ -55,12 +61,18 @@ function lifecycle(ctx: Ctx, inst: ComponentInstance, page: CompiledTemplate | n
         const rs = has('onRequestStart') ? invokeMethod(ctx, inst, 'onRequestStart', [targetPage]) : true;
         return andThen(rs, (go) => {
           if (go === false) throw new AbortPage();
-          if (!page) {
+          if (target.kind === 'missing') {
+            if (!has('onMissingTemplate')) throw new MissingTemplate();
             event = 'onMissingTemplate';
-            return invokeMethod(ctx, inst, 'onMissingTemplate', [targetPage]);
+            return andThen(invokeMethod(ctx, inst, 'onMissingTemplate', [targetPage]), (handled) => {
+              if (handled === false) throw new MissingTemplate();
+            });
           }
           event = 'onRequest';
-          const main = has('onRequest') ? invokeMethod(ctx, inst, 'onRequest', [targetPage]) : runIn(ctx, page);
+          const onCFCRequest = has('onCFCRequest') ? (cfcname: string, method: string, args: StructType) => invokeMethod(ctx, inst, 'onCFCRequest', [cfcname, method, args]) : undefined;
+          if (target.kind === 'remote') event = onCFCRequest ? 'onCFCRequest' : 'onRequest';
+          const main =
+            target.kind === 'remote' ? runRemoteCall(ctx, target.call, onCFCRequest) : has('onRequest') ? invokeMethod(ctx, inst, 'onRequest', [targetPage]) : runIn(ctx, target.page);
           return andThen(main, () => {
             event = 'onRequestEnd';
             return has('onRequestEnd') ? invokeMethod(ctx, inst, 'onRequestEnd', [targetPage]) : undefined;
@@ -70,7 +82,7 @@ function lifecycle(ctx: Ctx, inst: ComponentInstance, page: CompiledTemplate | n
     });
   if (!has('onError')) return steps();
   return guard(steps, (e) => {
-    if (e instanceof AbortPage) throw e;
+    if (e instanceof AbortPage || e instanceof MissingTemplate) throw e;
     const err = toCfmlError(e);
     return invokeMethod(ctx, inst, 'onError', [cfcatchStruct(err), event]);
   });
@@ -86,7 +98,14 @@ function installEndHooks(ctx: Ctx, app: Application, appFile: string): void {
     const cls = loadComponentFile(engine, appFile, path.dirname(appFile));
     const c = new Ctx(engine, cls.template, {});
     c.app = a;
-    return andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+    c.appRoot = path.dirname(appFile);
+    // the application's mappings, datasources and mail settings hold here too
+    c.appMappings = a.settings.mappingList;
+    c.appDatasources = a.settings.datasourceSettings;
+    for (const [k, v] of a.settings.given.entries()) c.applicationSettings.set(k, v);
+    const run = andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+    // connections the hook opened are released like a request's
+    return Promise.resolve(run).finally(() => c.runEndHooks());
   };
   app.hooks = {
     onApplicationEnd: detached('onApplicationEnd', (a) => [a.scope]),

@@ -9,6 +9,9 @@ import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
+import { normalizeMappings, type Mappings } from './components/loader.js';
+import type { DatasourceSettings } from '../db/service.js';
+import { loadClientScope } from './client-scope.js';
 
 const DAY_MS = 86_400_000;
 
@@ -39,11 +42,17 @@ export interface ApplicationSettings {
   sessionCookie: SessionCookieSettings;
   /** Virtual path -> directory (`this.mappings`). */
   mappings: Record<string, string>;
+  /** The same, longest prefix first, as Ctx.appMappings takes them. */
+  mappingList: Mappings;
   /** `this.customTagPaths`, as directories. */
   customTagPaths: string[];
-  /** `this.datasource` / `this.datasources`, kept as given for the datasource support. */
-  datasource?: unknown;
-  datasources?: unknown;
+  /** `this.datasource` / `this.datasources` as cfquery looks them up (Ctx.appDatasources); undefined when neither is set. */
+  datasourceSettings?: DatasourceSettings;
+  /**
+   * `this.sessionStorage`: the name of the session store ("memory", "redis"); undefined = the
+   * Engine's default store (EngineOptions.sessionStore, `cfml serve --session-store`).
+   */
+  sessionStorage?: string;
   /** Every setting as given, for getApplicationSettings(). */
   given: Struct;
 }
@@ -80,10 +89,27 @@ export function settingsFrom(given: Struct, dir: string): ApplicationSettings {
       path: toStr(scs.get('path') ?? '/'),
     },
     mappings,
+    mappingList: normalizeMappings(mappings),
     customTagPaths,
-    datasource: g('datasource'),
-    datasources: g('datasources'),
+    datasourceSettings: datasourcesFrom(g('datasources'), g('datasource'), dir),
+    sessionStorage: g('sessionstorage') === undefined || g('sessionstorage') === '' ? undefined : toStr(g('sessionstorage')).toLowerCase(),
     given,
+  };
+}
+
+/**
+ * `this.datasources` (a struct of name -> definition) and `this.datasource` (the default: a name
+ * or a definition) as the database service reads them; relative SQLite paths start at `dir`.
+ */
+function datasourcesFrom(datasources: unknown, datasource: unknown, dir: string): DatasourceSettings | undefined {
+  if ((datasources === undefined || datasources === null) && (datasource === undefined || datasource === null || datasource === '')) return undefined;
+  if (datasources !== undefined && datasources !== null && !(datasources instanceof Struct)) {
+    throw applicationError('this.datasources must be a struct of datasource definitions by name', { detail: 'e.g. this.datasources = { main: { driver: "sqlite", database: "data/app.db" } }' });
+  }
+  return {
+    datasources: datasources ?? undefined,
+    datasource: datasource === undefined || datasource === null || datasource === '' ? undefined : (datasource instanceof Struct ? datasource : toStr(datasource)) as DatasourceSettings['datasource'],
+    baseDir: dir,
   };
 }
 
@@ -144,6 +170,11 @@ export interface SessionRef {
 
 const OWNER = Symbol('connectionOwner');
 
+/** Gives a session read back from a shared store its connection owner (see connectionOwnerOf). */
+export function setConnectionOwner(session: Struct, owner: string): void {
+  (session as Struct & { [OWNER]?: string })[OWNER] = owner;
+}
+
 /**
  * The owner of a session's named `<cfimap>` connections (Ctx.connectionOwner): an id of its own,
  * kept across sessionRotate (the connections follow the session to its new id), never shown to CFML.
@@ -162,23 +193,56 @@ const ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export class ApplicationRegistry {
   private readonly apps = new Map<string, Application>();
   readonly locks = new LockManager();
+  /** The default session store (applications that do not set this.sessionStorage). */
   readonly sessions: SessionStore;
+  /** Every store by name (this.sessionStorage): "memory" always, the default under its own name. */
+  private readonly stores = new Map<string, SessionStore>();
+  /** onApplicationEnd/onSessionEnd runs still going (close() waits for them). */
+  private readonly running = new Set<Promise<unknown>>();
   private timer?: NodeJS.Timeout;
 
   /**
+   * @param store the default session store (default: a MemorySessionStore)
    * @param log where errors of onApplicationEnd/onSessionEnd go (they have no page to show on)
    * @param release logs out the named connections of an owner whose session or application ended
+   * @param named further stores an application can name in this.sessionStorage
    */
   constructor(
     store: SessionStore | undefined,
     private readonly log: (text: string) => void,
     private readonly release: (owner: string) => Promise<void> = async () => {},
+    named: Record<string, SessionStore> = {},
   ) {
     this.sessions = store ?? new MemorySessionStore();
-    this.sessions.onExpire((key, scope) => {
-      this.releaseQuietly(connectionOwnerOf(scope));
-      const app = this.apps.get(key.slice(0, key.lastIndexOf(':')));
-      if (app?.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+    for (const [n, s] of Object.entries(named)) this.stores.set(n.toLowerCase(), s);
+    this.stores.set(storeName(this.sessions), this.sessions);
+    if (!this.stores.has('memory')) this.stores.set('memory', new MemorySessionStore());
+    const appOf = (key: string) => this.apps.get(key.slice(0, key.lastIndexOf(':')));
+    for (const s of new Set(this.stores.values()))
+      s.onExpire(
+        (key, scope) => {
+          this.releaseQuietly(connectionOwnerOf(scope));
+          const app = appOf(key);
+          if (app?.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, scope), 'onSessionEnd');
+        },
+        (key) => appOf(key) !== undefined,
+      );
+  }
+
+  /**
+   * The store of an application's sessions: the one its this.sessionStorage names, else the default.
+   * @throws CfmlError when the name is not a configured store
+   */
+  storeOf(app: Application): SessionStore {
+    const name = app.settings.sessionStorage;
+    if (name === undefined) return this.sessions;
+    const s = this.stores.get(name);
+    if (s) return s;
+    throw applicationError(`The session storage [${name}] is not defined`, {
+      detail:
+        name === 'redis'
+          ? 'Start the server with --session-store redis://host:port, or give the Engine the option sessionStore: { type: "redis", url }.'
+          : `Known session storages: ${[...this.stores.keys()].join(', ')}.`,
     });
   }
 
@@ -192,7 +256,7 @@ export class ApplicationRegistry {
     let app = this.apps.get(key);
     const now = Date.now();
     if (app && now - app.lastAccess > app.settings.applicationTimeoutMs) {
-      this.end(app);
+      void this.end(app);
       app = undefined;
     }
     if (!app) {
@@ -206,21 +270,30 @@ export class ApplicationRegistry {
 
   /** applicationStop(): ends the application now; the next request starts it again. */
   stop(app: Application): void {
-    this.end(app);
+    void this.end(app);
   }
 
-  private end(app: Application): void {
+  /** Forgets the application and runs its onApplicationEnd; resolves when that has finished (never rejects). */
+  private end(app: Application): Promise<void> {
     if (this.apps.get(app.name.toLowerCase()) === app) this.apps.delete(app.name.toLowerCase());
     this.releaseQuietly(applicationOwner(app));
-    if (app.hooks.onApplicationEnd) this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd');
+    return app.hooks.onApplicationEnd ? this.quietly(() => app.hooks.onApplicationEnd!(app), 'onApplicationEnd') : Promise.resolve();
   }
 
-  private quietly(fn: () => MaybePromise<unknown>, what: string): void {
+  /** Runs an end hook outside any request: its errors are logged, never thrown. */
+  private quietly(fn: () => MaybePromise<unknown>, what: string): Promise<void> {
+    const failed = (e: unknown) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
     try {
       const r = fn();
-      if (r instanceof Promise) r.catch((e) => this.log(`${what} failed: ${(e as Error)?.message ?? e}`));
+      if (r instanceof Promise) {
+        const p: Promise<void> = r.then(() => undefined, failed).finally(() => this.running.delete(p));
+        this.running.add(p);
+        return p;
+      }
+      return Promise.resolve();
     } catch (e) {
-      this.log(`${what} failed: ${(e as Error)?.message ?? e}`);
+      failed(e);
+      return Promise.resolve();
     }
   }
 
@@ -234,7 +307,7 @@ export class ApplicationRegistry {
     const given = cookies.get(sc.name);
     if (typeof given === 'string' && ID_FORM.test(given)) {
       const key = sessionKey(app, given);
-      const scope = await this.sessions.get(key);
+      const scope = await this.storeOf(app).get(key);
       if (scope) return { app, id: given, key, scope, isNew: false };
     }
     return this.newSession(app, cookies);
@@ -265,34 +338,40 @@ export class ApplicationRegistry {
 
   /** Ends a session (sessionInvalidate): the id is forgotten at once, onSessionEnd runs when `runEnd`. */
   endSession(ref: SessionRef, runEnd: boolean): void {
-    this.sessions.delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
+    this.storeOf(ref.app).delete(ref.key).catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
     const app = ref.app;
     if (runEnd) this.releaseQuietly(connectionOwnerOf(ref.scope));
-    if (runEnd && app.hooks.onSessionEnd) this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
+    if (runEnd && app.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
   }
 
   /** Keeps the session for the next request (restarts its idle time). */
   save(ref: SessionRef): Promise<void> {
-    return this.sessions.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+    return this.storeOf(ref.app).set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 
-  /** Ends every application (onApplicationEnd) and closes the session store. */
+  /**
+   * Closes the session stores (a memory store ends its sessions, a shared one those due now:
+   * onSessionEnd), then ends every application (onApplicationEnd), and waits for those events.
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const app of [...this.apps.values()]) this.end(app);
-    await this.sessions.close();
+    for (const s of new Set(this.stores.values())) await s.close().catch((e) => this.log(`session store: ${(e as Error)?.message ?? e}`));
+    await Promise.all([...this.apps.values()].map((app) => this.end(app)));
+    while (this.running.size) await Promise.all([...this.running]);
   }
 
   private startSweeping(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
       const now = Date.now();
-      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) this.end(app);
+      for (const app of [...this.apps.values()]) if (now - app.lastAccess > app.settings.applicationTimeoutMs) void this.end(app);
     }, 10_000);
     this.timer.unref();
   }
 }
+
+const storeName = (s: SessionStore) => ((s as { name?: string }).name ?? 'default').toLowerCase();
 
 const applicationOwner = (app: Application) => `application:${app.name.toLowerCase()}`;
 
@@ -364,15 +443,21 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   ctx.app = app;
   // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
   ctx.customTagPaths = [...settings.customTagPaths];
+  // this.mappings: component names, cfinclude and expandPath; this.datasource(s): cfquery
+  ctx.appMappings = settings.mappingList;
+  ctx.appDatasources = settings.datasourceSettings;
+  // every this.* setting (smtpServerSettings for cfmail...), as the tags read them
+  for (const [k, v] of settings.given.entries()) ctx.applicationSettings.set(k, v);
   // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;
     ctx.connectionOwner = applicationOwner(app);
-    return;
+    return loadClientScope(ctx);
   }
-  if (ctx.sessionRef?.app === app) return;
+  if (ctx.sessionRef?.app === app) return loadClientScope(ctx);
   return reg.resolveSession(app, ctx.cookie).then((ref) => {
     ctx.sessionRef = ref;
     ctx.connectionOwner = connectionOwnerOf(ref.scope);
+    return loadClientScope(ctx);
   });
 }

@@ -7,10 +7,13 @@ import type { CompiledTemplate } from './compiler.js';
 import type { CustomTagFrame } from './custom-tags.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentClass } from './components/class.js';
+import type { Mappings } from './components/loader.js';
+import type { ErrorPage } from './error-pages.js';
 import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
+import { clientScope } from './client-scope.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
@@ -73,6 +76,15 @@ export class Ctx {
    * directory of the requested page; the web layer sets it to the Application.cfc's directory.
    */
   appRoot: string;
+  /**
+   * The application's `this.mappings` (virtual prefix -> directory), searched before
+   * EngineOptions.mappings by component names, `<cfinclude template="/lib/x.cfm">` and expandPath.
+   */
+  appMappings: Mappings = [];
+  /** The web root: what `/x.cfm` in cfinclude and expandPath("/x") start from when no mapping matches. */
+  siteRoot: string;
+  /** Error templates registered by `<cferror>` for this request (see error-pages.ts). */
+  errorPages: ErrorPage[] = [];
   /** Active query loops, innermost last: bare names resolve to their columns. */
   queries: Query[] = [];
   out = '';
@@ -124,6 +136,7 @@ export class Ctx {
     this.template = template;
     this.baseTemplate = template;
     this.appRoot = template.dir;
+    this.siteRoot = engine.root;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
     if (typeof init.cgi === 'function') this.cgiInit = init.cgi;
@@ -209,9 +222,47 @@ export class Ctx {
     return this.cgiScope;
   }
 
+  /**
+   * Set by the host when the response can be streamed (the HTTP handler): writes a chunk of output
+   * to the client now; the first call also sends the status, headers and cookies.
+   */
+  flushHook?: (chunk: string) => void;
+  /** `<cfflush>` has sent the status and headers: they can no longer change. */
+  flushed = false;
+  /** `<cfflush interval="n">`: flush whenever this many characters are buffered (0 = off). */
+  flushInterval = 0;
+
+  /**
+   * `<cfflush>`: sends the output buffered so far to the client (status, headers and cookies with
+   * the first flush). Without a streaming host (the CLI, renderString) it does nothing.
+   */
+  flush(): void {
+    if (!this.flushHook) return;
+    const chunk = this.out;
+    this.out = '';
+    // the hook sees flushed = false on the first call (it then sends the head)
+    this.flushHook(chunk);
+    this.flushed = true;
+  }
+
+  /**
+   * Throws when the response has been flushed: `what` (cfheader, cflocation, cfcookie, cfcontent)
+   * would change the status or headers that are already sent.
+   * @throws CfmlError (type Application)
+   */
+  checkNotFlushed(what: string, loc?: SourceLoc): void {
+    if (!this.flushed) return;
+    throw new CfmlError(`[${what}] cannot be used after the response has been flushed`, {
+      type: 'Application',
+      loc,
+      detail: 'cfflush has already sent the status code and the headers to the client; set headers, cookies and redirects before the first cfflush',
+    });
+  }
+
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;
+    if (this.flushInterval !== 0 && this.out.length >= this.flushInterval) this.flush();
     // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
     if (this.out.length > this.engine.maxOutput) {
       this.out = this.out.slice(0, 1000);
@@ -246,6 +297,8 @@ export class Ctx {
           });
         }
         return this.engine.sessionFor(this);
+      case 'client':
+        return clientScope(this, loc);
       case 'local':
         if (!this.frame) return this.variables;
         return this.frame.local;

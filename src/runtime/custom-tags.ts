@@ -13,6 +13,7 @@ import { andThen, driveLoop, tryCatch, tryFinally } from './maybe.js';
 import { Struct } from './struct.js';
 import { CallerScope } from './caller-scope.js';
 import { toStr } from './cast.js';
+import type { ComponentInstance } from './components/instance.js';
 
 /** One running custom tag. */
 export interface CustomTagFrame {
@@ -24,6 +25,8 @@ export interface CustomTagFrame {
   readonly variables: Struct;
   readonly thisTag: Struct;
   readonly attributes: Struct;
+  /** The instance of a CFC-based custom tag (whose `this` is its thisTag), see cfc-custom-tags.ts. */
+  readonly component?: ComponentInstance;
 }
 
 /** cfexit inside a custom tag's template: ends the current execution mode. */
@@ -41,23 +44,32 @@ export function customTagDirs(ctx: Ctx, callingDir: string): string[] {
   return [...new Set([callingDir, ...ctx.customTagPaths, ...ctx.engine.customTagPaths])];
 }
 
+/** The extensions a custom tag file may have, in Lucee's order: a component before a template. */
+export const CUSTOM_TAG_EXTENSIONS = ['.cfc', '.cfm', '.cfml'] as const;
+
 /**
- * Finds `rel` + `.cfm` (as written, then lower-case) in the directories `dirs`.
+ * Finds `rel` + `.cfc`, `.cfm` or `.cfml` (the name as written, then lower-case) in the directories
+ * `dirs`, in that order per directory, as Lucee's custom tag lookup (component extensions first, so
+ * `name.cfc` beside `name.cfm` is the CFC-based tag).
  * @param rel a relative path without extension (`layout`, `forms/input` for cfmodule name="forms.input")
  * @param shown the tag as the page wrote it, for the error
+ * @returns the absolute path of the file found
  * @throws CfmlError of type MissingInclude naming every file it tried
  */
 export function findCustomTag(ctx: Ctx, dirs: readonly string[], rel: string, shown: string, loc: SourceLoc): string {
   const names = [...new Set([rel, rel.toLowerCase()])];
   const tried: string[] = [];
   for (const dir of dirs) {
-    for (const n of names) {
-      const file = path.join(dir, n + '.cfm');
-      tried.push(file);
-      if (ctx.engine.inspector.isFile(file, ctx.inspected)) return file;
+    for (const ext of CUSTOM_TAG_EXTENSIONS) {
+      for (const n of names) {
+        const file = path.join(dir, n + ext);
+        tried.push(file);
+        if (ctx.engine.inspector.isFile(file, ctx.inspected)) return file;
+      }
     }
   }
-  throw new CfmlError(`Custom tag [${shown}] not found: looked for [${names.map((n) => n + '.cfm').join(', ')}] in [${dirs.join(', ')}]`, {
+  const shownNames = names.map((n) => `${n}.[${CUSTOM_TAG_EXTENSIONS.map((e) => e.slice(1)).join('|')}]`);
+  throw new CfmlError(`Custom tag [${shown}] not found: looked for [${shownNames.join(', ')}] in [${dirs.join(', ')}]`, {
     type: 'MissingInclude',
     code: ErrorCode.MissingCustomTag,
     loc,
@@ -129,10 +141,10 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
   const onePass = (): MaybePromise<string> => {
     // what getBaseTagData(...).thisTag shows to the tags in the body
     thisTag.set('executionMode', 'inactive');
-    return andThen(capture(ctx, () => body(ctx)), (content) => {
+    return andThen(captureOutput(ctx, () => body(ctx)), (content) => {
       thisTag.set('generatedContent', content);
       let exit = 'normal';
-      const endOut = capture(ctx, () => andThen(runMode('end'), (m) => void (exit = m)));
+      const endOut = captureOutput(ctx, () => andThen(runMode('end'), (m) => void (exit = m)));
       return andThen(endOut, (out) => {
         ctx.write(toStr(thisTag.get('generatedContent') ?? '') + out);
         thisTag.set('generatedContent', '');
@@ -161,8 +173,8 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
   );
 }
 
-/** Runs fn with the page output going to a string instead. */
-function capture(ctx: Ctx, fn: () => MaybePromise<unknown>): MaybePromise<string> {
+/** Runs fn with the page output going to a string instead; resolves to what it wrote. */
+export function captureOutput(ctx: Ctx, fn: () => MaybePromise<unknown>): MaybePromise<string> {
   const saved = ctx.out;
   ctx.out = '';
   let text = '';

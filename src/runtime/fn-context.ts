@@ -1,3 +1,4 @@
+import { resolveVirtual } from './virtual-path.js';
 import * as path from 'node:path';
 import type { FnContext } from './functions/types.js';
 import type { Ctx } from './context.js';
@@ -89,6 +90,9 @@ export class FnContextImpl implements FnContext {
   }
 
   expandPath(p: string): string {
+    // "/lib/x": the mappings (this.mappings, then the Engine's), else the web root (Lucee)
+    const virtual = resolveVirtual(this.ctx, p, false);
+    if (virtual !== undefined) return virtual;
     if (path.isAbsolute(p)) return p;
     return path.resolve(this.ctx.baseTemplate.dir, p);
   }

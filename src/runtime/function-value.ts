@@ -8,3 +8,18 @@ export abstract class CfFunction {
   /** Parameter names, lower-cased, for named-argument mapping and metadata. */
   abstract readonly paramNames: string[];
 }
+
+/**
+ * A built-in method as a CFML function value: a struct holding it answers member calls
+ * (`future.get()`, `getPageContext().getOut().clearBuffer()`). Arguments are passed positionally.
+ */
+export class NativeMethod extends CfFunction {
+  readonly isClosure = false;
+  readonly paramNames: string[] = [];
+  constructor(
+    readonly name: string,
+    readonly fn: (...args: unknown[]) => unknown,
+  ) {
+    super();
+  }
+}

@@ -78,6 +78,20 @@ export class Query {
     return this.recordCount;
   }
 
+  /**
+   * Inserts n empty rows before row `at` (1-based; recordCount + 1 appends) and returns `at`.
+   * @throws Expression error for a position outside 1..recordCount + 1, or past the row limits.
+   */
+  insertRows(at: number, n: number, fn = 'queryInsertAt'): number {
+    if (!Number.isInteger(at) || at < 1 || at > this.recordCount + 1) {
+      throw expressionError(`invalid position [${at}] for function [${fn}], the query has ${this.recordCount} rows (valid positions are 1 to ${this.recordCount + 1})`);
+    }
+    checkCount(fn, 'number', this.recordCount + n, Math.min(MAX_ARRAY_LENGTH, Math.floor(MAX_QUERY_CELLS / Math.max(1, this.columns.length))), 'rows');
+    for (const col of this.data.values()) col.splice(at - 1, 0, ...new Array<unknown>(n).fill(''));
+    this.recordCount += n;
+    return at;
+  }
+
   deleteRow(row: number): void {
     this.checkRow(row);
     for (const col of this.data.values()) col.splice(row - 1, 1);

@@ -4,18 +4,34 @@ import { runTemplate, type CompiledTemplate } from './compiler.js';
 import { isThenable } from './maybe.js';
 import { toStr } from './cast.js';
 import { runApplicationCfc } from './application-cfc.js';
+import { ControlSignal } from './errors.js';
+import { runRemoteCall, type RemoteCall } from './remote-cfc.js';
 import type { MaybePromise } from '../tags/types.js';
 
 /**
- * Runs one request inside its application: Application.cfm, the page, then OnRequestEnd.cfm from
- * Application.cfm's directory, all in the page's scopes (variables set in Application.cfm are
- * the page's), as Lucee does. A cfabort or cflocation ends the request (OnRequestEnd.cfm is skipped).
+ * What a request asks for: a page that exists, a page that does not (Application.cfc's
+ * onMissingTemplate may answer it), or a remote call on a component (`x.cfc?method=`).
  */
-export function runRequest(ctx: Ctx, page: CompiledTemplate, appFile: string): MaybePromise<unknown> {
-  if (/\.cfc$/i.test(appFile)) return runApplicationCfc(ctx, page, appFile, toStr(ctx.cgi.get('script_name') ?? '/' + path.basename(page.file)));
+export type RequestTarget = { kind: 'page'; page: CompiledTemplate } | { kind: 'missing' } | { kind: 'remote'; call: RemoteCall };
+
+/** Thrown when nothing answered a request for a missing page: the host sends its 404. */
+export class MissingTemplate extends ControlSignal {}
+
+/**
+ * Runs one request inside its application (`appFile`, or none). Under Application.cfm: it, the
+ * target, then OnRequestEnd.cfm from Application.cfm's directory, all in the page's scopes
+ * (variables set in Application.cfm are the page's), as Lucee does. A cfabort or cflocation ends
+ * the request (OnRequestEnd.cfm is skipped). A missing page without an Application.cfc throws
+ * MissingTemplate.
+ */
+export function runRequest(ctx: Ctx, target: RequestTarget, appFile: string | null): MaybePromise<unknown> {
+  if (appFile && /\.cfc$/i.test(appFile)) return runApplicationCfc(ctx, target, appFile, toStr(ctx.cgi.get('script_name') ?? '/' + path.basename(ctx.template.file)));
+  if (target.kind === 'missing') throw new MissingTemplate();
+  const main = () => (target.kind === 'page' ? runIn(ctx, target.page) : runRemoteCall(ctx, target.call));
+  if (!appFile) return main();
   const app = ctx.engine.loadTemplate(appFile, ctx.inspected);
   return then(runIn(ctx, app), () =>
-    then(runIn(ctx, page), () => {
+    then(main(), () => {
       const end = onRequestEndFile(ctx, path.dirname(appFile));
       return end ? runIn(ctx, ctx.engine.loadTemplate(end, ctx.inspected)) : undefined;
     }),

@@ -7,15 +7,25 @@ import { Struct } from '../runtime/struct.js';
  * sessionTimeout) and reports it through the expiry listener so `onSessionEnd` can run.
  */
 export interface SessionStore {
+  /** The name an application gives in this.sessionStorage ("memory", "redis"). */
+  readonly name?: string;
   /** The session under key, or undefined when unknown or expired; restarts its idle time. */
   get(key: string): Promise<Struct | undefined>;
   /** Stores (or replaces) a session that expires after ttlMs of idleness. */
   set(key: string, session: Struct, ttlMs: number): Promise<void>;
   /** Removes a session (sessionInvalidate, sessionRotate); no expiry notice is given. */
   delete(key: string): Promise<void>;
-  /** Registers the function told about sessions that expired (key and the last scope). */
-  onExpire(listener: (key: string, session: Struct) => void): void;
-  /** Stops timers and drops everything (Engine.close). */
+  /**
+   * Registers the function told about sessions that expired (key and the last scope). A store
+   * shared by several processes tells only one of them, and only about keys `filter` accepts
+   * (the applications that process runs).
+   */
+  onExpire(listener: (key: string, session: Struct) => void, filter?: (key: string) => boolean): void;
+  /**
+   * Stops timers and lets go of the sessions (Engine.close, a drained server): a store in this
+   * process's memory ends every session (they cannot outlive the process), a shared store only
+   * those due now.
+   */
   close(): Promise<void>;
 }
 
@@ -27,6 +37,7 @@ interface Entry {
 
 /** The default store: sessions in this process's memory, swept for expiry every few seconds. */
 export class MemorySessionStore implements SessionStore {
+  readonly name = 'memory';
   private readonly map = new Map<string, Entry>();
   private listeners: ((key: string, session: Struct) => void)[] = [];
   private timer?: NodeJS.Timeout;
@@ -62,7 +73,7 @@ export class MemorySessionStore implements SessionStore {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.map.clear();
+    for (const [k, e] of [...this.map]) this.expire(k, e);
   }
 
   /** Number of live sessions (for tests and dumps). */

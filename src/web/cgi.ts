@@ -6,7 +6,7 @@ import type { TLSSocket } from 'node:tls';
  * path_info, path_translated, server_name/port/protocol, https, remote_addr/host, content_type,
  * content_length and every request header as http_<name> (http_host, http_referer, http_accept...).
  */
-export function cgiOf(req: IncomingMessage, o: { scriptName: string; pathInfo: string; query: string; file: string }): Record<string, string> {
+export function cgiOf(req: IncomingMessage, o: { scriptName: string; pathInfo: string; query: string; file: string; remoteAddr?: string }): Record<string, string> {
   const secure = Boolean((req.socket as TLSSocket).encrypted);
   const host = req.headers.host ?? '';
   const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
@@ -24,8 +24,8 @@ export function cgiOf(req: IncomingMessage, o: { scriptName: string; pathInfo: s
     server_protocol: `HTTP/${req.httpVersion}`,
     server_software: 'cfml-engine',
     https: secure ? 'on' : 'off',
-    remote_addr: req.socket.remoteAddress ?? '',
-    remote_host: req.socket.remoteAddress ?? '',
+    remote_addr: o.remoteAddr ?? req.socket.remoteAddress ?? '',
+    remote_host: o.remoteAddr ?? req.socket.remoteAddress ?? '',
     remote_user: '',
     auth_type: '',
     content_type: req.headers['content-type'] ?? '',

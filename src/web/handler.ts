@@ -9,6 +9,7 @@ import { resolvePath, type Resolved } from './paths.js';
 import { BoundedMap } from '../runtime/bounded-map.js';
 import { cgiOf } from './cgi.js';
 import { errorPage } from './error-page.js';
+import { RemoteCallError } from '../runtime/remote-cfc.js';
 
 /** Options of createHandler. */
 export interface HandlerOptions {
@@ -24,6 +25,11 @@ export interface HandlerOptions {
   logger?: (line: string) => void;
   /** Where uploads are streamed (default: the system temp dir); each request gets its own dir inside. */
   uploadDir?: string;
+  /**
+   * The client's address for cgi.remote_addr when the socket's is not it (behind a proxy you
+   * trust, e.g. `cfml serve --workers`' primary); default: the socket's remote address.
+   */
+  clientAddress?: (req: http.IncomingMessage) => string | undefined;
 }
 
 /** `(req, res, next?)`: for http.createServer, or Express/Connect middleware (next() for what it does not serve). */
@@ -33,6 +39,10 @@ export type CfmlHandler = ((req: http.IncomingMessage, res: http.ServerResponse,
 };
 
 const STATIC_METHODS = new Set(['GET', 'HEAD']);
+/** Methods a missing page's onMissingTemplate answers (others get 404 without running CFML). */
+const PAGE_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+const hasField = (scope: Record<string, unknown>, name: string) => Object.keys(scope).some((k) => k.toLowerCase() === name);
 
 /**
  * Serves a directory as `cfml serve` does: .cfm pages through the Engine inside their application
@@ -52,6 +62,8 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
   const resolve = resolverFor(realRoot, engine.inspector.mode);
 
   const fail = (res: http.ServerResponse, req: http.IncomingMessage, err: unknown) => {
+    // a refused remote call (not remote, no such method, bad returnFormat) says so: it names only what the client sent
+    if (err instanceof RemoteCallError && !res.headersSent) return plain(res, err.status, `${err.message}: ${err.detail}`);
     const id = randomBytes(6).toString('hex');
     let full: string;
     try {
@@ -61,7 +73,10 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
     }
     log(`[error] request ${id} ${req.method} ${req.url}\n${full}`);
     if (res.headersSent) {
-      res.destroy();
+      // cfflush sent part of the page: the error ends it (in production with the request id only)
+      if (res.writableEnded) return;
+      const notice = dev ? errorPage(500, id, err, full, dev) : `<p>The request could not be completed. Request id: <code>${id}</code></p>`;
+      res.end(req.method === 'HEAD' ? undefined : notice);
       return;
     }
     for (const h of res.getHeaderNames()) res.removeHeader(h);
@@ -81,8 +96,20 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
       switch (r.kind) {
         case 'bad':
           return plain(res, 400, 'Bad Request');
-        case 'missing':
+        case 'missing': {
+          if (r.page && r.file && PAGE_METHODS.has(req.method ?? 'GET')) {
+            const base = (req as { baseUrl?: string }).baseUrl ?? '';
+            const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file });
+            if (await runPage(req, res, { kind: 'missing', file: r.file }, query, cgi)) return;
+          }
           return next ? next() : plain(res, 404, 'Not Found');
+        }
+        case 'component': {
+          const base = (req as { baseUrl?: string }).baseUrl ?? '';
+          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file });
+          if (await runPage(req, res, { kind: 'component', file: r.file }, query, cgi)) return;
+          return next ? next() : plain(res, 404, 'Not Found');
+        }
         case 'redirect': {
           const base = (req as { baseUrl?: string }).baseUrl ?? '';
           res.writeHead(301, { Location: base + r.location + (query ? '?' + query : ''), 'Content-Length': 0 });
@@ -96,9 +123,9 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           return await sendStatic(req, res, realRoot, r.rel, next);
         case 'page': {
           const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          // built only when the page reads cgi
-          const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file });
-          return await runPage(req, res, r.file, query, cgi);
+          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file, remoteAddr: options.clientAddress?.(req) });
+          await runPage(req, res, { kind: 'page', file: r.file }, query, cgi);
+          return;
         }
       }
     } catch (e) {
@@ -106,27 +133,52 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
     }
   };
 
-  const runPage = async (req: http.IncomingMessage, res: http.ServerResponse, file: string, query: string, cgi: () => Record<string, string>) => {
+  /**
+   * Runs a page, a missing page (onMissingTemplate) or a component (remote call when the request
+   * has a `method` field). Resolves to false when nothing answered (the caller sends its 404).
+   */
+  const runPage = async (req: http.IncomingMessage, res: http.ServerResponse, target: { kind: 'page' | 'missing' | 'component'; file: string }, query: string, cgi: Record<string, string>): Promise<boolean> => {
     let body: ParsedBody;
     try {
       body = await readBody(req, maxBody, options.uploadDir);
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       res.setHeader('Connection', 'close');
-      return plain(res, e.status, e.status === 413 ? 'Payload Too Large' : 'Bad Request');
+      plain(res, e.status, e.status === 413 ? 'Payload Too Large' : 'Bad Request');
+      return true;
     }
     try {
-      const form: Record<string, unknown> | undefined = body.fieldNames.length ? { ...body.form, fieldnames: body.fieldNames.map((n) => n.toUpperCase()).join(',') } : body.form;
-      let result: RenderResult;
+      const form: Record<string, unknown> = { ...body.form };
+      if (body.fieldNames.length) form.fieldnames = body.fieldNames.map((n) => n.toUpperCase()).join(',');
+      const url = queryScope(query);
+      // a component answers remote calls only: without a method it stays 404, its source never leaves
+      if (target.kind === 'component' && !hasField(url, 'method') && !hasField(form, 'method')) return false;
+      let result: RenderResult | null;
       try {
-        result = await engine.renderFileWithMeta(file, { url: query ? queryScope(query) : undefined, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot });
+        const onFlush = (chunk: string, head?: RenderResult) => {
+          if (head) {
+            writeHead(res, head);
+            res.flushHeaders();
+          }
+          if (chunk && req.method !== 'HEAD') res.write(chunk);
+        };
+        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot, onFlush };
+        result =
+          target.kind === 'page'
+            ? await engine.renderFileWithMeta(target.file, input)
+            : target.kind === 'missing'
+              ? await engine.renderMissingWithMeta(target.file, input)
+              : await engine.invokeRemoteWithMeta(target.file, input);
       } catch (e) {
-        return fail(res, req, e);
+        fail(res, req, e);
+        return true;
       }
+      if (!result) return false;
       // uploads the page did not move are removed before the response ends (a file sent with
       // cfcontent file= may be one of them: then after)
       if (!result.file) await body.cleanup();
       await writeResult(req, res, result);
+      return true;
     } finally {
       await body.cleanup();
     }
@@ -200,23 +252,12 @@ function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, realRoo
 
 /** Writes a render's result: status, headers (checked: a page cannot inject CR/LF), cookies, then the body. */
 async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: RenderResult): Promise<void> {
-  const headers: [string, string | string[]][] = [];
-  let type = r.contentType;
-  for (const [name, value] of Object.entries(r.headers)) {
-    if (name.toLowerCase() === 'content-type') type = value;
-    else headers.push([name, value]);
+  if (res.headersSent) {
+    // cfflush sent the head and part of the body: the rest follows, then the end of the chunked body
+    res.end(req.method === 'HEAD' || !r.output ? undefined : r.output);
+    return;
   }
-  if (r.cookies.length) headers.push(['Set-Cookie', r.cookies]);
-  for (const [name, value] of headers) {
-    http.validateHeaderName(name);
-    for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
-  }
-  const contentType = type ?? 'text/html; charset=utf-8';
-  http.validateHeaderValue('Content-Type', contentType);
-  res.statusCode = r.status;
-  if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;
-  for (const [name, value] of headers) res.setHeader(name, value);
-  res.setHeader('Content-Type', contentType);
+  writeHead(res, r);
   if (r.file) {
     const { path: file, deleteAfter } = r.file;
     const size = (await fs.promises.stat(file)).size;
@@ -242,4 +283,25 @@ async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, 
   // a string body goes out in one write with the headers (node joins them for strings)
   res.setHeader('Content-Length', Buffer.byteLength(r.output, 'utf8'));
   res.end(req.method === 'HEAD' ? undefined : r.output, 'utf8');
+}
+
+/** Sets the status and headers of a render's result (checked: a page cannot inject CR/LF) without sending the body. */
+function writeHead(res: http.ServerResponse, r: RenderResult): void {
+  const headers: [string, string | string[]][] = [];
+  let type = r.contentType;
+  for (const [name, value] of Object.entries(r.headers)) {
+    if (name.toLowerCase() === 'content-type') type = value;
+    else headers.push([name, value]);
+  }
+  if (r.cookies.length) headers.push(['Set-Cookie', r.cookies]);
+  for (const [name, value] of headers) {
+    http.validateHeaderName(name);
+    for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
+  }
+  const contentType = type ?? 'text/html; charset=utf-8';
+  http.validateHeaderValue('Content-Type', contentType);
+  res.statusCode = r.status;
+  if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;
+  for (const [name, value] of headers) res.setHeader(name, value);
+  res.setHeader('Content-Type', contentType);
 }

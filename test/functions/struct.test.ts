@@ -115,7 +115,7 @@ describe('struct basics', () => {
     const s = S({ a: 1 });
     expect(named('structKeyExists', { structure: s, key: 'A' })).toBe(true);
     expect(named('structInsert', { structure: s, key: 'b', value: 2, allowoverwrite: false })).toBe(true);
-    expect(() => named('structCount', { struct: s })).toThrow(/has no argument with name \[struct\]/);
+    expect(() => named('structCount', { collection: s })).toThrow(/has no argument with name \[collection\]/);
   });
 });
 

@@ -20,6 +20,7 @@ fs.writeFileSync(path.join(dir, 'hello.cfm'), '<cfoutput>hello #attributes.who#<
 fs.writeFileSync(path.join(dir, 'outer.cfm'), '<cfif thisTag.executionMode EQ "end"><cfoutput>#arrayLen(thisTag.items)#:#thisTag.items[1].v#</cfoutput></cfif>');
 fs.writeFileSync(path.join(dir, 'inner-literal.cfm'), '<cfif thisTag.executionMode EQ "start"><cfassociate basetag="cfmodule" datacollection="items"></cfif>');
 fs.writeFileSync(path.join(dir, 'inner-collection.cfm'), '<cfif thisTag.executionMode EQ "start"><cfset c = {basetag: "cfmodule", datacollection: "items"}><cfassociate attributeCollection="#c#"></cfif>');
+fs.writeFileSync(path.join(dir, 'err.cfm'), '<cfoutput>handled #error.message#</cfoutput>');
 const mod = (f: string) => path.join(dir, f);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -173,6 +174,18 @@ const cases: Record<string, Case> = {
     collection: '<cfset c = {name: "k", value: "v"}><cfcookie attributeCollection="#c#"><cfoutput>#cookie.k#</cfoutput>',
     output: 'v',
     meta: (r) => expect(r.cookies).toEqual(['K=v; Path=/']),
+  },
+  error: {
+    literal: `<cferror type="request" template="${mod('err.cfm')}"><cfthrow message="m">`,
+    collection: `<cfset c = {type: "request", template: "${mod('err.cfm')}"}><cferror attributeCollection="#c#"><cfthrow message="m">`,
+    output: 'handled m',
+    meta: (r) => expect(r.status).toBe(500),
+  },
+  flush: {
+    // no streaming host here (renderString): the interval is still checked, the output comes at the end
+    literal: '<cftry><cfflush interval="0"><cfcatch>bad</cfcatch></cftry><cfflush interval="100">ok',
+    collection: '<cfset c = {interval: 0}><cftry><cfflush attributeCollection="#c#"><cfcatch>bad</cfcatch></cftry><cfset c = {interval: 100}><cfflush attributeCollection="#c#">ok',
+    output: 'badok',
   },
   xml: {
     literal: '<cfxml variable="doc"><a><b>t</b></a></cfxml><cfoutput>#doc.a.b.xmlText#</cfoutput>',

@@ -29,7 +29,7 @@ import { callMethod, instantiate, newInstance } from './dispatch.js';
  * @throws CfmlError when the file is missing, does not parse, or its extends chain is broken or circular
  */
 export function loadComponentFile(engine: EngineCore, absPath: string, appRoot = path.dirname(absPath), seen?: Set<string>): ComponentClass {
-  return engine.components.load(path.resolve(absPath), appRoot, [], undefined, seen);
+  return engine.components.load(path.resolve(absPath), appRoot, [], undefined, [], seen);
 }
 
 /**

@@ -54,13 +54,24 @@ export function buildComponentClass(engine: EngineCore, parsed: A.Template, full
 }
 
 function componentNode(parsed: A.Template): A.TagNode {
-  const nodes = parsed.body.filter((s) => !(s.kind === 'text' && s.text.trim() === ''));
+  const nodes = unwrapScript(parsed.body.filter((s) => !(s.kind === 'text' && s.text.trim() === '')));
   const node = nodes.find((s): s is A.TagNode => s.kind === 'tag' && (s.name === 'component' || s.name === 'interface'));
   const loc = node?.loc ?? nodes[0]?.loc ?? { file: parsed.file, line: 1, col: 1 };
   if (!node) throw new ParseError(`the file [${parsed.file}] is not a component: it must hold one component { } or <cfcomponent> declaration`, loc);
   const other = nodes.find((s) => s !== node && !(s.kind === 'tag' && (s.name === 'import' || s.name === 'processingdirective')));
   if (other) throw new ParseError('a component file holds only the component declaration: code outside component { } is not allowed', other.loc);
   return node;
+}
+
+/**
+ * A script component may sit inside one `<cfscript>` block (Lucee accepts
+ * `<cfscript>component { }</cfscript>` in a .cfc, with comments around it): the block's
+ * statements stand for the file's body.
+ */
+function unwrapScript(nodes: A.Stmt[]): A.Stmt[] {
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  if (only?.kind !== 'tag' || only.name !== 'script' || !only.body) return nodes;
+  return only.body;
 }
 
 /** A literal attribute value as text (metadata); expressions keep their source-less kind name. */
@@ -78,7 +89,8 @@ function addMethod(c: Compiler, cls: ComponentClass, f: A.FuncExpr, source: stri
   udf.owner = cls;
   udf.isStatic = !!f.isStatic || (attrs.modifier ?? '').toLowerCase() === 'static';
   const lower = udf.name.toLowerCase();
-  if (cls.own.has(lower)) throw new ParseError(`the function [${udf.name}] is declared twice in the component [${cls.name}]`, f.loc);
+  // a second declaration of the same name replaces the first (Lucee keeps the last one)
+  if (cls.own.has(lower)) cls.own.delete(lower);
   cls.own.set(lower, udf);
 }
 

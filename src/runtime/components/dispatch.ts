@@ -177,7 +177,7 @@ function runInit(ctx: Ctx, cls: ComponentClass, inst: ComponentInstance, positio
 
 /**
  * The class of a dotted component name as seen from the running code: resolved from the
- * current template's directory, then ctx.appRoot, then the mappings. Memoized per render, so a
+ * current template's directory, then ctx.appRoot, then the mappings (the application's, then the Engine's). Memoized per render, so a
  * loop of `new` stats each file once.
  */
 export function componentClass(ctx: Ctx, dotted: string, loc?: SourceLoc): ComponentClass {
@@ -186,8 +186,8 @@ export function componentClass(ctx: Ctx, dotted: string, loc?: SourceLoc): Compo
   if (memo) return memo;
   const loader = ctx.engine.components;
   try {
-    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc, ctx.inspected);
-    const cls = loader.load(abs, ctx.appRoot, [], loc, ctx.inspected);
+    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc, ctx.appMappings, ctx.inspected);
+    const cls = loader.load(abs, ctx.appRoot, [], loc, ctx.appMappings, ctx.inspected);
     ctx.locals.set(key, cls);
     return cls;
   } catch (e) {

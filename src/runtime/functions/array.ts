@@ -427,16 +427,19 @@ const basics: FunctionDef[] = [
     params: [
       { name: 'array', type: 'array', required: true },
       { name: 'index', type: 'numeric', required: true },
-      { name: 'length', type: 'numeric', default: 0 },
+      { name: 'length', type: 'numeric' },
       { name: 'replacements', type: 'array' },
     ],
     members: m('splice'),
-    impl: (_c, arr: unknown[], index: number, length: number, replacements?: unknown[]) => {
+    // Lucee: without a length (or with -1) everything from the index on is removed; other
+    // negative lengths remove nothing
+    impl: (_c, arr: unknown[], index: number, length: number | undefined, replacements?: unknown[]) => {
       let i = toInt(index);
       if (i < 0) i = Math.max(1, arr.length + i + 1);
       if (i < 1) throw expressionError(`invalid index [${numText(index)}] for function [arraySplice]`);
       i = Math.min(i, arr.length + 1);
-      const removed = arr.splice(i - 1, Math.max(0, toInt(length)), ...(replacements ?? []));
+      const n = length === undefined || toInt(length) === -1 ? arr.length - i + 1 : Math.max(0, toInt(length));
+      const removed = arr.splice(i - 1, n, ...(replacements ?? []));
       return removed;
     },
   },

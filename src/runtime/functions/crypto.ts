@@ -1,5 +1,6 @@
 /**
- * Keyed cryptography: hmac, encrypt/decrypt (AES, DES, DESede with Java transformation names,
+ * Keyed cryptography: hmac, encrypt/decrypt (CFMX_COMPAT by default, as Lucee; AES, DES, DESede
+ * with Java transformation names,
  * ECB by default as Java does), generatePBKDFKey, generateSecretKey. Binary results are
  * encoded as Base64, Hex or UU as the encoding argument says.
  */
@@ -9,6 +10,8 @@ import { toStr } from '../cast.js';
 import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
 import { numberText } from '../limits.js';
+import { LEGACY_BLOCK, legacyCrypt } from './legacy-ciphers.js';
+import { cfmxCompatTransform, isCfmxCompat, uuDecodeLines, uuEncodeLines } from './cfmx-compat.js';
 
 const HMAC_ALGOS: Record<string, string> = {
   hmacmd5: 'md5', hmacsha1: 'sha1', hmacsha224: 'sha224', hmacsha256: 'sha256', hmacsha384: 'sha384', hmacsha512: 'sha512',
@@ -26,9 +29,9 @@ function encodeBinary(fn: string, b: Buffer, encoding: string): string {
     case 'hex':
       return b.toString('hex').toUpperCase();
     case 'uu':
-      return uuEncode(b);
+      return uuEncodeLines(b);
     default:
-      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64, Hex or UU`);
+      throw expressionError(`Function [${fn}]: invalid encoding [${encoding}], valid encodings are [hex, uu, base64]`);
   }
 }
 
@@ -39,30 +42,21 @@ function decodeBinary(fn: string, s: string, encoding: string): Buffer {
     case 'hex':
       if (!/^([0-9a-f]{2})*$/i.test(s.trim())) throw expressionError(`Function [${fn}]: [${s}] is not a hex value`);
       return Buffer.from(s.trim(), 'hex');
-    default:
-      throw expressionError(`Function [${fn}]: unsupported encoding [${encoding}], use Base64 or Hex`);
-  }
-}
-
-function uuEncode(b: Buffer): string {
-  const lines: string[] = [];
-  for (let off = 0; off < b.length; off += 45) {
-    const chunk = b.subarray(off, off + 45);
-    let line = String.fromCharCode(32 + chunk.length);
-    for (let i = 0; i < chunk.length; i += 3) {
-      const n = ((chunk[i] ?? 0) << 16) | ((chunk[i + 1] ?? 0) << 8) | (chunk[i + 2] ?? 0);
-      for (const sh of [18, 12, 6, 0]) {
-        const v = (n >> sh) & 63;
-        line += String.fromCharCode(v === 0 ? 96 : v + 32);
+    case 'uu':
+      try {
+        return uuDecodeLines(s);
+      } catch (e) {
+        throw expressionError(`Function [${fn}]: can't decode [${s.length > 60 ? s.slice(0, 60) + '...' : s}] as UU: ${(e as Error).message}`);
       }
-    }
-    lines.push(line);
+    default:
+      throw expressionError(`Function [${fn}]: invalid encoding [${encoding}], valid encodings are [hex, uu, base64]`);
   }
-  return lines.join('\n');
 }
 
 interface Transform {
+  /** A Node cipher name, or a legacy cipher run by legacy-ciphers.ts. */
   cipher: string;
+  legacy?: 'DES' | 'BLOWFISH';
   ivLength: number;
   padding: boolean;
 }
@@ -81,15 +75,13 @@ function transformation(fn: string, algorithm: string, keyLen: number): Transfor
       block = 16;
       break;
     case 'DES':
-      base = 'des';
-      block = 8;
-      break;
+    case 'BLOWFISH':
+      if (m !== 'ecb' && m !== 'cbc') throw expressionError(`Function [${fn}]: the mode [${mode}] is not supported for ${alg.toUpperCase()}, use ECB or CBC`);
+      return { cipher: '', legacy: alg.toUpperCase() as 'DES' | 'BLOWFISH', ivLength: m === 'ecb' ? 0 : LEGACY_BLOCK, padding };
     case 'DESEDE':
       base = keyLen === 16 ? 'des-ede' : 'des-ede3';
       block = 8;
       break;
-    case 'CFMX_COMPAT':
-      throw expressionError(`Function [${fn}]: the CFMX_COMPAT algorithm is not supported; use AES with a key from generateSecretKey`);
     default:
       throw expressionError(`Function [${fn}]: unsupported algorithm [${alg}]`);
   }
@@ -112,9 +104,13 @@ function crypt(fn: string, decrypt: boolean, data: Buffer, keyStr: string, algor
     if (ivBytes.length !== t.ivLength) throw expressionError(`Function [${fn}]: the IV must be ${t.ivLength} bytes`);
   }
   try {
-    const c = decrypt ? createDecipheriv(t.cipher, key, ivBytes) : createCipheriv(t.cipher, key, ivBytes);
-    c.setAutoPadding(t.padding);
-    const out = Buffer.concat([c.update(input), c.final()]);
+    let out: Buffer;
+    if (t.legacy) out = legacyCrypt(t.legacy, decrypt, input, key, ivBytes, t.padding);
+    else {
+      const c = decrypt ? createDecipheriv(t.cipher, key, ivBytes) : createCipheriv(t.cipher, key, ivBytes);
+      c.setAutoPadding(t.padding);
+      out = Buffer.concat([c.update(input), c.final()]);
+    }
     return !decrypt && t.ivLength && (iv === undefined || iv === '') ? Buffer.concat([ivBytes!, out]) : out;
   } catch (e) {
     throw expressionError(`Function [${fn}]: ${decrypt ? 'decryption' : 'encryption'} failed: ${(e as Error).message}`);
@@ -152,14 +148,19 @@ export const cryptoFunctions: FunctionDef[] = [
     params: CRYPT_PARAMS,
     // Lucee core-base.fld: member-name encrypt (s.encrypt(key, ...))
     members: [{ type: 'string', name: 'encrypt' }],
-    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
-      encodeBinary('encrypt', crypt('encrypt', false, Buffer.from(s, 'utf8'), key, algorithm, iv), encoding),
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
+      const data = Buffer.from(s, 'utf8');
+      const out = isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('encrypt', false, data, key, algorithm, iv);
+      return encodeBinary('encrypt', out, encoding);
+    },
   },
   {
     name: 'decrypt',
     params: CRYPT_PARAMS,
-    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) =>
-      crypt('decrypt', true, decodeBinary('decrypt', s, encoding), key, algorithm, iv).toString('utf8'),
+    impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
+      const data = decodeBinary('decrypt', s, encoding);
+      return (isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('decrypt', true, data, key, algorithm, iv)).toString('utf8');
+    },
   },
   {
     name: 'generatePBKDFKey',
@@ -182,7 +183,8 @@ export const cryptoFunctions: FunctionDef[] = [
     params: [{ name: 'algorithm', type: 'string', default: 'AES' }, { name: 'keySize', type: 'numeric' }],
     impl: (_c, algorithm: string, keySize?: number) => {
       const alg = algorithm.trim().toUpperCase();
-      const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : NaN);
+      // Java's KeyGenerator defaults: AES 128, DES 64, DESede 192, Blowfish 128 bits
+      const bits = keySize ?? (alg === 'AES' ? 128 : alg === 'DES' ? 64 : alg === 'DESEDE' ? 192 : alg === 'BLOWFISH' ? 128 : NaN);
       if (keySize === undefined && !Number.isFinite(bits)) throw expressionError(`Function [generateSecretKey]: unsupported algorithm [${algorithm}] or key size`);
       // AES keys are 128, 192 or 256 bits (as Java's KeyGenerator); others any whole number of bytes up to 8192 bits
       const valid = alg === 'AES' ? bits === 128 || bits === 192 || bits === 256 : Number.isInteger(bits) && bits >= 8 && bits <= 8192 && bits % 8 === 0;

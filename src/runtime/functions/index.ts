@@ -17,6 +17,9 @@ import { runtimeFunctions } from './runtime.js';
 import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
 import { cryptoFunctions } from './crypto.js';
+import { classicFunctions } from './classic.js';
+import { loginFunctions } from './login.js';
+import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
@@ -27,6 +30,9 @@ import { luceeExtraFunctions } from './lucee-extras.js';
 import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
 import { webFunctions } from './web.js';
+import { pageContextFunctions } from './page-context.js';
+import { invokeMethodFunctions } from './invoke-method.js';
+import { luceeConstructorFunctions } from './lucee-constructors.js';
 
 /** Every built-in function, family by family; the Engine registers them like user functions. */
 export const builtinFunctions: readonly FunctionDef[] = [
@@ -48,6 +54,9 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...collectionFunctions,
   ...phoneticFunctions,
   ...cryptoFunctions,
+  ...classicFunctions,
+  ...loginFunctions,
+  ...clientFunctions,
   ...miscFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
@@ -58,6 +67,9 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...luceeExtraFunctions,
   ...xmlFunctions,
   ...webFunctions,
+  ...pageContextFunctions,
+  ...invokeMethodFunctions,
+  ...luceeConstructorFunctions,
   functionListFunction(() => builtinFunctions.filter((f) => !f.memberOnly)),
 ];
 

@@ -8,6 +8,7 @@ import { CfFunction } from '../function-value.js';
 import { ArgumentsScope } from '../access.js';
 import { XmlNode, xmlAsStruct } from '../xml/node.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
+import { synonymParam } from './param-synonyms.js';
 
 function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
   switch (p.type) {
@@ -64,6 +65,12 @@ function simpleUnlessWanted(p: ParamSpec, v: unknown): unknown {
   return p.type === undefined || p.type === 'any' ? v : simple(v);
 }
 
+function namedStruct(named: Map<string, unknown>): Struct {
+  const s = new Struct();
+  for (const [k, v] of named) s.set(k, v);
+  return s;
+}
+
 /**
  * Calls a built-in with positional arguments, or named ones when `named` is given. Applies
  * defaults and declared casts, and checks the argument count, so each implementation can trust
@@ -72,10 +79,12 @@ function simpleUnlessWanted(p: ParamSpec, v: unknown): unknown {
 export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[], named?: Map<string, unknown>): unknown {
   const params = def.params;
   let values: unknown[];
+  if (named && def.namedArgs) return def.impl(ctx, namedStruct(named));
   if (named) {
     values = new Array(params.length);
     for (const [k, v] of named) {
-      const i = params.findIndex((p) => p.name.toLowerCase() === k);
+      let i = params.findIndex((p) => p.name.toLowerCase() === k);
+      if (i < 0) i = synonymParam(params.map((p) => p.name), k);
       if (i < 0) {
         throw expressionError(`function [${def.name}] has no argument with name [${k}]`, {
           detail: `the function has the arguments [${params.map((p) => p.name).join(', ')}]`,

@@ -8,9 +8,9 @@ import { CfFunction } from '../function-value.js';
 import { numberToString, toStr } from '../cast.js';
 import { dateParts, formatDateTimeMask } from './date-mask.js';
 
-type QueryFormat = 'row' | 'column' | 'struct';
+export type QueryFormat = 'row' | 'column' | 'struct';
 
-function queryFormatOf(v: unknown): QueryFormat {
+export function queryFormatOf(v: unknown): QueryFormat {
   if (v === undefined || v === null || v === '') return 'row';
   if (typeof v === 'boolean') return v ? 'column' : 'row';
   const s = toStr(v).trim().toLowerCase();

@@ -15,7 +15,7 @@
 import { expressionError, toCfmlError } from '../errors.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
-import { CfFunction } from '../function-value.js';
+import { CfFunction, NativeMethod } from '../function-value.js';
 import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName } from '../cast.js';
 import { normalizeZone, dateParts } from './date-mask.js';
 import { cfcatchStruct } from '../exceptions.js';
@@ -258,17 +258,6 @@ const arrayRangeFunction: FunctionDef = {
 
 // ---- runAsync ------------------------------------------------------------------------------
 
-/** A built-in method as a CFML function value (member calls on the future struct). */
-class NativeMethod extends CfFunction {
-  readonly isClosure = false;
-  readonly paramNames: string[] = [];
-  constructor(
-    readonly name: string,
-    readonly fn: (...args: unknown[]) => unknown,
-  ) {
-    super();
-  }
-}
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 

@@ -1,6 +1,6 @@
 /**
- * Math functions. Numbers are doubles; bit functions work on 32-bit integers like Lucee's
- * Java ints. `round` is half-up (towards +infinity for .5 without precision, as Java's
+ * Math functions. Numbers are doubles; bitAnd/Or/Xor/Not/SHLN/SHRN work on integers of any
+ * size as Lucee 7's BigInteger ones (the masks on 32-bit ints). `round` is half-up (towards +infinity for .5 without precision, as Java's
  * Math.round; away from zero on the decimal digits with a precision).
  */
 import { expressionError } from '../errors.js';
@@ -23,10 +23,24 @@ function int32(fnName: string, n: number, arg = 'number'): number {
   return t | 0;
 }
 
-function shiftCount(fnName: string, n: number): number {
+/**
+ * A bit function's operand as an integer of any size (Lucee 7 works on BigInteger: no 32-bit
+ * wrap-around). A double within 1e-9 of an integer is that integer (1.0, 0.999999999999999).
+ * @throws Expression error for NaN, infinities and numbers with a fraction.
+ */
+function big(fnName: string, n: number, arg = 'number'): bigint {
+  const r = Math.round(n);
+  if (!Number.isFinite(n) || Math.abs(n - r) > 1e-9) {
+    throw expressionError(`invalid argument [${arg}] for function [${fnName}]: [${toStr(n)}] is not an integer`);
+  }
+  return BigInt(r);
+}
+
+/** A shift count: a whole number from 0 up (the operand has no fixed width). */
+function shiftBy(fnName: string, n: number): bigint {
   const c = Math.trunc(n);
-  if (!(c >= 0 && c <= 31)) throw expressionError(`invalid argument [count] for function [${fnName}]: must be between 0 and 31, got ${toStr(n)}`);
-  return c;
+  if (!(c >= 0) || c > 4096) throw expressionError(`Invalid shift value [${toStr(n)}] for function [${fnName}]: it must be a whole number from 0 to 4096`);
+  return BigInt(c);
 }
 
 /** Half-up on the decimal digits: round(1.005, 2) is 1.01, round(-2.5, 0) goes through Java's rule. */
@@ -194,22 +208,22 @@ export const mathFunctions: FunctionDef[] = [
       return sign * v;
     },
   },
-  { name: 'bitAnd', params: [num('number1'), num('number2')], members: nm('bitAnd'), impl: (_c, a: number, b: number) => int32('bitAnd', a, 'number1') & int32('bitAnd', b, 'number2') },
-  { name: 'bitOr', params: [num('number1'), num('number2')], members: nm('bitOr'), impl: (_c, a: number, b: number) => int32('bitOr', a, 'number1') | int32('bitOr', b, 'number2') },
-  { name: 'bitXor', params: [num('number1'), num('number2')], members: nm('bitXor'), impl: (_c, a: number, b: number) => int32('bitXor', a, 'number1') ^ int32('bitXor', b, 'number2') },
-  { name: 'bitNot', params: [num()], members: nm('bitNot'), impl: (_c, a: number) => ~int32('bitNot', a) },
+  { name: 'bitAnd', params: [num('number1'), num('number2')], members: nm('bitAnd'), impl: (_c, a: number, b: number) => Number(big('bitAnd', a, 'number1') & big('bitAnd', b, 'number2')) },
+  { name: 'bitOr', params: [num('number1'), num('number2')], members: nm('bitOr'), impl: (_c, a: number, b: number) => Number(big('bitOr', a, 'number1') | big('bitOr', b, 'number2')) },
+  { name: 'bitXor', params: [num('number1'), num('number2')], members: nm('bitXor'), impl: (_c, a: number, b: number) => Number(big('bitXor', a, 'number1') ^ big('bitXor', b, 'number2')) },
+  { name: 'bitNot', params: [num()], members: nm('bitNot'), impl: (_c, a: number) => Number(~big('bitNot', a)) },
   {
     name: 'bitSHLN',
     params: [num(), num('count')],
     members: nm('bitSHLN'),
-    impl: (_c, a: number, c: number) => int32('bitSHLN', a) << shiftCount('bitSHLN', c),
+    impl: (_c, a: number, c: number) => Number(big('bitSHLN', a) << shiftBy('bitSHLN', c)),
   },
   {
     name: 'bitSHRN',
     params: [num(), num('count')],
     members: nm('bitSHRN'),
-    // Logical shift (no sign extension); the result is read back as a signed 32-bit int.
-    impl: (_c, a: number, c: number) => (int32('bitSHRN', a) >>> shiftCount('bitSHRN', c)) | 0,
+    // arithmetic shift: the sign is kept (-2 >> 1 is -1)
+    impl: (_c, a: number, c: number) => Number(big('bitSHRN', a) >> shiftBy('bitSHRN', c)),
   },
   {
     name: 'bitMaskRead',

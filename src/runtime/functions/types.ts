@@ -32,6 +32,11 @@ export interface FunctionDef {
   params: ParamSpec[];
   /** Accepts more positional arguments than declared (max, min, writeOutput...). */
   variadic?: boolean;
+  /**
+   * Takes any named arguments (`query(a: [1, 2])`, `struct(a=1)`): called with names, the
+   * implementation receives one Struct of them (lower-case keys, in call order).
+   */
+  namedArgs?: boolean;
   members?: MemberSpec[];
   /** Only callable as a member (`s.startsWith(x)`): not a function by name, not in getFunctionList. */
   memberOnly?: boolean;

@@ -83,8 +83,6 @@ export const webFunctions: FunctionDef[] = [
       out.set('sessionCookie', sc);
       out.set('mappings', Struct.from(s.mappings));
       out.set('customTagPaths', [...s.customTagPaths]);
-      if (s.datasource !== undefined) out.set('datasource', s.datasource);
-      if (s.datasources !== undefined) out.set('datasources', s.datasources);
       return out;
     },
   },

@@ -2,6 +2,7 @@ import { defineTag, Signal } from '../types.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
 import { activateApplication, settingsFrom } from '../../runtime/application.js';
+import { registerErrorPage } from '../../runtime/error-pages.js';
 import { addFrame } from '../../runtime/udf-call.js';
 import { CfmlError } from '../../runtime/errors.js';
 import { tryFinally } from '../../runtime/maybe.js';
@@ -29,6 +30,26 @@ export const applicationTag = defineTag({
   },
 });
 
+/**
+ * cferror: the template shown when the request fails (`type="request"` for any error,
+ * `type="exception"` with `exception="database"` etc. for one type); it gets the `error` scope.
+ * Usually in Application.cfm or onRequestStart. See error-pages.ts.
+ */
+export const errorTag = defineTag({
+  name: 'error',
+  attrs: [{ name: 'type', values: ['request', 'exception', 'validation', 'monitor'], default: 'request' }, { name: 'template', required: true }, { name: 'exception' }, { name: 'mailto' }],
+  run(call) {
+    const a = call.attrs;
+    registerErrorPage(call.ctx, {
+      type: toStr(a.type),
+      template: toStr(a.template),
+      exception: a.exception === undefined ? undefined : toStr(a.exception),
+      mailto: a.mailto === undefined ? undefined : toStr(a.mailto),
+    });
+    return Signal.Normal;
+  },
+});
+
 /** cfcookie: sets a cookie in the cookie scope and sends it with Set-Cookie (Lucee's attributes). */
 export const cookieTag = defineTag({
   name: 'cookie',
@@ -38,6 +59,7 @@ export const cookieTag = defineTag({
     { name: 'domain' }, { name: 'encodevalue', type: 'boolean' }, { name: 'preservecase', type: 'boolean' },
   ],
   run(call) {
+    call.ctx.checkNotFlushed('cfcookie', call.node.loc);
     const a = call.attrs;
     const name = toStr(a.name);
     const value = a.value === undefined ? '' : toStr(a.value);

@@ -12,6 +12,7 @@ import { Struct } from '../../runtime/struct.js';
 import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
 import { toStr } from '../../runtime/cast.js';
 import { customTagDirs, findBaseTag, findCustomTag, runCustomTag } from '../../runtime/custom-tags.js';
+import { runCfcCustomTag } from '../../runtime/cfc-custom-tags.js';
 
 /**
  * The Exec of a custom tag call: evaluates the attributes (keys as written, without `skip`:
@@ -32,12 +33,13 @@ function compileCall(node: TagNode, c: Compiler, skip: readonly string[], locate
     }
     const attributes = new Struct();
     for (const a of attrs) attributes.set(a.name, a.value(ctx));
+    if (file.toLowerCase().endsWith('.cfc')) return runCfcCustomTag(ctx, { ...names(file), file, attributes, body, hasEndTag, loc });
     return runCustomTag(ctx, { ...names(file), template: c.engine.loadTemplate(file, ctx.inspected), attributes, body, hasEndTag, loc });
   };
 }
 
 /**
- * `<cf_name>` (registry name `_name`) runs name.cfm from the calling template's directory, the
+ * `<cf_name>` (registry name `_name`) runs name.cfc (a CFC-based tag) or name.cfm from the calling template's directory, the
  * application's this.customTagPaths or EngineOptions.customTagPaths; `<ui:name>` after
  * `<cfimport prefix="ui" taglib="dir">` runs dir/name.cfm, dir relative to the importing template.
  */

@@ -44,6 +44,8 @@ export const functionTag = defineTag({
   body: 'required',
   // output="true" makes the body behave like cfoutput
   interpolates: (node) => isTrue(litString(node.attrs.find((a) => a.lower === 'output'))),
+  // other attributes (localmode, cachedwithin, test, custom ones) are the function's metadata (Lucee)
+  anyAttrs: true,
   attrs: [
     { name: 'name', required: true }, { name: 'returntype' }, { name: 'access' }, { name: 'output' }, { name: 'hint' },
     { name: 'description' }, { name: 'displayname' }, { name: 'roles' }, { name: 'returnformat' }, { name: 'securejson' },

@@ -5,8 +5,13 @@ import { toStr } from '../../runtime/cast.js';
 import { tryFinally } from '../../runtime/maybe.js';
 import { runTemplate, AbortPage } from '../../runtime/compiler.js';
 import { addFrame } from '../../runtime/udf-call.js';
+import { resolveVirtual } from '../../runtime/virtual-path.js';
 
-/** cfinclude: runs another template with the caller's scopes; paths are relative to the including file. */
+/**
+ * cfinclude: runs another template with the caller's scopes. A relative path starts at the
+ * including file's directory; `/lib/x.cfm` goes through the mappings (this.mappings, then
+ * EngineOptions.mappings), then the web root, as in Lucee.
+ */
 export const includeTag = defineTag({
   name: 'include',
   attrs: [{ name: 'template', required: true }, { name: 'runonce' }],
@@ -21,15 +26,21 @@ export const includeTag = defineTag({
     let lastAbs = '';
     return (ctx) => {
       const rel = toStr(tpl(ctx));
+      const virtual = /^[/\\]/.test(rel);
       const dir = ctx.template.dir;
-      if (dir !== lastDir || rel !== lastRel) {
-        lastAbs = path.resolve(dir, rel);
-        lastDir = dir;
-        lastRel = rel;
+      let abs: string;
+      if (virtual) abs = resolveVirtual(ctx, rel, true) || path.resolve(dir, rel);
+      else {
+        if (dir !== lastDir || rel !== lastRel) {
+          lastAbs = path.resolve(dir, rel);
+          lastDir = dir;
+          lastRel = rel;
+        }
+        abs = lastAbs;
       }
-      const abs = lastAbs;
       if (!c.engine.inspector.isFile(abs, ctx.inspected)) {
-        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `the path is resolved from the directory of ${ctx.template.file}` });
+        const detail = virtual ? 'a path starting with / is looked up in the mappings (this.mappings), then under the web root' : `the path is resolved from the directory of ${ctx.template.file}`;
+        throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail });
       }
       const t = c.engine.loadTemplate(abs, ctx.inspected);
       const saved = ctx.template;

@@ -6,9 +6,9 @@ import { loopTag, whileTag, breakTag, continueTag } from './loop.js';
 import { includeTag } from './include.js';
 import { paramTag } from './param.js';
 import { abortTag, exitTag } from './control.js';
-import { applicationTag, cookieTag, lockTag } from './application.js';
+import { applicationTag, cookieTag, errorTag, lockTag } from './application.js';
 import { savecontentTag, silentTag, settingTag, processingdirectiveTag } from './content.js';
-import { locationTag, headerTag, contentTag, logTag, dumpTag } from './response.js';
+import { locationTag, headerTag, contentTag, flushTag, logTag, dumpTag } from './response.js';
 import { scriptTag } from './script.js';
 import { tryTag, catchTag, finallyTag, throwTag, rethrowTag, retryTag } from './try.js';
 import { switchTag, caseTag, defaultcaseTag } from './switch.js';
@@ -31,5 +31,5 @@ export const coreTags: readonly TagDef[] = [
   transactionTag, storedprocTag, procparamTag, procresultTag,
   componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
   objectTag,
-  applicationTag, cookieTag,
+  applicationTag, cookieTag, errorTag, flushTag,
 ];

@@ -9,6 +9,7 @@ export const locationTag = defineTag({
   name: 'location',
   attrs: [{ name: 'url', required: true }, { name: 'addtoken' }, { name: 'statuscode' }],
   run(call) {
+    call.ctx.checkNotFlushed('cflocation', call.node.loc);
     const r = call.ctx.response;
     r.location = toStr(call.attrs.url);
     r.status = call.attrs.statuscode !== undefined ? toNum(call.attrs.statuscode) : 302;
@@ -22,6 +23,7 @@ export const headerTag = defineTag({
   name: 'header',
   attrs: [{ name: 'name' }, { name: 'value' }, { name: 'statuscode' }, { name: 'statustext' }, { name: 'charset' }],
   run(call) {
+    call.ctx.checkNotFlushed('cfheader', call.node.loc);
     const r = call.ctx.response;
     if (call.attrs.statuscode !== undefined) {
       r.status = toNum(call.attrs.statuscode);
@@ -40,6 +42,7 @@ export const contentTag = defineTag({
   name: 'content',
   attrs: [{ name: 'type' }, { name: 'reset' }, { name: 'file' }, { name: 'variable' }, { name: 'deletefile' }],
   run(call) {
+    if (call.attrs.type !== undefined || call.attrs.file !== undefined || call.attrs.variable !== undefined) call.ctx.checkNotFlushed('cfcontent', call.node.loc);
     const r = call.ctx.response;
     if (call.attrs.type !== undefined) {
       r.contentType = toStr(call.attrs.type);
@@ -60,6 +63,26 @@ export const contentTag = defineTag({
       r.file = { path: file, deleteAfter: call.attrs.deletefile !== undefined && toBool(call.attrs.deletefile) };
       throw new AbortPage(call.node.loc);
     }
+    return Signal.Normal;
+  },
+});
+
+/**
+ * cfflush: sends the output so far to the client (with the status, headers and cookies the first
+ * time); `interval="n"` flushes again whenever n more characters are buffered. Afterwards
+ * cfheader, cflocation, cfcookie and cfcontent's type/file/variable are errors, as in Lucee.
+ * In the CLI the output is printed at the end anyway: it does nothing there.
+ */
+export const flushTag = defineTag({
+  name: 'flush',
+  attrs: [{ name: 'interval', type: 'number' }],
+  run(call) {
+    if (call.attrs.interval !== undefined) {
+      const n = call.attrs.interval as number;
+      if (!Number.isInteger(n) || n < 1) throw call.error(`invalid interval [${n}] for cfflush: a positive whole number of bytes`);
+      call.ctx.flushInterval = n;
+    }
+    call.ctx.flush();
     return Signal.Normal;
   },
 });

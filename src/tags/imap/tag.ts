@@ -20,6 +20,13 @@ const FILTER_KEY = 'imap.filters';
 /** Engine option read by the pool: how long an idle named connection stays open. */
 export interface ImapTagOptions {
   idleTimeoutMs?: number;
+  /**
+   * Named connections this process keeps logged in per IMAP user (server + user name), default 5;
+   * opening one more logs out that user's least recently used one (it logs in again when used).
+   * Keep workers x this under the server's per-user limit (Dovecot's mail_max_userip_connections
+   * is 10).
+   */
+  maxConnectionsPerUser?: number;
 }
 
 /** The Engine's service holding the pool: engine.close() logs everything out, releaseOwner() one owner. */

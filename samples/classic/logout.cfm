@@ -1,0 +1,2 @@
+<cflogout>
+<cflocation url="index.cfm" addtoken="false">

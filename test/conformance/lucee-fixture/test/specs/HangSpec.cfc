@@ -1,0 +1,4 @@
+component extends="org.lucee.cfml.test.LuceeTestCase" {
+	function testFirst() { assertTrue(true); }
+	function testHangs() { while (true) { x = 1; } }
+}

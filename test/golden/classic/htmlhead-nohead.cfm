@@ -1,0 +1,1 @@
+<cfhtmlhead text="<style>x</style>"><cfhtmlhead action="write" text="<!--only-->"><cfhtmlhead text="+">text without a head tag<cfhtmlhead action="flush"> and <cfhtmlhead text="<b>"><cfhtmlhead action="reset"><cfhtmlhead text="<i>">end

@@ -1,0 +1,5 @@
+<cfcomponent>
+	<cffunction name="tagged" localmode="modern" mylabel="fast" access="public" returntype="string" output="false">
+		<cfreturn "tagged">
+	</cffunction>
+</cfcomponent>

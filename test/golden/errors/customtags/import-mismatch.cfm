@@ -1,0 +1,2 @@
+<cfimport prefix="ui" taglib="../../customtags/tags">
+<ui:box title="T">x</ui:bax>
