@@ -16,7 +16,8 @@ const common = {
   // loaded on first use (<cfimap>, <cfmail>, serving), so they stay out of the cold start
   external: ['imapflow', 'mailparser', 'nodemailer', 'send', 'busboy', 'redis'],
   logLevel: 'warning',
-  minify: true,
+  // CFML_BUILD_MINIFY=0 keeps names readable for a CPU profile (node --cpu-prof)
+  minify: process.env.CFML_BUILD_MINIFY !== '0',
   // parsed templates the CLI cached on disk are keyed by this, so a new build never reuses them
   define: { __CFML_BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   // src/runtime/xml/lib.ts falls back to import.meta.url only outside the CommonJS CLI bundle

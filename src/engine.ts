@@ -23,7 +23,7 @@ import { parseExpression, parseVariableName } from './parser/expressions.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
 import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
-import { toJsValue, toCfmlValue } from './runtime/js-values.js';
+import { toJsValue, toCfmlValue, structOf } from './runtime/js-values.js';
 import { AstCache } from './runtime/ast-cache.js';
 import { BoundedMap } from './runtime/bounded-map.js';
 import type { DatasourceInput } from './db/config.js';
@@ -35,6 +35,7 @@ import { DEFAULT_MAX_SESSIONS, MemorySessionStore, type SessionStore } from './r
 import { RedisSessionStore, type RedisSessionStoreOptions } from './runtime/redis-session-store.js';
 import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
+import { TemplateInspector, inspectTemplatesOf, type InspectTemplates } from './runtime/inspect-templates.js';
 import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
 import { remoteCallOf } from './runtime/remote-cfc.js';
 import { showErrorPage } from './runtime/error-pages.js';
@@ -47,7 +48,14 @@ export interface EngineOptions {
   /** Extra tags and functions, registered after the core ones. */
   tags?: TagDef[];
   functions?: FunctionDef[];
-  /** Re-read templates when their modification time changes (default true). */
+  /**
+   * When a compiled template, component or custom tag is checked against its file (Lucee's
+   * inspect-template setting): `"always"` on every use (development), `"once"` at most once per
+   * render (the default: a changed file is picked up by the next render), `"never"` after the
+   * first load (production; `cfml serve --production`). See InspectTemplates.
+   */
+  inspectTemplates?: InspectTemplates;
+  /** @deprecated use inspectTemplates: `false` is `"never"`, `true` is `"once"`. */
   checkModified?: boolean;
   /**
    * A directory where parsed templates are kept between processes (the CLI uses one under the
@@ -126,7 +134,8 @@ export interface RenderInput {
   variables?: Record<string, unknown>;
   url?: Record<string, unknown>;
   form?: Record<string, unknown>;
-  cgi?: Record<string, unknown>;
+  /** cgi variables over the defaults; a function is called only when the page first reads cgi. */
+  cgi?: Record<string, unknown> | (() => Record<string, unknown>);
   /**
    * Owner of the render's named `<cfimap>` connections: renders with the same owner share them,
    * others never see them. Set it to the session id (or the application name when there are no
@@ -223,7 +232,8 @@ export class Engine implements EngineCore {
   readonly root: string;
   private readonly appFiles: ApplicationFileFinder;
   private readonly logger: (line: string) => void;
-  private readonly checkModified: boolean;
+  /** Template, component and custom-tag file look-ups (EngineOptions.inspectTemplates). */
+  readonly inspector: TemplateInspector;
   readonly imapOptions: ImapTagOptions;
   private readonly astCacheDir?: string;
   /** undefined: not opened yet; null: refused (see AstCache.open) or off. */
@@ -236,17 +246,17 @@ export class Engine implements EngineCore {
     this.secret = options.secret;
     this.timeout = options.timeout ?? 0;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
-    this.checkModified = options.checkModified ?? true;
+    this.inspector = new TemplateInspector(inspectTemplatesOf(options.inspectTemplates ?? (options.checkModified === false ? 'never' : 'once')));
     this.imapOptions = options.imap ?? {};
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
-    this.components = new ComponentLoader(this, options.mappings, this.checkModified);
+    this.components = new ComponentLoader(this, options.mappings);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
     this.sessions = new BoundedMap(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
     this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore, options.maxSessions), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
-    this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
+    this.appFiles = new ApplicationFileFinder(this.inspector.mode === 'never' ? Infinity : 2000);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -295,22 +305,30 @@ export class Engine implements EngineCore {
     this.components.clear();
   }
 
-  /** Renders a file and resolves to its output. */
+  /** Renders a file and resolves to its output (no scope is converted back to JS). */
   async renderFile(file: string, input: RenderInput = {}): Promise<string> {
-    return (await this.renderFileWithMeta(file, input)).output;
+    return (await this.renderFileCtx(file, input)).out;
   }
 
-  /** Renders a file and returns the output with the response metadata (status, headers, location). */
+  /**
+   * Renders a file and returns the output with the response metadata (status, headers, location).
+   * `variables` is converted to JS values when first read.
+   */
   async renderFileWithMeta(file: string, input: RenderInput = {}): Promise<RenderResult> {
+    return resultOf(await this.renderFileCtx(file, input));
+  }
+
+  private async renderFileCtx(file: string, input: RenderInput): Promise<Ctx> {
     const abs = path.resolve(file);
+    const inspected = new Set<string>();
     let t: CompiledTemplate;
     try {
-      t = this.loadTemplate(abs);
+      t = this.loadTemplate(abs, inspected);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CfmlError(`Page [${file}] [${abs}] not found`, { type: 'MissingInclude', code: ErrorCode.MissingInclude });
       throw this.finish(e);
     }
-    return this.run(t, input, this.appFiles.find(t.dir, this.rootOf(input)), { kind: 'page', page: t });
+    return this.run(t, input, this.appFiles.find(t.dir, this.rootOf(input)), { kind: 'page', page: t }, inspected);
   }
 
   private rootOf(input: RenderInput): string {
@@ -336,7 +354,7 @@ export class Engine implements EngineCore {
     const appFile = this.appFileFor(abs, this.rootOf(input));
     if (!appFile || !/\.cfc$/i.test(appFile)) return null;
     try {
-      return await this.run(this.compile('', abs), input, appFile, { kind: 'missing' });
+      return resultOf(await this.run(this.compile('', abs), input, appFile, { kind: 'missing' }));
     } catch (e) {
       if (e instanceof MissingTemplate) return null;
       throw e;
@@ -354,14 +372,20 @@ export class Engine implements EngineCore {
     const abs = path.resolve(file);
     const placeholder = this.compile('', abs);
     const call = remoteCallOf(abs, toScope(input.url), toScope(input.form));
-    return this.run(placeholder, input, this.appFiles.find(placeholder.dir, this.rootOf(input)), { kind: 'remote', call });
+    return resultOf(await this.run(placeholder, input, this.appFiles.find(placeholder.dir, this.rootOf(input)), { kind: 'remote', call }));
   }
 
+  /** Renders CFML source (`file` names it in errors and is where relative paths start) and resolves to its output. */
   async renderString(source: string, input: RenderInput & { file?: string } = {}): Promise<string> {
-    return (await this.renderStringWithMeta(source, input)).output;
+    return (await this.renderStringCtx(source, input)).out;
   }
 
+  /** renderString with the response metadata, as renderFileWithMeta. */
   async renderStringWithMeta(source: string, input: RenderInput & { file?: string } = {}): Promise<RenderResult> {
+    return resultOf(await this.renderStringCtx(source, input));
+  }
+
+  private async renderStringCtx(source: string, input: RenderInput & { file?: string }): Promise<Ctx> {
     let t: CompiledTemplate;
     const file = input.file && !input.file.startsWith('<') ? path.resolve(input.file) : input.file ?? '<string>';
     try {
@@ -398,11 +422,12 @@ export class Engine implements EngineCore {
   }
 
   /** Runs a request in a new context (`t` is its base template), inside its application when `appFile` governs it. */
-  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, target: RequestTarget): Promise<RenderResult> {
+  private async run(t: CompiledTemplate, input: RenderInput, appFile: string | null, target: RequestTarget, inspected?: Set<string>): Promise<Ctx> {
     const ctx = new Ctx(this, t, {
+      inspected,
       url: toScope(input.url),
       form: toScope(input.form),
-      cgi: cgiScope(t.file, input.cgi),
+      cgi: () => cgiScope(t.file, typeof input.cgi === 'function' ? input.cgi() : input.cgi),
       variables: input.variables ? toScope(input.variables) : undefined,
       files: input.files,
       cookie: cookieScope(input.cookie),
@@ -426,7 +451,7 @@ export class Engine implements EngineCore {
     if (formErrors.length) {
       ctx.out = formErrorPage(formErrors);
       ctx.response.status = 400;
-      return resultOf(ctx);
+      return ctx;
     }
     try {
       const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
@@ -446,7 +471,7 @@ export class Engine implements EngineCore {
         await ctx.runEndHooks();
       }
     }
-    return resultOf(ctx);
+    return ctx;
   }
 
   private withSource(err: CfmlError, file: string, source: string): CfmlError {
@@ -477,10 +502,10 @@ export class Engine implements EngineCore {
     return formatError(this.finish(e));
   }
 
-  loadTemplate(absPath: string): CompiledTemplate {
+  loadTemplate(absPath: string, seen?: Set<string>): CompiledTemplate {
+    const st = this.inspector.stat(absPath, seen);
+    if (!st.isFile) throw Object.assign(new Error(`ENOENT: no such file, ${absPath}`), { code: 'ENOENT' });
     const cached = this.cache.get(absPath);
-    if (cached && !this.checkModified) return cached.template;
-    const st = fs.statSync(absPath);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.template;
     const source = fs.readFileSync(absPath, 'utf8').replace(/^\uFEFF/, '');
     const template = this.compileCached(source, absPath);
@@ -580,9 +605,7 @@ export class Engine implements EngineCore {
 }
 
 function toScope(obj: Record<string, unknown> | undefined): Struct {
-  const s = new Struct();
-  if (obj) for (const [k, v] of Object.entries(obj)) s.set(k, toCfmlValue(v));
-  return s;
+  return obj ? structOf(obj) : new Struct();
 }
 
 /** CGI reads "" for unknown keys; the known ones describe the request (or the CLI run). */
@@ -609,18 +632,27 @@ function cookieScope(c: Record<string, unknown> | string | undefined): CookieSco
   return s;
 }
 
+/** The result of a finished render; `variables` is converted to JS when first read. */
 function resultOf(ctx: Ctx): RenderResult {
   const r: ResponseMeta = ctx.response;
-  const vars: Record<string, unknown> = {};
-  for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+  let vars: Record<string, unknown> | undefined;
+  const variables = (): Record<string, unknown> => {
+    if (vars === undefined) {
+      vars = {};
+      for (const [k, v] of ctx.variables.entries()) vars[k] = toJsValue(v);
+    }
+    return vars;
+  };
   return {
+    get variables() {
+      return variables();
+    },
     output: ctx.out,
     status: r.status,
     statusText: r.statusText,
     headers: { ...r.headers },
     location: r.location,
     contentType: r.contentType,
-    variables: vars,
     cookies: ctx.cookie.setCookieHeaders(),
     body: r.body,
     file: r.file,

@@ -12,6 +12,8 @@ export interface CliArgs {
   port?: number;
   host?: string;
   dev: boolean;
+  /** `cfml serve --production`: templates are trusted once loaded (inspectTemplates "never"). */
+  production: boolean;
   maxBodySize?: number;
   maxSessions?: number;
   /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
@@ -29,12 +31,15 @@ export interface CliArgs {
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
-  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES] [--max-sessions N]
+  cfml serve DIR [--port N] [--host H] [--dev | --production] [--max-body BYTES] [--max-sessions N]
                  [--workers N|auto] [--session-store memory|redis://HOST:PORT]
                  [--health PATH] [--imap-max-per-user N]
                                 serve DIR over HTTP: .cfm pages, static files, sessions
                                 (port 8500 and host 127.0.0.1 by default; --dev shows
-                                full errors in pages). --workers runs N processes behind
+                                full errors in pages and checks every template file on
+                                every use; --production loads each file once and trusts
+                                it until restart; by default a file is checked at most
+                                once per request). --workers runs N processes behind
                                 one port (auto: one per CPU); --session-store redis://
                                 shares sessions between them (and between machines);
                                 --health answers 200 on PATH for load balancers;
@@ -50,7 +55,7 @@ frame to stderr and exits with 1 (a JS stack trace only with --debug).`;
 export { HELP };
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false, dev: false };
+  const a: CliArgs = { url: {}, form: {}, vars: {}, debug: false, noCache: false, help: false, version: false, dev: false, production: false };
   const pair = (s: string | undefined, flag: string): [string, string] => {
     if (s === undefined || !s.includes('=')) throw new Error(`${flag} needs key=value`);
     const i = s.indexOf('=');
@@ -97,6 +102,7 @@ export function parseArgs(argv: string[]): CliArgs {
       if (x === '--host') a.host = v;
       else a.root = v;
     } else if (x === '--dev') a.dev = true;
+    else if (x === '--production') a.production = true;
     else if (x === 'serve' && a.file === undefined && a.serve === undefined) a.serve = argv[++i] ?? '.';
     else if (x.startsWith('-')) throw new Error(`unknown option ${x}`);
     else if (a.file === undefined) a.file = x;

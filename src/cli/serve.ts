@@ -15,6 +15,12 @@ export interface ServeOptions {
   host?: string;
   /** Full errors in the page (Lucee's developer page) instead of a request id. */
   dev?: boolean;
+  /**
+   * Production: a template, component or custom tag is read once and trusted until the server
+   * restarts (inspectTemplates "never"). Otherwise `--dev` checks files on every use ("always")
+   * and the default checks each at most once per request ("once").
+   */
+  production?: boolean;
   /** Largest request body in bytes (413 beyond); default 32 MiB. */
   maxBodySize?: number;
   /**
@@ -90,7 +96,8 @@ export function healthAnswer(res: http.ServerResponse, ok: boolean, note = ''): 
 function runServer(root: string, o: ServeOptions, store: SessionStoreConfig | undefined, listen: { port: number; host: string } | { path: string }): Promise<number> {
   const worker = 'path' in listen;
   // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
-  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), sessionStore: store, maxSessions: o.maxSessions, imap: o.imapMaxPerUser === undefined ? undefined : { maxConnectionsPerUser: o.imapMaxPerUser } });
+  const inspectTemplates = o.production ? 'never' : o.dev ? 'always' : 'once';
+  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), inspectTemplates, sessionStore: store, maxSessions: o.maxSessions, imap: o.imapMaxPerUser === undefined ? undefined : { maxConnectionsPerUser: o.imapMaxPerUser } });
   // a worker is reached only through the primary (a socket in a private dir), which passes the client's address
   const handler = createHandler({ root, engine, dev: o.dev, maxBodySize: o.maxBodySize, clientAddress: worker ? (req) => headerOf(req, CLIENT_ADDRESS_HEADER) : undefined });
   let draining = false;
@@ -114,7 +121,7 @@ function runServer(root: string, o: ServeOptions, store: SessionStoreConfig | un
       if (worker) return void process.send?.({ cfml: 'ready' });
       const a = server.address() as import('node:net').AddressInfo;
       const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
-      process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}${store ? ' (sessions in redis)' : ''}\n`);
+      process.stderr.write(`cfml: serving ${root} on http://${shown}:${a.port}/${o.dev ? ' (dev: full errors in pages)' : ''}${o.production ? ' (production: template files are read once)' : ''}${store ? ' (sessions in redis)' : ''}\n`);
     };
     void connected.then(() => {
       if ('path' in listen) server.listen({ path: listen.path, exclusive: true }, onListening);

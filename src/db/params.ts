@@ -33,6 +33,8 @@ const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 
 /** The canonical short name of a cfsqltype (`CF_SQL_VARCHAR` -> `varchar`); throws for unknown types. */
 export function sqlType(type: string | undefined): string {
+  const known = SQL_TYPES.get(type);
+  if (known !== undefined) return known;
   const t = (type ?? 'varchar').trim().toLowerCase().replace(/^cf_sql_/, '');
   if (!KINDS[t]) {
     throw new CfmlError(`invalid cfsqltype [${type}]`, {
@@ -41,8 +43,12 @@ export function sqlType(type: string | undefined): string {
       detail: 'valid types are CF_SQL_ followed by one of [varchar, char, longvarchar, clob, integer, smallint, tinyint, bigint, numeric, decimal, float, double, real, money, bit, date, time, timestamp, blob, varbinary, idstamp, other]',
     });
   }
+  if (SQL_TYPES.size < 256) SQL_TYPES.set(type, t);
   return t;
 }
+
+/** cfsqltype values as written to their short names: a page names the same few on every query. */
+const SQL_TYPES = new Map<string | undefined, string>();
 
 function invalid(v: unknown, type: string, why?: string): CfmlError {
   const shown = typeof v === 'string' ? v : v instanceof Date || typeof v === 'number' || typeof v === 'boolean' ? toStr(v) : typeName(v);

@@ -37,7 +37,7 @@ function guard<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromi
  */
 export function runApplicationCfc(ctx: Ctx, target: RequestTarget, appFile: string, targetPage: string): MaybePromise<unknown> {
   const dir = path.dirname(appFile);
-  const cls = loadComponentFile(ctx.engine, appFile, dir);
+  const cls = loadComponentFile(ctx.engine, appFile, dir, ctx.inspected);
   ctx.appRoot = dir;
   return andThen(createInstance(ctx, cls), (inst) => {
     const given = new Struct();

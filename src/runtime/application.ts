@@ -416,24 +416,40 @@ const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:
  */
 export class ApplicationFileFinder {
   private readonly cache = new Map<string, { at: number; file: string | null }>();
+  /** The answer per (page directory, root), for as long as the per-directory answers hold. */
+  private readonly answers = new Map<string, { at: number; file: string | null }>();
   constructor(private readonly ttlMs: number) {}
 
   find(pageDir: string, root: string): string | null {
+    const key = pageDir + '\0' + root;
+    const now = this.ttlMs === Infinity ? 0 : Date.now();
+    const known = this.answers.get(key);
+    if (known && now - known.at < this.ttlMs) return known.file;
+    const answer = this.walk(pageDir, root);
+    if (this.answers.size > 10_000) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer.file;
+  }
+
+  /** The governing file, timed by the oldest per-directory look it relied on. */
+  private walk(pageDir: string, root: string): { at: number; file: string | null } {
     const inRoot = pageDir === root || pageDir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    let at = Infinity;
     for (let dir = pageDir; ; ) {
-      const f = this.inDir(dir);
-      if (f) return f;
-      if (!inRoot || dir === root) return null;
+      const c = this.inDir(dir);
+      at = Math.min(at, c.at);
+      if (c.file) return { at, file: c.file };
+      if (!inRoot || dir === root) return { at, file: null };
       const up = path.dirname(dir);
-      if (up === dir) return null;
+      if (up === dir) return { at, file: null };
       dir = up;
     }
   }
 
-  private inDir(dir: string): string | null {
+  private inDir(dir: string): { at: number; file: string | null } {
     const now = Date.now();
     const c = this.cache.get(dir);
-    if (c && now - c.at < this.ttlMs) return c.file;
+    if (c && now - c.at < this.ttlMs) return c;
     let file: string | null = null;
     for (const n of ['Application.cfc', 'application.cfc', 'Application.cfm', 'application.cfm']) {
       const p = path.join(dir, n);
@@ -443,8 +459,9 @@ export class ApplicationFileFinder {
       }
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(dir, { at: now, file });
-    return file;
+    const entry = { at: now, file };
+    this.cache.set(dir, entry);
+    return entry;
   }
 }
 

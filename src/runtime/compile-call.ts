@@ -7,7 +7,7 @@ import { Query, QueryColumnRef } from './query.js';
 import { CfFunction } from './function-value.js';
 import { ControlSignal, ErrorCode, expressionError, toCfmlError } from './errors.js';
 import { simple, toStr, typeName } from './cast.js';
-import { invokeBuiltin } from './functions/invoke.js';
+import { directInvoker, invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
 import { tagCallAttrs } from '../parser/expr-parser.js';
@@ -79,6 +79,8 @@ function udfResult(ctx: Ctx, call: () => unknown, o: ExprOpts, loc: A.SourceLoc)
 }
 
 interface CompiledArgs {
+  /** The compiled positional arguments (undefined for a named call). */
+  exprs?: readonly Eval[];
   positional(ctx: Ctx): unknown[];
   named(ctx: Ctx): Map<string, unknown> | undefined;
   isNamed: boolean;
@@ -91,7 +93,7 @@ function compileArgs(c: Compiler, args: A.Arg[]): CompiledArgs {
       throw expressionError("named and positional arguments can't be mixed in one call", { loc: args[0]!.value.loc });
     }
     const fs = args.map((a) => compileExpr(c, a.value, { ref: true }));
-    return { positional: (ctx) => fs.map((f) => f(ctx)), named: () => undefined, isNamed };
+    return { exprs: fs, positional: (ctx) => fs.map((f) => f(ctx)), named: () => undefined, isNamed };
   }
   const fs = args.map((a) => [a.lower!, compileExpr(c, a.value, { ref: true })] as const);
   return {
@@ -133,6 +135,20 @@ function callBuiltin(c: Compiler, def: FunctionDef, args: CompiledArgs, loc: A.S
         o,
         loc,
       );
+    };
+  }
+  const direct = args.exprs && directInvoker(def, args.exprs.length);
+  if (direct) {
+    const [f0, f1, f2] = args.exprs!;
+    const none = () => undefined;
+    const [e0, e1, e2] = [f0!, f1 ?? none, f2 ?? none];
+    return (ctx) => {
+      const fc = c.fnContext(ctx, loc);
+      try {
+        return direct(fc, e0(ctx), e1(ctx), e2(ctx));
+      } catch (err) {
+        throw toCfmlError(err, loc);
+      }
     };
   }
   return (ctx) => {

@@ -55,7 +55,9 @@ export class Ctx {
   request = new Struct();
   url: Struct;
   form: Struct;
-  cgi: Struct;
+  /** Built on first use (most pages never read cgi): see {@link cgi}. */
+  private cgiScope: Struct | undefined;
+  private cgiInit: (() => Struct) | undefined;
   cookie: CookieScope;
   /** The application this request runs in (cfapplication / Application.cfc), if any. */
   app?: Application;
@@ -119,19 +121,26 @@ export class Ctx {
   appDatasources?: DatasourceSettings;
   template: CompiledTemplate;
   readonly baseTemplate: CompiledTemplate;
+  /**
+   * The template, component and custom-tag paths already looked at in this render: with
+   * inspectTemplates "once" a path is checked on the file system at most once per render.
+   */
+  readonly inspected: Set<string>;
 
   constructor(
     readonly engine: EngineCore,
     template: CompiledTemplate,
-    init: { url?: Struct; form?: Struct; cgi?: Struct; variables?: Struct; files?: UploadedFiles; cookie?: CookieScope },
+    init: { url?: Struct; form?: Struct; cgi?: Struct | (() => Struct); variables?: Struct; files?: UploadedFiles; cookie?: CookieScope; inspected?: Set<string> },
   ) {
+    this.inspected = init.inspected ?? new Set();
     this.template = template;
     this.baseTemplate = template;
     this.appRoot = template.dir;
     this.siteRoot = engine.root;
     this.url = init.url ?? new Struct();
     this.form = init.form ?? new Struct();
-    this.cgi = init.cgi ?? new Struct();
+    if (typeof init.cgi === 'function') this.cgiInit = init.cgi;
+    else this.cgiScope = init.cgi;
     this.cookie = init.cookie ?? CookieScope.fromHeader(undefined);
     if (init.variables) this.variables = init.variables;
     this.files = init.files ?? {};
@@ -202,6 +211,15 @@ export class Ctx {
   timeoutError(loc?: SourceLoc): CfmlError {
     const limit = Math.round((this.deadline - this.startedAt) / 1000);
     return new CfmlError(`The request has exceeded the allowable time limit of ${limit} seconds`, { type: 'RequestTimeout', loc, code: ErrorCode.RequestTimeout });
+  }
+
+  /** The cgi scope, built from the render's input when first read. */
+  get cgi(): Struct {
+    if (this.cgiScope === undefined) {
+      this.cgiScope = this.cgiInit ? this.cgiInit() : new Struct();
+      this.cgiInit = undefined;
+    }
+    return this.cgiScope;
   }
 
   /**

@@ -2,7 +2,6 @@
  * Custom tags as Lucee runs them (`<cf_name>`, `<cfmodule>`, `<prefix:name>` after cfimport):
  * where the template is found, and one call of it with its attributes, caller and thisTag.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Signal, type Exec, type MaybePromise } from './exec.js';
 import type { Ctx } from './context.js';
@@ -57,7 +56,7 @@ export const CUSTOM_TAG_EXTENSIONS = ['.cfc', '.cfm', '.cfml'] as const;
  * @returns the absolute path of the file found
  * @throws CfmlError of type MissingInclude naming every file it tried
  */
-export function findCustomTag(dirs: readonly string[], rel: string, shown: string, loc: SourceLoc): string {
+export function findCustomTag(ctx: Ctx, dirs: readonly string[], rel: string, shown: string, loc: SourceLoc): string {
   const names = [...new Set([rel, rel.toLowerCase()])];
   const tried: string[] = [];
   for (const dir of dirs) {
@@ -65,7 +64,7 @@ export function findCustomTag(dirs: readonly string[], rel: string, shown: strin
       for (const n of names) {
         const file = path.join(dir, n + ext);
         tried.push(file);
-        if (isFile(file)) return file;
+        if (ctx.engine.inspector.isFile(file, ctx.inspected)) return file;
       }
     }
   }
@@ -76,14 +75,6 @@ export function findCustomTag(dirs: readonly string[], rel: string, shown: strin
     loc,
     detail: `tried ${tried.join(', ')}; custom tags are looked up in the calling template's directory, then the application's this.customTagPaths, then the Engine option customTagPaths`,
   });
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export interface CustomTagCall {

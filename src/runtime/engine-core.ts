@@ -8,6 +8,7 @@ import type { SourceLoc } from './errors.js';
 import type { DatasourceSettings } from '../db/service.js';
 import type { ComponentLoader } from './components/loader.js';
 import type { ApplicationRegistry } from './application.js';
+import type { TemplateInspector } from './inspect-templates.js';
 
 /** What compiled templates need from the Engine; keeps the runtime free of the public class. */
 export interface EngineCore {
@@ -35,8 +36,14 @@ export interface EngineCore {
   readonly root: string;
   /** Parses and compiles CFML source without running it (render()). */
   compile(source: string, file: string): CompiledTemplate;
-  /** Compiled template for an absolute path, from the cache when the file has not changed. */
-  loadTemplate(absPath: string): CompiledTemplate;
+  /**
+   * Compiled template for an absolute path, from the cache when the file has not changed (as far
+   * as EngineOptions.inspectTemplates lets it look: pass the render's Ctx.inspected).
+   * @throws Error with code ENOENT when no file is there
+   */
+  loadTemplate(absPath: string, seen?: Set<string>): CompiledTemplate;
+  /** Template, component and custom-tag file look-ups, cached per EngineOptions.inspectTemplates. */
+  readonly inspector: TemplateInspector;
   /** A setter for a variable named by a string (`name="session.mail.msgs"`), cached by name. */
   setterFor(name: string, loc?: SourceLoc): Setter;
   /** A reader for a variable named by a string; returns undefined when missing. */

@@ -1,5 +1,6 @@
 import { Struct } from './struct.js';
 import { Query, QueryColumnRef } from './query.js';
+import { intern } from './intern.js';
 
 /**
  * The mapping between JS and CFML values for embedding: plain objects become structs, arrays
@@ -8,11 +9,35 @@ import { Query, QueryColumnRef } from './query.js';
 export function toCfmlValue(v: unknown): unknown {
   if (v === undefined) return null;
   if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = toCfmlValue(v[i]);
+    return out;
+  }
   if (v instanceof Date || v instanceof Struct || v instanceof Query || v instanceof Uint8Array) return v;
-  if (Array.isArray(v)) return v.map(toCfmlValue);
+  return structOf(v as Record<string, unknown>);
+}
+
+/**
+ * A struct of a plain object's own enumerable keys (case kept, looked up case-insensitively),
+ * values converted with toCfmlValue. Runs once per object passed in; lower-cased keys are
+ * interned, so the page's compiled lookups compare them by pointer.
+ */
+export function structOf(obj: Record<string, unknown>): Struct {
   const s = new Struct();
-  for (const [k, val] of Object.entries(v as Record<string, unknown>)) s.set(k, toCfmlValue(val));
+  for (const k of Object.keys(obj)) s.setLower(lowerKey(k), k, toCfmlValue(obj[k]));
   return s;
+}
+
+/** Lower-cased keys of the last objects converted (the rows of an array share their keys). */
+const lowered = new Map<string, string>();
+function lowerKey(k: string): string {
+  let l = lowered.get(k);
+  if (l === undefined) {
+    if (lowered.size >= 4096) lowered.clear();
+    lowered.set(k, (l = intern(k.toLowerCase())));
+  }
+  return l;
 }
 
 /** Structs become plain objects (keys as stored), queries arrays of row objects. */

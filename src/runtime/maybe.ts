@@ -48,6 +48,14 @@ export function driveLoop(clock: LoopClock, loc: SourceLoc | undefined, next: ()
   }
 }
 
+/**
+ * The rest of a loop whose body went asynchronous (returned `first`): as driveLoop from there on.
+ * For loops that run their synchronous iterations inline (cfloop from/to).
+ */
+export function continueLoop(clock: LoopClock, loc: SourceLoc | undefined, first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, label?: string): Promise<Signal> {
+  return finishAsync(clock, loc, first, next, body, undefined, label);
+}
+
 async function finishAsync(clock: LoopClock, loc: SourceLoc | undefined, first: Promise<Signal>, next: () => boolean, body: () => MaybePromise<Signal>, done?: () => void, label?: string): Promise<Signal> {
   try {
     let s = await first;
@@ -78,7 +86,7 @@ export function labelSignal(label: string, kind: 'break' | 'continue'): Signal {
 }
 
 /** What a loop labelled `label` does with signal `s` (not Normal/Continue). */
-function loopAction(s: Signal, label: string | undefined): 'break' | 'continue' | 'up' {
+export function loopAction(s: Signal, label: string | undefined): 'break' | 'continue' | 'up' {
   if (s === Signal.Break) return 'break';
   if (s < LABEL_BASE) return 'up';
   if (label === undefined || labelNames[(s - LABEL_BASE) >> 1] !== label.toLowerCase()) return 'up';

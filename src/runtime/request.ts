@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ctx } from './context.js';
 import { runTemplate, type CompiledTemplate } from './compiler.js';
@@ -30,11 +29,11 @@ export function runRequest(ctx: Ctx, target: RequestTarget, appFile: string | nu
   if (target.kind === 'missing') throw new MissingTemplate();
   const main = () => (target.kind === 'page' ? runIn(ctx, target.page) : runRemoteCall(ctx, target.call));
   if (!appFile) return main();
-  const app = ctx.engine.loadTemplate(appFile);
+  const app = ctx.engine.loadTemplate(appFile, ctx.inspected);
   return then(runIn(ctx, app), () =>
     then(main(), () => {
-      const end = onRequestEndFile(path.dirname(appFile));
-      return end ? runIn(ctx, ctx.engine.loadTemplate(end)) : undefined;
+      const end = onRequestEndFile(ctx, path.dirname(appFile));
+      return end ? runIn(ctx, ctx.engine.loadTemplate(end, ctx.inspected)) : undefined;
     }),
   );
 }
@@ -59,10 +58,10 @@ function then(r: MaybePromise<unknown>, next: () => MaybePromise<unknown>): Mayb
   return isThenable(r) ? (r as Promise<unknown>).then(next) : next();
 }
 
-function onRequestEndFile(dir: string): string | undefined {
+function onRequestEndFile(ctx: Ctx, dir: string): string | undefined {
   for (const n of ['OnRequestEnd.cfm', 'onRequestEnd.cfm', 'onrequestend.cfm']) {
     const p = path.join(dir, n);
-    if (fs.existsSync(p)) return p;
+    if (ctx.engine.inspector.isFile(p, ctx.inspected)) return p;
   }
   return undefined;
 }

@@ -44,34 +44,36 @@ function compileWrittenTag(c: Compiler, node: A.TagNode, def: TagDef): Exec {
   if (!def.run) return () => Signal.Normal;
   const attrs = node.attrs.map((a) => {
     const spec = def.attrs?.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
-    return { name: spec?.name ?? a.lower, spec, value: c.expr(a.value, { ref: true }) };
+    // the allowed values by lower case, for a case-insensitive match without a scan per call
+    const allowed = spec?.values ? new Map(spec.values.map((x) => [x.toLowerCase(), x] as const)) : undefined;
+    return { name: spec?.name ?? a.lower, spec, type: spec?.type, allowed, value: c.expr(a.value, { ref: true }) };
   });
-  const specs = def.attrs ?? [];
+  // which attributes a call has is fixed by the tag as written: the given names and the defaults
+  // of the others are known now (TagCall.given is read-only, so one set serves every call)
+  const given = new Set(attrs.map((a) => a.name));
+  const defaults = (def.attrs ?? []).filter((s) => !given.has(s.name) && s.default !== undefined).map((s) => [s.name, s.default] as const);
   const body = def.sqlBody ? c.sqlBlock(node.body) : c.block(node.body);
   const run = def.run;
   const loc = node.loc;
   return (ctx) => {
     const values: Record<string, unknown> = {};
-    const given = new Set<string>();
     try {
       for (const a of attrs) {
         let v = a.value(ctx);
-        if (a.spec?.type === 'number') v = toNum(v);
-        else if (a.spec?.type === 'boolean') v = toBool(v);
-        else if (a.spec?.type === 'string') v = toStr(v);
-        if (a.spec?.values) {
-          const sv = toStr(v).toLowerCase();
-          const hit = a.spec.values.find((x) => x.toLowerCase() === sv);
-          if (!hit) throw new CfmlError(`Invalid value [${toStr(v)}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${a.spec.values.join(', ')}]`, { type: 'Application' });
+        if (a.type === 'number') v = toNum(v);
+        else if (a.type === 'boolean') v = toBool(v);
+        else if (a.type === 'string') v = toStr(v);
+        if (a.allowed) {
+          const hit = a.allowed.get(toStr(v).toLowerCase());
+          if (hit === undefined) throw new CfmlError(`Invalid value [${toStr(v)}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${a.spec!.values!.join(', ')}]`, { type: 'Application' });
           v = hit;
         }
         values[a.name] = v;
-        given.add(a.name);
       }
     } catch (e) {
       throw toCfmlError(e, loc);
     }
-    for (const s of specs) if (!(s.name in values) && s.default !== undefined) values[s.name] = s.default;
+    for (const [name, v] of defaults) values[name] = v;
     const call = makeTagCall(c, ctx, node, values, given, body);
     let r: MaybePromise<Signal | void>;
     try {

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import send from 'send';
 import { Engine, type RenderResult } from '../engine.js';
 import { readBody, HttpError, type ParsedBody } from './body.js';
-import { resolvePath } from './paths.js';
+import { resolvePath, type Resolved } from './paths.js';
+import { BoundedMap } from '../runtime/bounded-map.js';
 import { cgiOf } from './cgi.js';
 import { errorPage } from './error-page.js';
 import { RemoteCallError } from '../runtime/remote-cfc.js';
@@ -58,6 +59,7 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
   const dev = options.dev ?? false;
   const maxBody = options.maxBodySize ?? 32 * 1024 * 1024;
   const log = options.logger ?? ((line: string) => process.stderr.write(line + '\n'));
+  const resolve = resolverFor(realRoot, engine.inspector.mode);
 
   const fail = (res: http.ServerResponse, req: http.IncomingMessage, err: unknown) => {
     // a refused remote call (not remote, no such method, bad returnFormat) says so: it names only what the client sent
@@ -90,7 +92,7 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
       const q = raw.indexOf('?');
       const rawPath = q < 0 ? raw : raw.slice(0, q);
       const query = q < 0 ? '' : raw.slice(q + 1);
-      const r = resolvePath(realRoot, rawPath);
+      const r = resolve(rawPath);
       switch (r.kind) {
         case 'bad':
           return plain(res, 400, 'Bad Request');
@@ -185,6 +187,32 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
   return Object.assign(handler, { engine });
 }
 
+/** How long a found page or static file's path resolution is reused, per inspectTemplates mode (ms). */
+const RESOLVE_TTL = { always: 0, once: 2000, never: Infinity } as const;
+/** Request paths whose resolution is kept (they come from requests: bounded). */
+const RESOLVE_MAX = 4096;
+
+/**
+ * resolvePath with its found pages and static files remembered for a while (RESOLVE_TTL: not
+ * under inspectTemplates "always", until restart under "never"), so a busy server does not
+ * decode, stat and realpath the same URL on every request. Misses, redirects and bad paths are
+ * never kept. As with Application.cfm's lookup, a file replaced on disk by a symlink is seen
+ * within the TTL.
+ */
+function resolverFor(realRoot: string, mode: keyof typeof RESOLVE_TTL): (rawPath: string) => Resolved {
+  const ttl = RESOLVE_TTL[mode];
+  if (ttl === 0) return (rawPath) => resolvePath(realRoot, rawPath);
+  const known = new BoundedMap<string, { at: number; r: Resolved }>(RESOLVE_MAX);
+  return (rawPath) => {
+    const now = ttl === Infinity ? 0 : Date.now();
+    const k = known.get(rawPath);
+    if (k && now - k.at < ttl) return k.r;
+    const r = resolvePath(realRoot, rawPath);
+    if (r.kind === 'page' || r.kind === 'static') known.set(rawPath, { at: now, r });
+    return r;
+  };
+}
+
 /** The url scope: repeated keys joined with commas, as Lucee does. */
 function queryScope(query: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -247,9 +275,14 @@ async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, 
     if (deleteAfter) await fs.promises.rm(file, { force: true });
     return;
   }
-  const body = r.body ? Buffer.from(r.body) : Buffer.from(r.output, 'utf8');
-  res.setHeader('Content-Length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (r.body) {
+    const body = Buffer.from(r.body);
+    res.setHeader('Content-Length', body.length);
+    return void res.end(req.method === 'HEAD' ? undefined : body);
+  }
+  // a string body goes out in one write with the headers (node joins them for strings)
+  res.setHeader('Content-Length', Buffer.byteLength(r.output, 'utf8'));
+  res.end(req.method === 'HEAD' ? undefined : r.output, 'utf8');
 }
 
 /** Sets the status and headers of a render's result (checked: a page cannot inject CR/LF) without sending the body. */

@@ -13,6 +13,7 @@ type Statement = BetterSqlite3.Statement;
 
 const DATE_TYPES = /^(date|datetime|timestamp)/i;
 const TIME_TYPE = /^time$/i;
+const INSERT_SQL = /^\s*(insert|replace)\b/i;
 const LOCAL_TS = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /** Declared column type of SQLite to the JDBC-style name getMetadata shows. */
@@ -121,7 +122,7 @@ export class SqlitePool implements DbPool {
     const st = this.prepare(stmt.sql);
     if (!st.reader) {
       const info = st.run(...stmt.params);
-      const isInsert = /^\s*(insert|replace)\b/i.test(stmt.sql);
+      const isInsert = INSERT_SQL.test(stmt.sql);
       return {
         columns: [],
         rows: [],

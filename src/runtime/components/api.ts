@@ -25,10 +25,11 @@ import { callMethod, instantiate, newInstance } from './dispatch.js';
 /**
  * The compiled class of a `.cfc` given by absolute path (cached by path and mtime).
  * @param appRoot the application root the class's dotted name is relative to (default: its directory)
+ * @param seen the render's inspected paths (Ctx.inspected), see EngineOptions.inspectTemplates
  * @throws CfmlError when the file is missing, does not parse, or its extends chain is broken or circular
  */
-export function loadComponentFile(engine: EngineCore, absPath: string, appRoot = path.dirname(absPath)): ComponentClass {
-  return engine.components.load(path.resolve(absPath), appRoot);
+export function loadComponentFile(engine: EngineCore, absPath: string, appRoot = path.dirname(absPath), seen?: Set<string>): ComponentClass {
+  return engine.components.load(path.resolve(absPath), appRoot, [], undefined, [], seen);
 }
 
 /**

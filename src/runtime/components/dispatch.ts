@@ -186,8 +186,8 @@ export function componentClass(ctx: Ctx, dotted: string, loc?: SourceLoc): Compo
   if (memo) return memo;
   const loader = ctx.engine.components;
   try {
-    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc, ctx.appMappings);
-    const cls = loader.load(abs, ctx.appRoot, [], loc, ctx.appMappings);
+    const abs = loader.resolve(dotted, ctx.template.dir, ctx.appRoot, loc, ctx.appMappings, ctx.inspected);
+    const cls = loader.load(abs, ctx.appRoot, [], loc, ctx.appMappings, ctx.inspected);
     ctx.locals.set(key, cls);
     return cls;
   } catch (e) {

@@ -72,7 +72,6 @@ export class ComponentLoader {
   constructor(
     private readonly engine: EngineCore,
     mappings: Record<string, string> = {},
-    private readonly checkModified = true,
   ) {
     this.mappings = normalizeMappings(mappings);
   }
@@ -107,8 +106,12 @@ export class ComponentLoader {
     return [...new Set(out)];
   }
 
-  /** The absolute path of a dotted name, or a clear error naming it and every place searched. */
-  resolve(dotted: string, fromDir: string, appRoot: string, loc?: SourceLoc, appMappings: Mappings = []): string {
+  /**
+   * The absolute path of a dotted name, or a clear error naming it and every place searched.
+   * @param seen the render's inspected paths (Ctx.inspected), see EngineOptions.inspectTemplates
+   */
+  resolve(dotted: string, fromDir: string, appRoot: string, loc?: SourceLoc, appMappings: Mappings = [], seen?: Set<string>): string {
+    const isFile = (f: string) => this.engine.inspector.isFile(f, seen);
     if (path.isAbsolute(dotted) && /\.cfc$/i.test(dotted) && isFile(dotted)) return dotted;
     const tried = this.candidates(dotted, fromDir, appRoot, appMappings);
     for (const f of tried) if (isFile(f)) return f;
@@ -139,30 +142,26 @@ export class ComponentLoader {
    * The compiled class of an absolute `.cfc` path, linked to its parent and interfaces.
    * @param loading the chain of files being loaded (for the circular-extends error)
    * @param appMappings the application's this.mappings, for `extends` / `implements` names
+   * @param seen the render's inspected paths (Ctx.inspected), see EngineOptions.inspectTemplates
    * @throws CfmlError when the file is missing, does not parse or its chain is circular
    */
-  load(abs: string, appRoot: string, loading: string[] = [], loc?: SourceLoc, appMappings: Mappings = []): ComponentClass {
+  load(abs: string, appRoot: string, loading: string[] = [], loc?: SourceLoc, appMappings: Mappings = [], seen?: Set<string>): ComponentClass {
     if (loading.includes(abs)) {
       const chain = [...loading.slice(loading.indexOf(abs)), abs].map((f) => path.basename(f, '.cfc')).join(' -> ');
       throw new CfmlError(`circular component inheritance: ${chain}`, { type: 'Expression', code: ErrorCode.Component, loc, detail: 'a component cannot extend itself, directly or through its parents' });
     }
     const cached = this.cache.get(abs);
-    if (cached && !this.checkModified) return cached.cls;
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      throw new CfmlError(`invalid component definition, can't find component [${abs}]`, { type: 'Expression', code: ErrorCode.Component, loc });
-    }
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && this.linksFresh(cached.cls, appRoot, [...loading, abs], appMappings)) return cached.cls;
+    const st = this.engine.inspector.stat(abs, seen);
+    if (!st.isFile) throw new CfmlError(`invalid component definition, can't find component [${abs}]`, { type: 'Expression', code: ErrorCode.Component, loc });
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && this.linksFresh(cached.cls, appRoot, [...loading, abs], appMappings, seen)) return cached.cls;
     const source = fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
     const parsed = parseComponentSource(source, abs, this.engine);
     const { cls, links } = buildComponentClass(this.engine, parsed, this.fullNameOf(abs, appRoot, appMappings));
     const dir = path.dirname(abs);
     const chain = [...loading, abs];
     const declLoc = cls.template ? { file: abs, line: 1, col: 1 } : loc;
-    const parent = links.extends ? this.load(this.resolve(links.extends, dir, appRoot, declLoc, appMappings), appRoot, chain, declLoc, appMappings) : null;
-    const interfaces = links.implements.map((n) => this.load(this.resolve(n, dir, appRoot, declLoc, appMappings), appRoot, chain, declLoc, appMappings));
+    const parent = links.extends ? this.load(this.resolve(links.extends, dir, appRoot, declLoc, appMappings, seen), appRoot, chain, declLoc, appMappings, seen) : null;
+    const interfaces = links.implements.map((n) => this.load(this.resolve(n, dir, appRoot, declLoc, appMappings, seen), appRoot, chain, declLoc, appMappings, seen));
     if (parent && parent.kind !== cls.kind) {
       throw expressionError(`the ${cls.kind} [${cls.name}] can't extend the ${parent.kind} [${parent.name}]`, { loc: declLoc });
     }
@@ -174,9 +173,9 @@ export class ComponentLoader {
   }
 
   /** Whether a cached class still links to the current classes of its parent and interfaces. */
-  private linksFresh(cls: ComponentClass, appRoot: string, chain: string[], appMappings: Mappings): boolean {
+  private linksFresh(cls: ComponentClass, appRoot: string, chain: string[], appMappings: Mappings, seen: Set<string> | undefined): boolean {
     for (const dep of [...(cls.parent ? [cls.parent] : []), ...cls.interfaces]) {
-      if (this.load(dep.path, appRoot, chain, undefined, appMappings) !== dep) return false;
+      if (this.load(dep.path, appRoot, chain, undefined, appMappings, seen) !== dep) return false;
     }
     return true;
   }
@@ -193,14 +192,6 @@ function checkImplements(cls: ComponentClass, loc: SourceLoc | undefined): void 
         }
       }
     }
-  }
-}
-
-function isFile(f: string): boolean {
-  try {
-    return fs.statSync(f).isFile();
-  } catch {
-    return false;
   }
 }
 

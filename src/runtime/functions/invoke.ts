@@ -126,6 +126,61 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
 }
 
 /**
+ * A faster invokeBuiltin for a positional call whose argument count `n` (1 to 3) is known at
+ * compile time: when every argument is already of its parameter's type (a string for `string`,
+ * a number for `numeric`, anything but undefined for `any`), the implementation is called
+ * directly with the trailing parameters' defaults, without an argument array; any other value
+ * goes through invokeBuiltin, so casts, errors and results are the same.
+ * @returns undefined when the call does not qualify (variadic, too many or too few arguments, other types)
+ */
+export function directInvoker(def: FunctionDef, n: number): ((fc: FnContext, a: unknown, b: unknown, c: unknown) => unknown) | undefined {
+  const params = def.params;
+  if (def.variadic || def.async || n < 1 || n > 3 || n > params.length) return undefined;
+  const kinds: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = params[i]!.type;
+    kinds.push(t === undefined || t === 'any' ? ANY : t === 'string' ? STRING : t === 'numeric' ? NUMBER : -1);
+  }
+  if (kinds.includes(-1) || params.slice(n).some((p) => p.required)) return undefined;
+  const rest = params.slice(n).map((p) => p.default);
+  const [k0, k1, k2] = [kinds[0]!, kinds[1] ?? ANY, kinds[2] ?? ANY];
+  const ok = (k: number, v: unknown) => (k === STRING ? typeof v === 'string' : k === NUMBER ? typeof v === 'number' : v !== undefined);
+  const impl = def.impl;
+  const call = (fc: FnContext, values: unknown[]) => {
+    let result: unknown;
+    try {
+      result = impl(fc, ...values);
+    } catch (e) {
+      throw builtinFailure(def, values, e);
+    }
+    if (result instanceof Date && Number.isNaN(result.getTime())) return invokeBuiltin(def, fc, values.slice(0, n));
+    return result;
+  };
+  if (n === 1 && rest.length === 0) {
+    return (fc, a) => {
+      if (!ok(k0, a)) return invokeBuiltin(def, fc, [a]);
+      let result: unknown;
+      try {
+        result = impl(fc, a);
+      } catch (e) {
+        throw builtinFailure(def, [a], e);
+      }
+      if (result instanceof Date && Number.isNaN(result.getTime())) return invokeBuiltin(def, fc, [a]);
+      return result;
+    };
+  }
+  return (fc, a, b, c) => {
+    const given = n === 1 ? [a] : n === 2 ? [a, b] : [a, b, c];
+    if (!ok(k0, a) || (n > 1 && !ok(k1, b)) || (n > 2 && !ok(k2, c))) return invokeBuiltin(def, fc, given);
+    return call(fc, rest.length ? given.concat(rest) : given);
+  };
+}
+
+const ANY = 0;
+const STRING = 1;
+const NUMBER = 2;
+
+/**
  * What a built-in's own JS failure becomes (issue 8, item 11): the function's implementation
  * should check its arguments itself and name the one at fault; a JS error that still escapes
  * (RangeError "Invalid string length", "Invalid code point NaN", a TypeError) is an Expression

@@ -2,7 +2,6 @@
  * Custom tags: `<cf_name>`, `<cfmodule>`, `<cfimport prefix taglib>` with `<prefix:name>`, and
  * `<cfassociate>`. The run itself (modes, caller, thisTag, cfexit) is runtime/custom-tags.ts.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineTag, Signal, type Exec } from '../types.js';
 import type { TagNode } from '../../parser/ast.js';
@@ -35,7 +34,7 @@ function compileCall(node: TagNode, c: Compiler, skip: readonly string[], locate
     const attributes = new Struct();
     for (const a of attrs) attributes.set(a.name, a.value(ctx));
     if (file.toLowerCase().endsWith('.cfc')) return runCfcCustomTag(ctx, { ...names(file), file, attributes, body, hasEndTag, loc });
-    return runCustomTag(ctx, { ...names(file), template: c.engine.loadTemplate(file), attributes, body, hasEndTag, loc });
+    return runCustomTag(ctx, { ...names(file), template: c.engine.loadTemplate(file, ctx.inspected), attributes, body, hasEndTag, loc });
   };
 }
 
@@ -55,7 +54,7 @@ export const customTag = defineTag({
     const taglibDir = node.taglib !== undefined ? path.resolve(c.template.dir, node.taglib) : undefined;
     const here = c.template.dir;
     const names = { name: shown.toUpperCase(), key: colon >= 0 ? node.name : rel.toLowerCase() };
-    return compileCall(node, c, [], (ctx) => findCustomTag(taglibDir !== undefined ? [taglibDir] : customTagDirs(ctx, here), rel, shown, node.loc), () => names);
+    return compileCall(node, c, [], (ctx) => findCustomTag(ctx, taglibDir !== undefined ? [taglibDir] : customTagDirs(ctx, here), rel, shown, node.loc), () => names);
   },
 });
 
@@ -78,14 +77,14 @@ export const moduleTag = defineTag({
     const target = c.expr((tpl ?? node.attrs.find((a) => a.lower === 'name'))!.value);
     const here = c.template.dir;
     const { loc } = node;
-    const locate = (ctx: Ctx) => (tpl ? moduleTemplate(here, toStr(target(ctx)), loc) : moduleByName(ctx, here, toStr(target(ctx)), loc));
+    const locate = (ctx: Ctx) => (tpl ? moduleTemplate(ctx, here, toStr(target(ctx)), loc) : moduleByName(ctx, here, toStr(target(ctx)), loc));
     return compileCall(node, c, ['template', 'name'], locate, (file) => ({ name: 'CFMODULE', key: path.basename(file, path.extname(file)).toLowerCase() }));
   },
 });
 
-function moduleTemplate(dir: string, rel: string, loc: TagNode['loc']): string {
+function moduleTemplate(ctx: Ctx, dir: string, rel: string, loc: TagNode['loc']): string {
   const abs = path.resolve(dir, rel);
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+  if (!ctx.engine.inspector.isFile(abs, ctx.inspected)) {
     throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail: `cfmodule template= is resolved from the directory of the calling template (${dir})` });
   }
   return abs;
@@ -96,7 +95,7 @@ function moduleByName(ctx: Ctx, here: string, name: string, loc: TagNode['loc'])
   if (parts.some((p) => !/^[\w-]+$/.test(p))) {
     throw new CfmlError(`Invalid custom tag name [${name}] for cfmodule: use dot-separated names of letters, digits, _ and -`, { type: 'Application', loc });
   }
-  return findCustomTag(customTagDirs(ctx, here), parts.join('/'), `cfmodule name="${name}"`, loc);
+  return findCustomTag(ctx, customTagDirs(ctx, here), parts.join('/'), `cfmodule name="${name}"`, loc);
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineTag } from '../types.js';
 import { CfmlError, ErrorCode, toCfmlError } from '../../runtime/errors.js';
@@ -21,15 +20,29 @@ export const includeTag = defineTag({
     const a = node.attrs.find((x) => x.lower === 'template')!;
     const tpl = c.expr(a.value);
     const loc = node.loc;
+    // the last resolution, reused while the directory and the path stay the same (a loop's include)
+    let lastDir = '';
+    let lastRel = '';
+    let lastAbs = '';
     return (ctx) => {
       const rel = toStr(tpl(ctx));
       const virtual = /^[/\\]/.test(rel);
-      const abs = (virtual && resolveVirtual(ctx, rel, true)) || path.resolve(ctx.template.dir, rel);
-      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+      const dir = ctx.template.dir;
+      let abs: string;
+      if (virtual) abs = resolveVirtual(ctx, rel, true) || path.resolve(dir, rel);
+      else {
+        if (dir !== lastDir || rel !== lastRel) {
+          lastAbs = path.resolve(dir, rel);
+          lastDir = dir;
+          lastRel = rel;
+        }
+        abs = lastAbs;
+      }
+      if (!c.engine.inspector.isFile(abs, ctx.inspected)) {
         const detail = virtual ? 'a path starting with / is looked up in the mappings (this.mappings), then under the web root' : `the path is resolved from the directory of ${ctx.template.file}`;
         throw new CfmlError(`Page [${rel}] [${abs}] not found`, { type: 'MissingInclude', loc, code: ErrorCode.MissingInclude, detail });
       }
-      const t = c.engine.loadTemplate(abs);
+      const t = c.engine.loadTemplate(abs, ctx.inspected);
       const saved = ctx.template;
       ctx.template = t;
       ctx.callStack.push({ template: loc.file, line: loc.line, column: loc.col, id: 'cfinclude' });

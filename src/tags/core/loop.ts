@@ -1,6 +1,6 @@
 import { defineTag, Signal, type Eval, type MaybePromise } from '../types.js';
 import type { Ctx } from '../../runtime/context.js';
-import { driveLoop, labelSignal } from '../../runtime/maybe.js';
+import { continueLoop, driveLoop, labelSignal, loopAction } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
 import { parseExpression } from '../../parser/expressions.js';
@@ -71,18 +71,29 @@ export const loopTag = defineTag({
         // before the test, so after the loop it holds the first value past `to`; the counter is
         // private, so assigning the index in the body does not change the iterations.
         let i = a;
-        let first = true;
-        return driveLoop(ctx, loc, 
-          () => {
-            if (first) first = false;
-            else i += s;
-            setIndex(ctx, i);
-            return s > 0 ? i <= b : i >= b;
-          },
-          () => body(ctx),
-          undefined,
-          label,
-        );
+        setIndex(ctx, i);
+        const more = () => (s > 0 ? i <= b : i >= b);
+        // the iterations run inline while the body stays synchronous (no closure per step)
+        while (more()) {
+          ctx.tick(loc);
+          const r = body(ctx);
+          if (typeof r !== 'number') {
+            const next = () => {
+              i += s;
+              setIndex(ctx, i);
+              return more();
+            };
+            return continueLoop(ctx, loc, r, next, () => body(ctx), label);
+          }
+          if (r !== Signal.Normal && r !== Signal.Continue) {
+            const k = loopAction(r, label);
+            if (k === 'break') break;
+            if (k === 'up') return r;
+          }
+          i += s;
+          setIndex(ctx, i);
+        }
+        return Signal.Normal;
       };
     }
     if (has('times')) {

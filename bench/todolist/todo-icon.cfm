@@ -1,0 +1,1 @@
+<cfoutput><img title="risus. Vestibulum ante ipsum primis in faucibus orci luctus et ultrices" src="http://images.example.com/#id#.png"></cfoutput>
