@@ -18,7 +18,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Engine } from '../src/index.js';
+// the built package (`npm run bench:db` builds it first): what users run, not tsx's on-the-fly transform
+import { Engine } from '../dist/index.js';
 import { median } from './stats.js';
 import { startPostgres } from '../test/support/databases.js';
 
