@@ -11,10 +11,14 @@ import { isoDate, isoTime, isoTimestamp, loadDriver, toBuffer } from './load.js'
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
+/** A prepared statement with what is known of it once (cached per SQL text on the connection). */
+interface Prepared {
+  st: Statement;
+  isInsert: boolean;
+}
+
 const DATE_TYPES = /^(date|datetime|timestamp)/i;
 const TIME_TYPE = /^time$/i;
-const INSERT_SQL = /^\s*(insert|replace)\b/i;
-const LOCAL_TS = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /** Declared column type of SQLite to the JDBC-style name getMetadata shows. */
 function typeName(declared: string | null, sample: unknown): string {
@@ -33,13 +37,45 @@ function typeName(declared: string | null, sample: unknown): string {
   return 'VARCHAR';
 }
 
-/** A date text stored by a DATE/DATETIME/TIMESTAMP column as a date value (local time, as written). */
+/** The digits of `s` from `i` to `j` (exclusive) as a number, or -1 when one is not a digit. */
+function digits(s: string, i: number, j: number): number {
+  let n = 0;
+  for (; i < j; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * A date text stored by a DATE/DATETIME/TIMESTAMP column as a date value (local time, as written):
+ * `YYYY-MM-DD`, optionally `[ T]HH:MM`, `:SS`, `.fraction` (milliseconds kept). Anything else is
+ * returned unchanged. Read by char codes: it runs once per row and column.
+ */
 function readDate(v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  const m = LOCAL_TS.exec(v);
-  if (!m) return v;
-  const n = (i: number) => (m[i] ? Number(m[i]) : 0);
-  return new Date(n(1), n(2) - 1, n(3), n(4), n(5), n(6), m[7] ? Number(m[7].padEnd(3, '0')) : 0);
+  const len = v.length;
+  if (len < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return v; // '-'
+  const y = digits(v, 0, 4), mo = digits(v, 5, 7), d = digits(v, 8, 10);
+  if (y < 0 || mo < 0 || d < 0) return v;
+  let h = 0, mi = 0, sec = 0, ms = 0;
+  if (len > 10) {
+    const sep = v.charCodeAt(10);
+    if ((sep !== 32 && sep !== 84) || len < 16 || v.charCodeAt(13) !== 58) return v; // ' ' 'T' ':'
+    h = digits(v, 11, 13);
+    mi = digits(v, 14, 16);
+    if (h < 0 || mi < 0) return v;
+    if (len > 16) {
+      if (len < 19 || v.charCodeAt(16) !== 58 || (sec = digits(v, 17, 19)) < 0) return v;
+      if (len > 19) {
+        if (v.charCodeAt(19) !== 46 || len === 20 || digits(v, 20, len) < 0) return v; // '.'
+        ms = digits(v, 20, Math.min(len, 23));
+        for (let k = Math.min(len, 23) - 20; k < 3; k++) ms *= 10;
+      }
+    }
+  }
+  return new Date(y, mo - 1, d, h, mi, sec, ms);
 }
 
 /** SQLite's primary result codes by name (sqlite3.h), the nativeErrorCode of a SqliteError. */
@@ -52,7 +88,7 @@ const SQLITE_CODES: Record<string, number> = {
 export class SqlitePool implements DbPool {
   readonly driver = 'sqlite' as const;
   private db?: Database;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Prepared>();
   private busy = false;
   private readonly waiting: (() => void)[] = [];
 
@@ -108,49 +144,53 @@ export class SqlitePool implements DbPool {
     };
   }
 
-  private prepare(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.open().prepare(sql);
+  private prepare(sql: string): Prepared {
+    let p = this.statements.get(sql);
+    if (!p) {
+      const st = this.open().prepare(sql);
+      if (st.reader) st.raw(true);
+      p = { st, isInsert: /^\s*(insert|replace)\b/i.test(sql) };
       if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(sql, st);
+      this.statements.set(sql, p);
     }
-    return st;
+    return p;
   }
 
   private run(stmt: DbStatement): DbResult {
-    const st = this.prepare(stmt.sql);
+    const p = this.prepare(stmt.sql);
+    const st = p.st;
     if (!st.reader) {
       const info = st.run(...stmt.params);
-      const isInsert = INSERT_SQL.test(stmt.sql);
       return {
         columns: [],
         rows: [],
         hasResultSet: false,
         updateCount: info.changes,
-        generatedKeys: isInsert && info.changes > 0 ? { generatedKey: Number(info.lastInsertRowid), ROWID: Number(info.lastInsertRowid) } : undefined,
+        generatedKeys: p.isInsert && info.changes > 0 ? { generatedKey: Number(info.lastInsertRowid), ROWID: Number(info.lastInsertRowid) } : undefined,
       };
     }
-    st.raw(true);
-    const meta = st.columns();
-    const rows: unknown[][] = [];
+    let rows: unknown[][];
     const max = stmt.maxrows ?? Infinity;
-    if (max === Infinity) rows.push(...(st.all(...stmt.params) as unknown[][]));
+    if (max === Infinity) rows = st.all(...stmt.params) as unknown[][];
     else {
+      rows = [];
       for (const r of st.iterate(...stmt.params) as IterableIterator<unknown[]>) {
         if (rows.length >= max) break;
         rows.push(r);
       }
     }
-    const columns: DbColumn[] = meta.map((c, i) => {
+    // st.columns() per run: a schema change re-prepares the statement and may change them
+    const columns: DbColumn[] = st.columns().map((c, i) => {
       let sample: unknown = null;
       if (!c.type) for (const r of rows) if ((sample = r[i]) !== null) break;
       return { name: c.name, type: typeName(c.type, sample) };
     });
-    columns.forEach((c, i) => {
-      if (DATE_TYPES.test(c.type)) for (const r of rows) r[i] = readDate(r[i]);
-      else if (TIME_TYPE.test(c.type)) for (const r of rows) if (typeof r[i] === 'string') r[i] = readDate('1970-01-01 ' + (r[i] as string));
-    });
+    const n = rows.length;
+    for (let i = 0; i < columns.length; i++) {
+      const type = columns[i]!.type;
+      if (DATE_TYPES.test(type)) for (let j = 0; j < n; j++) rows[j]![i] = readDate(rows[j]![i]);
+      else if (TIME_TYPE.test(type)) for (let j = 0; j < n; j++) if (typeof rows[j]![i] === 'string') rows[j]![i] = readDate('1970-01-01 ' + (rows[j]![i] as string));
+    }
     return { columns, rows, hasResultSet: true, updateCount: 0 };
   }
 
