@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { Struct } from './struct.js';
 import { isSimple, toNum, toStr } from './cast.js';
 import { applicationError, expressionError, type SourceLoc } from './errors.js';
-import { applicationKey, sign, verify } from './login.js';
+import { applicationKey, sign, verify } from './signed-values.js';
 import type { Ctx } from './context.js';
 import type { MaybePromise } from '../tags/types.js';
 

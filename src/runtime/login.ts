@@ -9,11 +9,11 @@
  * (derived from a random per-Engine secret), so a visitor cannot forge or alter it; and
  * `idletimeout` (seconds, default 1800) is enforced: a login unused that long is gone.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Struct } from './struct.js';
 import { toStr } from './cast.js';
 import type { Ctx } from './context.js';
 import type { Application } from './application.js';
+import { applicationKey, sign, verify } from './signed-values.js';
 
 /** A logged-in user: the name and roles given to `<cfloginuser>`. */
 export interface AuthUser {
@@ -39,13 +39,13 @@ interface Stored extends AuthUser {
 const DEFAULT_IDLE = 1800;
 const appSettings = new WeakMap<Application, LoginSettings>();
 const perRequest = new WeakMap<Ctx, { user: AuthUser | null }>();
+const perRequestSettings = new WeakMap<Ctx, LoginSettings>();
 
 /** Records `<cflogin>`'s attributes for the request's application. */
 export function setLoginSettings(ctx: Ctx, s: LoginSettings): void {
   if (ctx.app) appSettings.set(ctx.app, s);
   else perRequestSettings.set(ctx, s);
 }
-const perRequestSettings = new WeakMap<Ctx, LoginSettings>();
 
 function settingsOf(ctx: Ctx): LoginSettings {
   return (ctx.app && appSettings.get(ctx.app)) ?? perRequestSettings.get(ctx) ?? { idleTimeout: DEFAULT_IDLE };
@@ -60,34 +60,6 @@ function storageName(ctx: Ctx): string {
 function useSession(ctx: Ctx): boolean {
   const ls = ctx.app?.settings.given.get('loginstorage');
   return ls !== undefined && toStr(ls).trim().toLowerCase() === 'session' && ctx.sessionRef !== undefined;
-}
-
-/** The HMAC key for login and client cookies of the request's application. */
-export function applicationKey(ctx: Ctx, purpose: string): Buffer {
-  const secret = ctx.engine.service('classic:secret', () => ({ key: randomBytes(32) })).key;
-  return createHmac('sha256', secret).update(`${purpose}\0${(ctx.app?.name ?? '').toLowerCase()}`).digest();
-}
-
-/** `payload.signature`, both base64url; the payload is JSON. */
-export function sign(key: Buffer, value: unknown): string {
-  const payload = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-  return `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
-}
-
-/** The value of a signed string, or undefined when it is malformed or the signature does not match. */
-export function verify(key: Buffer, text: unknown): unknown {
-  if (typeof text !== 'string') return undefined;
-  const dot = text.indexOf('.');
-  if (dot < 0) return undefined;
-  const payload = text.slice(0, dot);
-  const sig = Buffer.from(text.slice(dot + 1), 'base64url');
-  const want = createHmac('sha256', key).update(payload).digest();
-  if (sig.length !== want.length || !timingSafeEqual(sig, want)) return undefined;
-  try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 function isStored(v: unknown): v is Stored {
