@@ -990,6 +990,8 @@ export class CfmlParser extends EmbeddedActionsParser {
     if (shorthand?.expression && t2.tokenType === T.Identifier && this.LA(3).tokenType !== T.Assign) return true;
     // transaction { ... }: the one body tag that is commonly written without attributes
     if (t1.image.toLowerCase() === 'transaction' && t2.tokenType === T.LBrace) return true;
+    // tags whose TagDef says they are written bare: `logout;`, `login { ... }`
+    if ((t2.tokenType === T.LBrace || t2.tokenType === T.Semicolon) && this.tags?.get(t1.image.toLowerCase())?.scriptBare) return true;
     if (!(t2.tokenType === T.Identifier || T.isKeyword(t2))) return false;
     const t3 = this.LA(3).tokenType;
     return t3 === T.Assign || t3 === T.Semicolon || t3 === T.LBrace || t3 === T.Identifier;

@@ -80,6 +80,8 @@ export interface TagDef {
    * there (`include dir & "/x.cfm";`), otherwise only a string literal. Read by the script parser.
    */
   scriptShorthand?: { attr: string; expression?: boolean };
+  /** In script the tag may stand without attributes: `logout;`, `login { ... }` (Lucee's script forms). */
+  scriptBare?: boolean;
   /**
    * Compiles the node into a statement (core tags with special control flow). Tags that only
    * need evaluated attributes implement `run` instead.

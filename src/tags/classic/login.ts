@@ -20,6 +20,7 @@ const openLogins = new WeakMap<Ctx, number>();
 export const loginTag = defineTag({
   name: 'login',
   body: 'required',
+  scriptBare: true,
   attrs: [{ name: 'idletimeout', type: 'number' }, { name: 'applicationtoken' }, { name: 'cookiedomain' }],
   run(call) {
     const ctx = call.ctx;
@@ -57,6 +58,7 @@ export const loginuserTag = defineTag({
 
 export const logoutTag = defineTag({
   name: 'logout',
+  scriptBare: true,
   run(call) {
     logout(call.ctx);
     return Signal.Normal;
