@@ -104,6 +104,12 @@ export interface EngineOptions {
    * application can still choose with `this.sessionStorage = "memory"` / `"redis"`.
    */
   sessionStore?: SessionStore | SessionStoreConfig;
+  /**
+   * The secret that signs what the engine stores in browsers (the cflogin cookie, cookie-stored
+   * client variables). Give the same one to every process of a site so each accepts the others'
+   * cookies; without it each Engine makes a random one (cookies then end with the process).
+   */
+  secret?: string;
 }
 
 /** A session store by configuration (EngineOptions.sessionStore). */
@@ -189,6 +195,7 @@ export class Engine implements EngineCore {
   readonly maxOutput: number;
   readonly customTagPaths: readonly string[];
   readonly databaseSettings: DatasourceSettings;
+  readonly secret?: string;
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
   // setVariable/cfparam/isDefined, evaluate strings) can come from requests.
@@ -222,6 +229,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
+    this.secret = options.secret;
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());

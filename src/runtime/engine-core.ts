@@ -24,6 +24,8 @@ export interface EngineCore {
   readonly customTagPaths: readonly string[];
   /** Datasources from EngineOptions (datasources, datasource); a render's Ctx.appDatasources is searched first. */
   readonly databaseSettings?: DatasourceSettings;
+  /** EngineOptions.secret: signs values stored in browsers (see runtime/signed-values.ts); random per Engine when absent. */
+  readonly secret?: string;
   /** Finds, compiles and caches components (`.cfc`), with the Engine's mappings. */
   readonly components: ComponentLoader;
   sessionFor(ctx: Ctx): Struct;

@@ -1,15 +1,15 @@
 /**
  * Values the engine hands to browsers and must get back unchanged (the login cookie, client
  * variables): JSON, base64url-encoded and signed with HMAC-SHA256 under a key per application and
- * purpose, derived from a random secret of the Engine (so values do not survive a restart and one
- * application's value is refused by another).
+ * purpose, derived from EngineOptions.secret or else a random secret of the Engine (values then
+ * do not survive a restart); one application's value is refused by another.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Ctx } from './context.js';
 
 /** The HMAC key for login and client cookies of the request's application. */
 export function applicationKey(ctx: Ctx, purpose: string): Buffer {
-  const secret = ctx.engine.service('classic:secret', () => ({ key: randomBytes(32) })).key;
+  const secret = ctx.engine.secret ? createHash('sha256').update(ctx.engine.secret).digest() : ctx.engine.service('classic:secret', () => ({ key: randomBytes(32) })).key;
   return createHmac('sha256', secret).update(`${purpose}\0${(ctx.app?.name ?? '').toLowerCase()}`).digest();
 }
 

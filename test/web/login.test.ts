@@ -124,3 +124,25 @@ describe('login stored in a signed cookie (the default)', () => {
     expect(await a.text('/c/who.cfm?idle=1')).toBe('|false|false|false|false');
   });
 });
+
+describe('EngineOptions.secret', () => {
+  it('two processes with the same secret accept each other\'s login cookie; another secret does not', async () => {
+    const files = { 'Application.cfc': 'component { this.name = "shared"; function onRequestStart(p) { include "login.cfm"; } }', 'login.cfm': LOGIN_BLOCK, 'who.cfm': WHO };
+    const [a, b, c] = await Promise.all([
+      startSite(files, { engineOptions: { secret: 'one shared secret' } }),
+      startSite(files, { engineOptions: { secret: 'one shared secret' } }),
+      startSite(files, { engineOptions: { secret: 'another secret' } }),
+    ]);
+    try {
+      const ua = new Browser(a.base);
+      expect(await ua.text('/who.cfm', form({ j_username: 'ada', j_password: 'pw-ada' }))).toBe('ada|true|true|true|true');
+      for (const [s, want] of [[b, 'ada|true|true|true|true'], [c, '|false|false|false|false']] as const) {
+        const other = new Browser(s.base);
+        for (const [k, v] of ua.jar) other.jar.set(k, v);
+        expect(await other.text('/who.cfm')).toBe(want);
+      }
+    } finally {
+      await Promise.all([a.close(), b.close(), c.close()]);
+    }
+  });
+});
