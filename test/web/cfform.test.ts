@@ -18,6 +18,7 @@ beforeAll(async () => {
   <cfinput type="submit" name="go" value="Sign up">
 </cfform></body></html>`,
     'save.cfm': '<cfoutput>Welcome #encodeForHTML(form.username)# (#form.age#)</cfoutput>',
+    'keep.cfm': `<cfform name="k" preservedata="yes"><cfinput name="t" value="default"><cfinput type="checkbox" name="c" value="b"><cfselect name="s"><option value="x">x</option></cfselect><cftextarea name="a">start</cftextarea></cfform>`,
   });
 });
 
@@ -52,5 +53,16 @@ describe('a cfform page through the handler', () => {
     const ok = await post('/save.cfm', { ...base, username: 'Ada <3', age: '36', email: 'ada@example.com' });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('Welcome Ada &lt;3 (36)');
+  });
+});
+
+describe('preserveData', () => {
+  it('refills the controls from the submitted form, escaped', async () => {
+    const first = await (await fetch(site.base + '/keep.cfm')).text();
+    expect(first).toContain('<input type="text" name="t" value="default">');
+    const again = await (await post('/keep.cfm', { t: '"><b>', c: 'a,b', a: '</textarea><i>' })).text();
+    expect(again).toContain('<input type="text" name="t" value="&quot;&gt;&lt;b&gt;">');
+    expect(again).toContain('<input type="checkbox" name="c" value="b" checked="checked">');
+    expect(again).toContain('<textarea name="a" id="a">&lt;/textarea&gt;&lt;i&gt;</textarea>');
   });
 });
