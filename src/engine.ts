@@ -66,6 +66,12 @@ export interface EngineOptions {
   /** Largest page output in characters; a page printing more fails with an error (default 64 Mi). */
   maxOutput?: number;
   /**
+   * The secret that signs what the engine stores in browsers (the cflogin cookie, cookie-stored
+   * client variables). Give the same one to every process of a site so each accepts the others'
+   * cookies; without it each Engine makes a random one (cookies then end with the process).
+   */
+  secret?: string;
+  /**
    * Directories searched for custom tags (`<cf_name>` as name.cfm, `<cfmodule name="a.b">` as
    * a/b.cfm) after the calling template's directory and the application's this.customTagPaths.
    * Relative paths are resolved from the working directory.
@@ -104,12 +110,6 @@ export interface EngineOptions {
    * application can still choose with `this.sessionStorage = "memory"` / `"redis"`.
    */
   sessionStore?: SessionStore | SessionStoreConfig;
-  /**
-   * The secret that signs what the engine stores in browsers (the cflogin cookie, cookie-stored
-   * client variables). Give the same one to every process of a site so each accepts the others'
-   * cookies; without it each Engine makes a random one (cookies then end with the process).
-   */
-  secret?: string;
 }
 
 /** A session store by configuration (EngineOptions.sessionStore). */
@@ -222,6 +222,7 @@ export class Engine implements EngineCore {
     this.mode = options.mode ?? 'cli';
     this.asyncTags = options.asyncTags ?? false;
     this.maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
+    this.secret = options.secret;
     this.timeout = options.timeout ?? 0;
     this.logger = options.logger ?? ((line) => process.stderr.write(line + '\n'));
     this.checkModified = options.checkModified ?? true;
@@ -229,7 +230,6 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
-    this.secret = options.secret;
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());

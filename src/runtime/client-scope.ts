@@ -127,8 +127,9 @@ async function save(ctx: Ctx, storage: Storage, id: string, scope: ClientScope, 
   const cookieAttrs = { httpOnly: true, sameSite: 'lax' as const, secure: ctx.app!.settings.sessionCookie.secure, path: '/', expires: ttl / DAY_MS };
   const key = applicationKey(ctx, 'client');
   if (storage === 'memory') {
+    // simple CFML values only (dates as dates), so any SessionStore can keep them
     const data = new Struct();
-    for (const [k, v] of Object.entries(toPlain(scope))) data.set(k, v);
+    for (const [k, v] of scope.entries()) data.set(k, v);
     await ctx.engine.applications.sessions.set(storeKey(ctx, id), data, ttl);
     ctx.cookie.write(cookieName(ctx), sign(key, id), cookieAttrs);
     return;
