@@ -31,6 +31,17 @@ function collected(ctx: Ctx, where: Where): Collected {
     ctx.onEnd(() => {
       ctx.out = insertCollected(ctx.out, s!.head.text, s!.body.text);
     });
+    // With <cfflush> (a streaming host sets Ctx.flushHook) the head goes into the first chunk
+    // sent, as Lucee's writer does when it flushes; read loosely so this works with and without it.
+    const streaming = ctx as { flushHook?: (chunk: string) => void };
+    const send = streaming.flushHook;
+    if (send) {
+      streaming.flushHook = (chunk) => {
+        if (s!.head.text) chunk = insertCollected(chunk, s!.head.text, null);
+        s!.head.text = null;
+        send(chunk);
+      };
+    }
   }
   return s[where];
 }
@@ -89,6 +100,11 @@ function act(call: TagCall, where: Where, tagName: string, text: string | undefi
     c.ids.add(id);
     return true;
   };
+  // Lucee: "Page is already flushed". Once <cfflush> has sent output the head may be gone.
+  // (Ctx.flushed comes with cfflush; read loosely so this file works with and without it.)
+  if (where === 'head' && action !== 'read' && (call.ctx as { flushed?: boolean }).flushed === true) {
+    throw call.error('cfhtmlhead cannot be used after the response has been flushed', { detail: 'cfflush has already sent the start of the page; call cfhtmlhead before the first cfflush' });
+  }
   switch (action) {
     case 'append': {
       const t = needText();
