@@ -41,7 +41,8 @@ const importedTag = (close: boolean): CustomPatternMatcherFunc => {
 };
 export const ImportCloseTag = createToken({ name: 'ImportCloseTag', pattern: importedTag(true), start_chars_hint: ['<'], line_breaks: true });
 export const ImportOpenTag = createToken({ name: 'ImportOpenTag', pattern: importedTag(false), push_mode: 'tag', start_chars_hint: ['<'], line_breaks: false });
-export const HashHash = createToken({ name: 'HashHash', pattern: /##/ });
+/** A run of `##` pairs, one token however long (a token per pair made `####...` pages cost a token per two characters). */
+export const HashHash = createToken({ name: 'HashHash', pattern: /(?:##)+/ });
 export const TextHash = createToken({ name: 'TextHash', pattern: /#/ });
 export const TextLt = createToken({ name: 'TextLt', pattern: /</ });
 // every char code but < and #: chevrotain needs the first characters to optimise a custom set

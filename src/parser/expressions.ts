@@ -190,52 +190,65 @@ export function parseScript(text: string, base: LocBase, tags?: TagLookup): A.St
   return run(text, base, 'script', (p) => p.script(), undefined, tags);
 }
 
-/** Line and column of `offset` inside `text` that starts at `base`. */
-export function shift(base: LocBase, text: string, offset: number): LocBase {
+/**
+ * Line and column of `offset` inside `text`, where position `from` of the text is at `base`
+ * (from defaults to the start: callers that walk forward pass the previous position and pay
+ * only for the text in between).
+ */
+export function shift(base: LocBase, text: string, offset: number, from = 0): LocBase {
   let line = base.line;
   let lastNl = -1;
-  for (let i = 0; i < offset; i++) {
+  for (let i = from; i < offset; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
       lastNl = i;
     }
   }
-  return { file: base.file, line, col: lastNl < 0 ? base.col + offset : offset - lastNl };
+  return { file: base.file, line, col: lastNl < 0 ? base.col + offset - from : offset - lastNl };
 }
 
 /**
  * Splits a string literal's content into text and `#expr#` parts. Doubled quotes and `##`
- * unescape; a string without expressions becomes a literal.
+ * unescape; a string without expressions becomes a literal. Text is copied in runs between
+ * escapes (slices joined once), never a character at a time: a megabyte literal stays linear.
  */
 export function stringParts(raw: string, quote: string, loc: SourceLoc): A.Expr {
   const base: LocBase = { file: loc.file, line: loc.line, col: loc.col + 1 };
   const parts: (string | A.Expr)[] = [];
-  let buf = '';
+  const q = quote.charCodeAt(0);
+  /** Text since the last expression, as slices of raw. */
+  let buf: string[] = [];
+  let from = 0;
+  // line/column of expressions: counted on from the previous one, not from the start each time
+  let at = 0;
+  let where = base;
+  const n = raw.length;
   let i = 0;
-  const dq = quote + quote;
-  while (i < raw.length) {
-    const c = raw[i]!;
-    if (c === quote && raw.startsWith(dq, i)) {
-      buf += quote;
-      i += 2;
-    } else if (c === '#') {
-      if (raw[i + 1] === '#') {
-        buf += '#';
-        i += 2;
-        continue;
-      }
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if ((c === q || c === 35) /* # */ && raw.charCodeAt(i + 1) === c) {
+      // a run of doubled quotes or `##`: one of each pair
+      let j = i + 2;
+      while (raw.charCodeAt(j) === c && raw.charCodeAt(j + 1) === c) j += 2;
+      buf.push(raw.slice(from, i), String.fromCharCode(c).repeat((j - i) / 2));
+      i = from = j;
+    } else if (c === 35) {
+      where = shift(where, raw, i, at);
+      at = i;
       const end = scanHashExpr(raw, i + 1);
-      if (end < 0) throw new ParseError('Syntax error: unclosed # in string (use ## for a literal #)', shift(base, raw, i));
-      if (buf) parts.push(buf);
-      buf = '';
-      parts.push(parseExpression(raw.slice(i + 1, end), shift(base, raw, i + 1)));
+      if (end < 0) throw new ParseError('Syntax error: unclosed # in string (use ## for a literal #)', where);
+      buf.push(raw.slice(from, i));
+      const text = buf.join('');
+      if (text) parts.push(text);
+      buf = [];
+      parts.push(parseExpression(raw.slice(i + 1, end), { file: where.file, line: where.line, col: where.col + 1 }));
       i = end + 1;
-    } else {
-      buf += c;
-      i++;
-    }
+      from = i;
+    } else i++;
   }
-  if (buf) parts.push(buf);
+  buf.push(raw.slice(from));
+  const text = buf.join('');
+  if (text) parts.push(text);
   if (parts.length === 0) return { kind: 'lit', value: '', loc };
   if (parts.length === 1 && typeof parts[0] === 'string') return { kind: 'lit', value: parts[0], loc };
   // "#x#" is x itself, not its string form: attribute values like var="#struct#" need the value

@@ -29,6 +29,11 @@ export class TemplateParser {
   private interp = 0;
   /** `<cfimport prefix taglib>` seen so far: prefix (lower-case) to taglib as written. */
   private readonly imports = new Map<string, string>();
+  /**
+   * Text nodes still being built, with their pieces: adjacent text tokens (`##`, `<`, runs of
+   * text) are joined once at the end of the parse, not appended one by one.
+   */
+  private readonly pieces = new Map<A.TextNode, string[]>();
 
   constructor(
     private readonly source: string,
@@ -63,7 +68,7 @@ export class TemplateParser {
           else this.text(t.image, t);
           break;
         case T.HashHash:
-          this.text(this.interp > 0 ? '#' : '##', t);
+          this.text(this.interp > 0 ? '#'.repeat(t.image.length / 2) : t.image, t);
           break;
         default:
           if (t.tokenType === T.Text || t.tokenType === T.TextLt) this.text(t.image, t);
@@ -82,6 +87,7 @@ export class TemplateParser {
       if (f.def?.body === 'optional') this.flatten();
       else throw new ParseError(`Tag <${tagShown(f.node!.name)}> opened at ${f.loc!.file}:${f.loc!.line}:${f.loc!.col} is never closed`, f.loc!, { detail: `add </${tagShown(f.node!.name)}>` });
     }
+    for (const [node, parts] of this.pieces) node.text = parts.join('');
     return { file: this.file, source: this.source, body: root.target };
   }
 
@@ -101,8 +107,11 @@ export class TemplateParser {
   private text(s: string, t: IToken): void {
     const target = this.top.target;
     const last = target[target.length - 1];
-    if (last && last.kind === 'text') last.text += s;
-    else target.push({ kind: 'text', text: s, loc: this.loc(t) });
+    if (last && last.kind === 'text') {
+      const parts = this.pieces.get(last);
+      if (parts) parts.push(s);
+      else this.pieces.set(last, [last.text, s]);
+    } else target.push({ kind: 'text', text: s, loc: this.loc(t) });
   }
 
   /** `#expr#` in cfoutput text: the expression runs up to the matching `#`, strings skipped. */
@@ -130,8 +139,9 @@ export class TemplateParser {
       this.i++;
       if (endOf(t) >= offset) {
         const tail = this.source.slice(offset, endOf(t) + 1);
-        // `#a##b#`: the second half of a `##` token opens the next expression
-        if (tail === '#' && t.tokenType === T.HashHash && this.interp > 0) {
+        // `#a##b#`: the second half of a `##` opens the next expression (in `#a####b#` the `#`
+        // after it closes that one at once: an empty expression, as when `##` were single tokens)
+        if (t.tokenType === T.HashHash && this.interp > 0) {
           return { ...t, image: '#', startOffset: offset, startColumn: (t.startColumn ?? 1) + 1 };
         }
         if (tail) this.text(tail, t);
