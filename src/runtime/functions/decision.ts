@@ -6,7 +6,9 @@ import * as net from 'node:net';
 import { cfEquals } from './collection-util.js';
 import { ArgumentsScope } from '../access.js';
 import * as os from 'node:os';
-import { expressionError } from '../errors.js';
+import { CfmlError, expressionError } from '../errors.js';
+import { safeRegExp } from '../safe-regex.js';
+import { BoundedMap } from '../bounded-map.js';
 import { isBooleanLike, isNumeric, isSimple, simple, toStr, tryDate, tryNum } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
@@ -123,6 +125,9 @@ function rangeNumber(arg: string, v: unknown): number {
   return n;
 }
 
+/** Compiled isValid("regex") patterns, bounded like every Engine-wide cache. */
+const isValidRegexCache = new BoundedMap<string, RegExp>(200);
+
 export function isValidValue(type: string, value: unknown, min?: unknown, max?: unknown, pattern?: unknown): boolean {
   const t = type.trim().toLowerCase();
   const v = simple(value);
@@ -138,11 +143,17 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       if (p === undefined) throw expressionError('function [isValid]: for type [regex] you have to pass a pattern');
       const s = textOf(v);
       if (s === undefined) return false;
-      let re: RegExp;
-      try {
-        re = new RegExp(`^(?:${toStr(p)})$`);
-      } catch (e) {
-        throw expressionError(`function [isValid]: invalid regular expression [${toStr(p)}]: ${(e as Error).message}`);
+      const src = toStr(p);
+      let re = isValidRegexCache.get(src);
+      if (!re) {
+        try {
+          // through safeRegExp like every pattern a page supplies: bounded time or a clear refusal
+          re = safeRegExp('isValid', src, `^(?:${src})$`, '');
+        } catch (e) {
+          if (e instanceof CfmlError) throw e;
+          throw expressionError(`function [isValid]: invalid regular expression [${src}]: ${(e as Error).message}`);
+        }
+        isValidRegexCache.set(src, re);
       }
       return re.test(s);
     }

@@ -7,7 +7,8 @@
  * Java regular expressions are run as JS ones (the syntax agrees for everyday patterns), after
  * translating leading inline flags `(?i)` `(?s)` `(?m)` and the `\A` `\z` `\Z` anchors.
  */
-import { expressionError } from '../errors.js';
+import { CfmlError, expressionError } from '../errors.js';
+import { safeRegExp } from '../safe-regex.js';
 import { isSimple, numberToString, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
@@ -34,9 +35,15 @@ function outOfBounds(method: string, s: string, detail: string): never {
 
 const regexCache = new BoundedMap<string, RegExp>(200);
 
-/** A Java regular expression as a JS RegExp (global, for replaceAll and split). */
-export function javaRegex(method: string, pattern: string, global: boolean): RegExp {
-  const key = (global ? 'g' : '-') + pattern;
+/**
+ * A Java regular expression as a JS RegExp: `global` for replaceAll and split, `whole` for
+ * matches (the pattern must match the whole string). Built through safeRegExp like every
+ * pattern a page supplies, so `(a+)+$` runs in bounded time and a pattern that could not be
+ * bounded is refused (issue 8).
+ * @throws Expression error naming the method for an invalid or refused pattern.
+ */
+export function javaRegex(method: string, pattern: string, global: boolean, whole = false): RegExp {
+  const key = (global ? 'g' : '-') + (whole ? 'w' : '-') + pattern;
   const hit = regexCache.get(key);
   if (hit) {
     hit.lastIndex = 0;
@@ -50,10 +57,13 @@ export function javaRegex(method: string, pattern: string, global: boolean): Reg
     src = src.slice(m[0].length);
   }
   src = src.replace(/(\\\\)|\\A|\\[zZ]/g, (all, esc: string | undefined) => (esc ? esc : all === '\\A' ? '^' : '$'));
+  // the whole input: with (?m) ^ and $ would also match at line ends
+  if (whole) src = flags.has('m') ? `(?<![\\s\\S])(?:${src})(?![\\s\\S])` : `^(?:${src})$`;
   let re: RegExp;
   try {
-    re = new RegExp(src, [...flags].join(''));
+    re = safeRegExp(method, pattern, src, [...flags].join(''));
   } catch (e) {
+    if (e instanceof CfmlError) throw e;
     throw expressionError(`invalid regular expression [${pattern}] for [${method}]`, { detail: e instanceof Error ? e.message : String(e) });
   }
   regexCache.set(key, re);
@@ -185,8 +195,7 @@ const stringMembers: FunctionDef[] = [
   ),
   member('string', 'matches', [str('regex')], (_c, s: string, re: string) => {
     // the whole string must match
-    const r = javaRegex('matches', re, false);
-    return new RegExp(`^(?:${r.source})$`, r.flags).test(s);
+    return javaRegex('matches', re, false, true).test(s);
   }),
   member('string', 'replaceAll', [str('regex'), str('replacement')], (_c, s: string, re: string, rep: string) =>
     s.replace(javaRegex('replaceAll', re, true), javaReplacement('replaceAll', rep)),

@@ -20,6 +20,7 @@ import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName }
 import { normalizeZone, dateParts } from './date-mask.js';
 import { cfcatchStruct } from '../exceptions.js';
 import type { FnContext, FunctionDef } from './types.js';
+import { safeRegExp } from '../safe-regex.js';
 
 // ---- time zone -----------------------------------------------------------------------------
 
@@ -109,7 +110,7 @@ function idFilter(filter: unknown): (id: string) => boolean {
     .replace(/[\\^$.+()[\]{}|/-]/g, '\\$&')
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
-  const re = new RegExp(`^${src}$`);
+  const re = safeRegExp('filter', toStr(filter), `^${src}$`, '');
   return (id) => re.test(id);
 }
 
