@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.serve !== undefined) {
     const { serve } = await import('./cli/serve.js');
-    const code = await serve(args.serve, { port: args.port, host: args.host, dev: args.dev, maxBodySize: args.maxBodySize, workers: args.workers, health: args.health, sessionStore: args.sessionStore, imapMaxPerUser: args.imapMaxPerUser });
+    const code = await serve(args.serve, { port: args.port, host: args.host, dev: args.dev, maxBodySize: args.maxBodySize, workers: args.workers, health: args.health, sessionStore: args.sessionStore, imapMaxPerUser: args.imapMaxPerUser, maxSessions: args.maxSessions });
     // a cluster's IPC channel (and a pool's sockets) would keep the process alive
     process.exit(code);
   }

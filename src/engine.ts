@@ -31,7 +31,7 @@ import type { DatasourceSettings } from './db/service.js';
 import { ComponentLoader } from './runtime/components/loader.js';
 import type { UploadedFiles } from './runtime/uploads.js';
 import { ApplicationFileFinder, ApplicationRegistry } from './runtime/application.js';
-import { MemorySessionStore, type SessionStore } from './runtime/session-store.js';
+import { DEFAULT_MAX_SESSIONS, MemorySessionStore, type SessionStore } from './runtime/session-store.js';
 import { RedisSessionStore, type RedisSessionStoreOptions } from './runtime/redis-session-store.js';
 import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
@@ -104,6 +104,13 @@ export interface EngineOptions {
    * application can still choose with `this.sessionStorage = "memory"` / `"redis"`.
    */
   sessionStore?: SessionStore | SessionStoreConfig;
+  /**
+   * Live sessions the default in-memory store keeps at most (default 100,000); past it the
+   * session idle the longest ends first (onSessionEnd runs). Also bounds the session scopes of
+   * renders outside an application (RenderInput.cgi.session_id). The store's own limit applies
+   * with `sessionStore`.
+   */
+  maxSessions?: number;
 }
 
 /** A session store by configuration (EngineOptions.sessionStore). */
@@ -198,7 +205,11 @@ export class Engine implements EngineCore {
   private readonly exprCache = new BoundedMap<string, (ctx: Ctx) => unknown>(EXPR_CACHE_MAX);
   readonly components: ComponentLoader;
   private readonly services = new Map<string, { close?(): unknown }>();
-  private readonly sessions = new Map<string, Struct>();
+  /**
+   * Session scopes of renders outside an application (RenderInput.cgi.session_id, the CLI), at
+   * most `maxSessions` of them: the one unused the longest is dropped first (issue 8).
+   */
+  private readonly sessions: BoundedMap<string, Struct>;
   /** Applications (cfapplication, Application.cfc/cfm), their sessions and locks. */
   readonly applications: ApplicationRegistry;
   /** Site root for the Application.cfc/cfm lookup (EngineOptions.root). */
@@ -225,7 +236,8 @@ export class Engine implements EngineCore {
     this.components = new ComponentLoader(this, options.mappings, this.checkModified);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
-    this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
+    this.sessions = new BoundedMap(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
+    this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore, options.maxSessions), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
     this.appFiles = new ApplicationFileFinder(this.checkModified ? 2000 : Infinity);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
@@ -244,10 +256,11 @@ export class Engine implements EngineCore {
 
   static readonly version = VERSION;
 
-  private sessionStoreOf(given: SessionStore | SessionStoreConfig | undefined): SessionStore | undefined {
-    if (!given || typeof (given as Partial<SessionStore>).get === 'function') return given as SessionStore | undefined;
+  private sessionStoreOf(given: SessionStore | SessionStoreConfig | undefined, maxSessions: number | undefined): SessionStore {
+    if (!given) return new MemorySessionStore({ maxSessions });
+    if (typeof (given as Partial<SessionStore>).get === 'function') return given as SessionStore;
     given = given as SessionStoreConfig;
-    if (given.type === 'memory') return new MemorySessionStore();
+    if (given.type === 'memory') return new MemorySessionStore({ maxSessions });
     if (given.type === 'redis') {
       const { type: _t, ...o } = given;
       return new RedisSessionStore({ ...o, onError: (e) => this.log(`session storage [redis]: ${e.message}`, { type: 'error' }) }, new SessionCodec(this));
@@ -407,7 +420,7 @@ export class Engine implements EngineCore {
     } finally {
       try {
         // a shared store writes the session as data: a value it cannot keep fails the request here
-        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef).catch((e) => Promise.reject(this.finish(e)));
+        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef, ctx.cookie).catch((e) => Promise.reject(this.finish(e)));
       } finally {
         await ctx.runEndHooks();
       }
@@ -491,7 +504,9 @@ export class Engine implements EngineCore {
   sessionFor(ctx: Ctx): Struct {
     const id = String(ctx.cgi.get('session_id') ?? 'default');
     let s = this.sessions.get(id);
-    if (!s) this.sessions.set(id, (s = new Struct()));
+    if (s) this.sessions.delete(id); // re-added last: the map's order is the order of use
+    else s = new Struct();
+    this.sessions.set(id, s);
     return s;
   }
 

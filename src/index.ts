@@ -16,7 +16,7 @@ export type { UploadedFile, UploadedFiles } from './runtime/uploads.js';
 export type { MailServerSettings } from './tags/mail/index.js';
 export { createHandler, type HandlerOptions, type CfmlHandler } from './web/handler.js';
 export type { SessionStore } from './runtime/session-store.js';
-export { MemorySessionStore } from './runtime/session-store.js';
+export { MemorySessionStore, DEFAULT_MAX_SESSIONS, type MemorySessionStoreOptions } from './runtime/session-store.js';
 export { RedisSessionStore, type RedisSessionStoreOptions, type SessionEncoder } from './runtime/redis-session-store.js';
 export { SessionCodec } from './runtime/session-codec.js';
 export type { ApplicationSettings, SessionCookieSettings } from './runtime/application.js';

@@ -13,6 +13,7 @@ export interface CliArgs {
   host?: string;
   dev: boolean;
   maxBodySize?: number;
+  maxSessions?: number;
   /** Site root for the Application.cfc/cfm lookup (default: the current directory). */
   root?: string;
   /** `--workers N|auto`: worker processes of cfml serve. */
@@ -28,7 +29,7 @@ export interface CliArgs {
 const HELP = `Usage:
   cfml FILE.cfm [--url k=v]... [--form k=v]... [--var k=v]... [--debug]
   cfml -e 'TEMPLATE'            render a template given on the command line
-  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES]
+  cfml serve DIR [--port N] [--host H] [--dev] [--max-body BYTES] [--max-sessions N]
                  [--workers N|auto] [--session-store memory|redis://HOST:PORT]
                  [--health PATH] [--imap-max-per-user N]
                                 serve DIR over HTTP: .cfm pages, static files, sessions
@@ -67,11 +68,12 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (x === '--url' || x === '--form' || x === '--var') {
       const [k, v] = pair(argv[++i], x);
       (x === '--url' ? a.url : x === '--form' ? a.form : a.vars)[k] = v;
-    } else if (x === '--port' || x === '--max-body') {
+    } else if (x === '--port' || x === '--max-body' || x === '--max-sessions') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0 || (x === '--port' && n > 65535)) throw new Error(`${x} needs a number`);
       if (x === '--port') a.port = n;
-      else a.maxBodySize = n;
+      else if (x === '--max-body') a.maxBodySize = n;
+      else a.maxSessions = n;
     } else if (x === '--workers') {
       const v = argv[++i];
       const n = Number(v);

@@ -28,6 +28,8 @@ export interface ServeOptions {
   sessionStore?: string;
   /** Named `<cfimap>` connections one process keeps open per IMAP user (default 5). */
   imapMaxPerUser?: number;
+  /** Live sessions kept at most (EngineOptions.maxSessions); default 100,000. */
+  maxSessions?: number;
 }
 
 /** How long a drain waits for running requests (the request timeout, 60 s, plus a margin). */
@@ -88,7 +90,7 @@ export function healthAnswer(res: http.ServerResponse, ok: boolean): void {
 function runServer(root: string, o: ServeOptions, store: SessionStoreConfig | undefined, listen: { port: number; host: string } | { path: string }): Promise<number> {
   const worker = 'path' in listen;
   // a page that loops for ever must not hold the server: 60 s unless the page sets requesttimeout
-  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), sessionStore: store, imap: o.imapMaxPerUser === undefined ? undefined : { maxConnectionsPerUser: o.imapMaxPerUser } });
+  const engine = new Engine({ mode: 'web', timeout: 60, root: fs.realpathSync(root), sessionStore: store, maxSessions: o.maxSessions, imap: o.imapMaxPerUser === undefined ? undefined : { maxConnectionsPerUser: o.imapMaxPerUser } });
   // a worker is reached only through the primary (a socket in a private dir), which passes the client's address
   const handler = createHandler({ root, engine, dev: o.dev, maxBodySize: o.maxBodySize, clientAddress: worker ? (req) => headerOf(req, CLIENT_ADDRESS_HEADER) : undefined });
   let draining = false;

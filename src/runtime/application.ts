@@ -166,6 +166,14 @@ export interface SessionRef {
   scope: Struct;
   /** Started by this request (onSessionStart runs). */
   isNew: boolean;
+  /**
+   * Not in the store yet: a request without a (valid) session cookie gets a session that is kept,
+   * and its cookie sent, only when the request uses it (see save), so a flood of cookieless
+   * requests does not fill the store.
+   */
+  pending: boolean;
+  /** The request used the session: read or wrote the session scope, or kept a named connection in it. */
+  used?: boolean;
 }
 
 const OWNER = Symbol('connectionOwner');
@@ -308,16 +316,16 @@ export class ApplicationRegistry {
     if (typeof given === 'string' && ID_FORM.test(given)) {
       const key = sessionKey(app, given);
       const scope = await this.storeOf(app).get(key);
-      if (scope) return { app, id: given, key, scope, isNew: false };
+      if (scope) return { app, id: given, key, scope, isNew: false, pending: false };
     }
-    return this.newSession(app, cookies);
+    return this.newSession(app);
   }
 
   /**
-   * A fresh session with a new id (copying `from`'s values: sessionRotate); sends its cookie when
-   * the application sets client cookies. Stored when the request ends (save).
+   * A fresh session with a new id (copying `from`'s values: sessionRotate). Stored, and its
+   * cookie sent when the application sets client cookies, when the request ends (save).
    */
-  newSession(app: Application, cookies: CookieScope, from?: Struct): SessionRef {
+  newSession(app: Application, from?: Struct): SessionRef {
     const id = randomUUID();
     const key = sessionKey(app, id);
     const scope = new Struct();
@@ -329,11 +337,7 @@ export class ApplicationRegistry {
     scope.set('cftoken', '0');
     scope.set('sessionid', `${app.name}_${id}_0`);
     scope.set('urltoken', `CFID=${id}&CFTOKEN=0`);
-    if (app.settings.setClientCookies) {
-      const sc = app.settings.sessionCookie;
-      cookies.send(sc.name, id, { httpOnly: sc.httpOnly, secure: sc.secure, sameSite: sc.sameSite, path: sc.path, domain: sc.domain, expires: sc.timeoutDays });
-    }
-    return { app, id, key, scope, isNew: true };
+    return { app, id, key, scope, isNew: true, pending: true, used: from !== undefined };
   }
 
   /** Ends a session (sessionInvalidate): the id is forgotten at once, onSessionEnd runs when `runEnd`. */
@@ -344,8 +348,25 @@ export class ApplicationRegistry {
     if (runEnd && app.hooks.onSessionEnd) void this.quietly(() => app.hooks.onSessionEnd!(app, ref.scope), 'onSessionEnd');
   }
 
-  /** Keeps the session for the next request (restarts its idle time). */
-  save(ref: SessionRef): Promise<void> {
+  /**
+   * Keeps the session for the next request (restarts its idle time). A new session is kept only
+   * when the request used it (the session scope, a named connection, sessionRotate); its cookie
+   * is sent then. Lucee keeps every new session; we do not, so that cookieless requests (a
+   * crawler, a flood) that never touch the session cost no memory.
+   */
+  save(ref: SessionRef, cookies: CookieScope): Promise<void> {
+    if (ref.pending) {
+      if (!ref.used) {
+        // nobody can come back to this session: named connections opened under it end now
+        this.releaseQuietly(connectionOwnerOf(ref.scope));
+        return Promise.resolve();
+      }
+      ref.pending = false;
+      const sc = ref.app.settings.sessionCookie;
+      if (ref.app.settings.setClientCookies) {
+        cookies.send(sc.name, ref.id, { httpOnly: sc.httpOnly, secure: sc.secure, sameSite: sc.sameSite, path: sc.path, domain: sc.domain, expires: sc.timeoutDays });
+      }
+    }
     return this.storeOf(ref.app).set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 

@@ -271,7 +271,10 @@ export class Ctx {
       case 'application':
         return this.app ? this.app.scope : this.engine.application;
       case 'session':
-        if (this.sessionRef) return this.sessionRef.scope;
+        if (this.sessionRef) {
+          this.sessionRef.used = true; // a new session is kept only when used (ApplicationRegistry.save)
+          return this.sessionRef.scope;
+        }
         if (this.app || this.web) {
           throw expressionError('the session scope is not enabled', {
             loc,

@@ -35,15 +35,38 @@ interface Entry {
   lastAccess: number;
 }
 
-/** The default store: sessions in this process's memory, swept for expiry every few seconds. */
+/** Live sessions a MemorySessionStore keeps at most unless told otherwise. */
+export const DEFAULT_MAX_SESSIONS = 100_000;
+
+export interface MemorySessionStoreOptions {
+  /** How often expired sessions are looked for, ms (default 5000; a lookup checks expiry too). */
+  sweepMs?: number;
+  /**
+   * Live sessions kept at most (default 100,000). When a new session would pass it, the session
+   * idle the longest is ended first (as if it had expired: onSessionEnd runs, its named
+   * connections are logged out), so a flood of new clients cannot exhaust memory.
+   */
+  maxSessions?: number;
+}
+
+/**
+ * The default store: sessions in this process's memory, swept for expiry every few seconds and
+ * bounded in number (oldest idle evicted first). The map's order is the order of last access.
+ */
 export class MemorySessionStore implements SessionStore {
   readonly name = 'memory';
   private readonly map = new Map<string, Entry>();
   private listeners: ((key: string, session: Struct) => void)[] = [];
   private timer?: NodeJS.Timeout;
+  private readonly sweepMs: number;
+  readonly maxSessions: number;
 
-  /** @param sweepMs how often expired sessions are looked for (default 5000 ms; the lookup itself checks expiry too). */
-  constructor(private readonly sweepMs = 5000) {}
+  /** @param options the options, or (as before) just sweepMs */
+  constructor(options: MemorySessionStoreOptions | number = {}) {
+    const o = typeof options === 'number' ? { sweepMs: options } : options;
+    this.sweepMs = o.sweepMs ?? 5000;
+    this.maxSessions = Math.max(1, Math.floor(o.maxSessions ?? DEFAULT_MAX_SESSIONS));
+  }
 
   async get(key: string): Promise<Struct | undefined> {
     const e = this.map.get(key);
@@ -54,10 +77,20 @@ export class MemorySessionStore implements SessionStore {
       return undefined;
     }
     e.lastAccess = now;
+    // most recently used last: the first entry is always the one idle the longest
+    this.map.delete(key);
+    this.map.set(key, e);
     return e.session;
   }
 
   async set(key: string, session: Struct, ttlMs: number): Promise<void> {
+    if (this.map.has(key)) this.map.delete(key);
+    else {
+      while (this.map.size >= this.maxSessions) {
+        const [oldKey, oldest] = this.map.entries().next().value as [string, Entry];
+        this.expire(oldKey, oldest);
+      }
+    }
     this.map.set(key, { session, ttlMs, lastAccess: Date.now() });
     this.startSweeping();
   }

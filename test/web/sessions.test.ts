@@ -1,6 +1,7 @@
 /** Sessions and cookies per client through the Node handler (cfapplication / Application.cfm). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, Browser, type Site } from '../support/web-site.js';
+import { Engine, MemorySessionStore } from '../../src/index.js';
 
 let site: Site;
 
@@ -22,9 +23,9 @@ beforeAll(async () => {
     'nosess/Application.cfm': '<cfapplication name="plainapp">',
     'nosess/page.cfm': '<cftry><cfset session.x = 1><cfcatch><cfoutput>#cfcatch.message#</cfoutput></cfcatch></cftry>',
     'secure/Application.cfm': '<cfapplication name="secureapp" sessionmanagement="true" sessioncookie="#{secure: true, sameSite: "strict", httpOnly: true, timeout: 1}#">',
-    'secure/page.cfm': 'ok',
+    'secure/page.cfm': '<cfset session.seen = true>ok',
     'nocookie/Application.cfm': '<cfapplication name="nocookie" sessionmanagement="true" setclientcookies="false">',
-    'nocookie/page.cfm': 'ok',
+    'nocookie/page.cfm': '<cfset session.seen = true>ok',
     'many/Application.cfm': '<cfapplication name="many" sessionmanagement="true" sessiontimeout="#createTimeSpan(0,0,10,0)#">',
     'many/count.cfm': '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
   });
@@ -133,5 +134,81 @@ describe('cookies', () => {
     expect(find('raw')).toBe('raw=abc; Path=/');
     expect(find('GONE')).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect(find('DOTTED')).toBe('DOTTED=v; Path=/');
+  });
+});
+
+describe('sessions are bounded (issue 8)', () => {
+  it('a request without a cookie gets no session until the page uses the session scope', async () => {
+    const store = new MemorySessionStore();
+    const s = await startSite(
+      {
+        'Application.cfm': '<cfapplication name="lazy" sessionmanagement="true">',
+        'plain.cfm': 'hello',
+        'reads.cfm': '<cfoutput>#structKeyExists(session, "user")#</cfoutput>',
+        'count.cfm': '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
+      },
+      { engineOptions: { sessionStore: store } },
+    );
+    try {
+      // a flood of cookieless requests to a page that does not use the session: nothing kept
+      for (let i = 0; i < 500; i++) {
+        const r = await fetch(s.base + '/plain.cfm');
+        expect(await r.text()).toBe('hello');
+        expect(r.headers.getSetCookie()).toEqual([]);
+      }
+      expect(store.size).toBe(0);
+      // reading the session scope is using it: the session is kept and its cookie sent
+      const r = await fetch(s.base + '/reads.cfm');
+      expect((await r.text()).trim()).toBe('false');
+      expect(r.headers.getSetCookie().some((l) => l.startsWith('CFID='))).toBe(true);
+      expect(store.size).toBe(1);
+      // a client that keeps its cookie keeps its session across pages that do not use it
+      const b = new Browser(s.base);
+      expect((await b.text('/count.cfm')).trim()).toBe('1');
+      expect(await b.text('/plain.cfm')).toBe('hello');
+      expect((await b.text('/count.cfm')).trim()).toBe('2');
+      expect(store.size).toBe(2);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+
+  it('maxSessions caps the live sessions: the one idle the longest ends first (onSessionEnd runs)', async () => {
+    const s = await startSite(
+      {
+        'Application.cfc': `component { this.name = "capped"; this.sessionManagement = true;
+          function onSessionEnd(sessionScope, applicationScope) { applicationScope.ended = (applicationScope.ended ?: 0) + 1; } }`,
+        'count.cfm': '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
+        'ended.cfm': '<cfoutput>#application.ended ?: 0#</cfoutput>',
+      },
+      { engineOptions: { maxSessions: 20 } },
+    );
+    try {
+      const first = new Browser(s.base);
+      expect((await first.text('/count.cfm')).trim()).toBe('1');
+      const kept = new Browser(s.base);
+      expect((await kept.text('/count.cfm')).trim()).toBe('1');
+      for (let i = 0; i < 200; i++) {
+        expect((await new Browser(s.base).text('/count.cfm')).trim()).toBe('1');
+        // one client stays active: its session is never the one idle the longest
+        if (i % 10 === 0) await kept.text('/count.cfm');
+      }
+      expect((await new Browser(s.base).text('/ended.cfm')).trim()).toBe('182');
+      // the first client's session was evicted: it starts again at 1; the active one continues
+      expect((await first.text('/count.cfm')).trim()).toBe('1');
+      expect((await kept.text('/count.cfm')).trim()).toBe('22');
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+
+  it("the Engine's session scopes outside an application are bounded too", async () => {
+    const e = new Engine({ maxSessions: 10 });
+    for (let i = 0; i < 100; i++) await e.renderString('<cfset session.v = url.i>', { url: { i }, cgi: { session_id: `s${i}` } });
+    const read = (i: number) => e.renderString('<cfoutput>#session.v ?: "none"#</cfoutput>', { cgi: { session_id: `s${i}` } });
+    expect(await read(99)).toBe('99');
+    expect(await read(90)).toBe('90');
+    expect(await read(0)).toBe('none');
+    await e.close();
   });
 });

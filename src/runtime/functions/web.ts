@@ -28,7 +28,7 @@ export const webFunctions: FunctionDef[] = [
       const reg = p.engine.applications;
       const old = p.sessionRef!;
       reg.endSession(old, true);
-      p.sessionRef = reg.newSession(old.app, p.cookie);
+      p.sessionRef = reg.newSession(old.app);
       p.connectionOwner = connectionOwnerOf(p.sessionRef.scope);
       return null;
     },
@@ -41,7 +41,7 @@ export const webFunctions: FunctionDef[] = [
       const reg = p.engine.applications;
       const old = p.sessionRef!;
       reg.endSession(old, false);
-      p.sessionRef = reg.newSession(old.app, p.cookie, old.scope);
+      p.sessionRef = reg.newSession(old.app, old.scope);
       return null;
     },
   },

@@ -53,7 +53,11 @@ let renderCount = 0;
  * (its connections logged out) when the render ends, so nothing of it outlives the request.
  */
 function ownerOf(ctx: Ctx, p: ImapPool): string {
-  if (ctx.connectionOwner !== undefined) return ctx.connectionOwner;
+  if (ctx.connectionOwner !== undefined) {
+    // a named connection kept in a new session is a use of it: the session is kept (and its cookie sent)
+    if (ctx.sessionRef) ctx.sessionRef.used = true;
+    return ctx.connectionOwner;
+  }
   const key = 'imap.renderOwner';
   let owner = ctx.locals.get(key) as string | undefined;
   if (!owner) {
