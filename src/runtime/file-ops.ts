@@ -87,12 +87,12 @@ export function fileInfo(p: string): Struct {
   return s;
 }
 
-/** "*.txt|*.log" -> a RegExp on the file name. */
+/** "*.txt|*.log" -> a RegExp on the (lower-cased) file name. */
 function globFilter(filter: string): RegExp {
   const parts = filter.split('|').map((g) => g.trim()).filter(Boolean);
   const re = parts.map((g) => g.replace(/[.+^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|');
-  // through safeRegExp: case is spelled out so that V8 can finish `*a*a*a...` in linear time
-  return safeRegExp('filter', filter, `^(?:${re})$`, 'i');
+  // through safeRegExp, without the i flag: V8 can finish `*a*a*a...` in linear time
+  return safeRegExp('filter', filter, `^(?:${re})$`, '');
 }
 
 export interface DirEntry {
@@ -171,8 +171,10 @@ export function listDirectory(fn: string, root: string, opts: ListOptions): DirE
   const filter = opts.filter;
   if (typeof filter === 'function') entries = entries.filter((e) => (filter as (p: string) => boolean)(e.path));
   else if (typeof filter === 'string' && filter.trim()) {
-    const re = globFilter(filter);
-    entries = entries.filter((e) => re.test(e.name));
+    // case-insensitive by lower-casing both sides: a RegExp with the i flag and a non-ASCII
+    // letter could not fall back to V8's linear engine (`*é*é*é...` would backtrack without end)
+    const re = globFilter(filter.toLowerCase());
+    entries = entries.filter((e) => re.test(e.name.toLowerCase()));
   } else if (filter !== '' && filter !== undefined && filter !== null) throw expressionError(`${fn}: invalid filter of type ${typeName(filter)}`);
   return sortEntries(entries, opts.sort ?? '');
 }

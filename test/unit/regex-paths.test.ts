@@ -64,6 +64,22 @@ describe('catastrophic patterns outside the re* functions', () => {
     expect((await outputOf(page)).trim()).toBe('0|2');
   }, 120_000);
 
+  it('LIKE and file-name filters with a non-ASCII letter (no case rewrite possible) answer in bounded time', async () => {
+    const page = `<cfset e = repeatString("é", 40) & "b"><cfset q = queryNew("a", "varchar", [[e], ["xÉÉb"]])>
+      <cfquery dbtype="query" name="r">select a from q where a like '${'%é'.repeat(12)}%c'</cfquery>
+      <cfquery dbtype="query" name="r2">select a from q where a like '%É%B'</cfquery>
+      <cfoutput>#r.recordCount#|#r2.recordCount#</cfoutput>`;
+    expect((await outputOf(page)).trim()).toBe('0|2');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-filter-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'é'.repeat(100) + 'b.txt'), '');
+      const files = `<cfset l = directoryList("${dir}", false, "name", "${'*é'.repeat(12)}*c")><cfset l2 = directoryList("${dir}", false, "name", "*É*B.TXT")><cfoutput>#arrayLen(l)#|#arrayLen(l2)#</cfoutput>`;
+      expect(await outputOf(files)).toBe('0|1');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a file-name filter with many * answers in bounded time', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-filter-'));
     try {

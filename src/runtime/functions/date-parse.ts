@@ -4,6 +4,7 @@
  * argument. Returns undefined when the string does not fit the pattern.
  */
 import { MONTH_NAMES, dateParts } from './date-mask.js';
+import { safeRegExp } from '../safe-regex.js';
 
 interface Slot {
   key: string;
@@ -88,7 +89,8 @@ export function parseWithMask(input: string, mask: string, zone?: string): Date 
       re += t.re;
     }
   }
-  const m = new RegExp(re + '\\s*$').exec(input);
+  // the mask comes from the page: through safeRegExp like every pattern built from CFML values
+  const m = safeRegExp('parseDateTime', mask, re + '\\s*$', '').exec(input);
   if (!m) return undefined;
   let y = 1970;
   let mo = 1;

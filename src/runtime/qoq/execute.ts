@@ -203,7 +203,7 @@ function execute(stmt: SelectStmt, input: QoqInput): Query {
         const v = evalIn(e.e, s);
         const pat = evalIn(e.pattern, s);
         const esc = e.escape ? toStr(evalIn(e.escape, s)) : undefined;
-        const r = likeRegex(toStr(pat ?? ''), esc, sql).test(toStr(v ?? ''));
+        const r = likeRegex(toStr(pat ?? '').toLowerCase(), esc?.toLowerCase(), sql).test(toStr(v ?? '').toLowerCase());
         return r !== e.not;
       }
       case 'bin':
@@ -476,7 +476,7 @@ function groupKey(v: unknown): string {
 
 const likeCache = new BoundedMap<string, RegExp>(500);
 
-/** LIKE as Lucee runs it: case-insensitive, `%` any run, `_` one character, `[abc]`/`[^a-z]` sets. */
+/** LIKE as Lucee runs it: `%` any run, `_` one character, `[abc]`/`[^a-z]` sets; the caller lower-cases pattern and value (case-insensitive). */
 function likeRegex(pattern: string, escape: string | undefined, sql: string): RegExp {
   const key = pattern + '\u0000' + (escape ?? '');
   const hit = likeCache.get(key);
@@ -505,8 +505,9 @@ function likeRegex(pattern: string, escape: string | undefined, sql: string): Re
   }
   let re: RegExp;
   try {
-    // through safeRegExp: case is spelled out so that V8 can finish `%a%a%a...` in linear time
-    re = safeRegExp('LIKE', pattern, `^${src}$`, 'is');
+    // case-insensitive by lower-casing pattern and value (the caller), not the i flag: with it a
+    // non-ASCII letter keeps V8 from falling back to its linear engine (`%é%é%é...` would hang)
+    re = safeRegExp('LIKE', pattern, `^${src}$`, 's');
   } catch (e) {
     if (e instanceof CfmlError) throw e;
     throw sqlError(`invalid LIKE pattern [${pattern}]`, sql);
