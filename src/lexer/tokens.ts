@@ -44,7 +44,14 @@ export const ImportOpenTag = createToken({ name: 'ImportOpenTag', pattern: impor
 /** A run of `##` pairs, one token however long (a token per pair made `####...` pages cost a token per two characters). */
 export const HashHash = createToken({ name: 'HashHash', pattern: /(?:##)+/ });
 export const TextHash = createToken({ name: 'TextHash', pattern: /#/ });
-export const TextLt = createToken({ name: 'TextLt', pattern: /</ });
+/**
+ * A `<` that starts no CFML token (those are tried first), with the plain text after it up to the
+ * next `#` or the next `<` that might start one (`<cf`, `</cf`, `<!---`, an imported `<p:x`): one
+ * token for a run of HTML such as `<div class="a"><b>x</b>`, not one per `<` (a page of many `<`
+ * made that many tokens, and its parse time grew faster than its size). At most 257 `<` a token,
+ * so that the regular expression's backtracking stack stays small on any input.
+ */
+export const TextLt = createToken({ name: 'TextLt', pattern: /<[^<#]*(?:<(?!\/?cf|!---|\/?[\w.-]+:)[^<#]*){0,256}/i, line_breaks: true, start_chars_hint: ['<'] });
 // every char code but < and #: chevrotain needs the first characters to optimise a custom set
 const textStart: number[] = [];
 for (let c = 0; c < 65536; c++) if (c !== 60 && c !== 35) textStart.push(c);

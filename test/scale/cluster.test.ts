@@ -30,7 +30,7 @@ beforeAll(async () => {
     }`,
   );
   fs.writeFileSync(path.join(site, 'count.cfm'), '<cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n# #application.token#</cfoutput>');
-  fs.writeFileSync(path.join(site, 'slow.cfm'), '<cfset t = getTickCount()><cfloop condition="getTickCount() - t lt url.ms"></cfloop><cfoutput>slept #url.ms#</cfoutput>');
+  fs.writeFileSync(path.join(site, 'slow.cfm'), '<cfset session.slow = true><cfset t = getTickCount()><cfloop condition="getTickCount() - t lt url.ms"></cfloop><cfoutput>slept #url.ms#</cfoutput>');
 }, 60_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ describe('lexer', () => {
     expect(r.errors).toEqual([]);
     expect(kinds(r)).toEqual([
       'Text:a ', 'Comment:<!--- x <!--- y ---> z --->', 'CfOpenTag:<cfset', 'Identifier:x', 'Assign:=', 'NumberLit:1', 'TagEnd:>',
-      'HashHash:##', 'TextLt:<', 'Text:b>', 'TextHash:#', 'Text:x', 'TextHash:#', 'TextLt:<', 'Text:/b>', 'CfCloseTag:</cfoutput >',
+      'HashHash:##', 'TextLt:<b>', 'TextHash:#', 'Text:x', 'TextHash:#', 'TextLt:</b>', 'CfCloseTag:</cfoutput >',
     ]);
   });
 
