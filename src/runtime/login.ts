@@ -98,7 +98,10 @@ function isStored(v: unknown): v is Stored {
 function write(ctx: Ctx, s: Stored): void {
   const name = storageName(ctx);
   const value = sign(applicationKey(ctx, 'login'), s);
-  if (useSession(ctx)) ctx.sessionRef!.scope.set(name, value);
+  if (useSession(ctx)) {
+    ctx.sessionRef!.used = true; // a login kept in a new session keeps the session (ApplicationRegistry.save)
+    ctx.sessionRef!.scope.set(name, value);
+  }
   else {
     const sc = ctx.app?.settings.sessionCookie;
     ctx.cookie.write(name, value, { httpOnly: true, sameSite: 'lax', secure: sc?.secure, path: '/', domain: settingsOf(ctx).cookieDomain || undefined });
