@@ -197,7 +197,15 @@ export function compileCall(c: Compiler, e: A.Call, o: ExprOpts): Eval {
  * function of that name) runs the tag, the named arguments being its attributes.
  */
 function tagCall(c: Compiler, e: A.Call, o: ExprOpts): Eval | undefined {
-  if (!/^cf[a-z_]/.test(e.lower) || !c.engine.tags.get(e.lower.slice(2))) return undefined;
+  const def = /^cf[a-z_]/.test(e.lower) ? c.engine.tags.get(e.lower.slice(2)) : undefined;
+  if (!def) return undefined;
+  if (def.expression || def.branchOf) {
+    // cfif, cfset, cfreturn, cfelse, cfcase...: written as statements, they take no attributes
+    throw expressionError(`the tag [cf${e.lower.slice(2)}] cannot be called as a function: it takes ${def.expression ? 'an expression, not attributes' : 'its place inside another tag'}`, {
+      loc: e.loc,
+      detail: 'write it as a statement (if (...) { }, x = 1;, return x;) or in tag syntax',
+    });
+  }
   const node: A.TagNode = { kind: 'tag', name: e.lower.slice(2), attrs: tagCallAttrs(e.args, e.name, e.loc), loc: e.loc, fromScript: true };
   const exec = c.tag(node);
   const { loc } = e;

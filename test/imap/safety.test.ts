@@ -215,6 +215,31 @@ describe('2. a message number never reaches a message the page did not list', ()
     expect(u1).not.toBe(u2);
   });
 
+  it('markRead and moveMail by startRow/maxRows act on the listed rows after another client expunged #1; a filtered window is refused', async () => {
+    const f = await seedM1(server);
+    const owner: RenderInput = { connectionOwner: 'race-window' };
+    await page(listSubjects(conn(f.user)), owner);
+    const [u1, u2, u3, u4, u5] = (await serverState(server, f.user)).map((m) => m.subject);
+    await expungeElsewhere(f.user, f.uids[0]!);
+    // rows 1-2 of the listing were U1 (gone) and U2; the live #1-#2 are U2 and U3
+    await page(`<cfimap action="markRead" ${conn(f.user)} startRow="1" maxRows="2">`, owner);
+    let st = await serverState(server, f.user);
+    expect(st.filter((m) => m.flags.has('\\Seen')).map((m) => m.subject)).toEqual([u2]);
+    // rows 4-5 of the listing were U4 and U5; the live #4 is U5 and there is no #5
+    await page(`<cfimap action="moveMail" ${conn(f.user)} startRow="4" newFolder="Archive">`, owner);
+    expect(await subjectsOf(f.user, 'Archive')).toEqual(expect.arrayContaining([u4, u5]));
+    expect(await subjectsOf(f.user)).toEqual([u2, u3]);
+    // a window over filter matches cannot be tied to the listing: refused, nothing changes
+    const e = await pageError(`<cfimap action="markRead" ${conn(f.user)} startRow="1" maxRows="1"><cfimapfilter name="subject" value="x"></cfimap>`, owner);
+    expect(e.errorCode).toBe('UNLISTED_MESSAGE');
+    // without a listing a window is refused too
+    const none = await pageError(`<cfimap action="markRead" ${conn(f.user)} startRow="2" maxRows="1">`);
+    expect(none.errorCode).toBe('UNLISTED_MESSAGE');
+    st = await serverState(server, f.user);
+    expect(st.filter((m) => m.flags.has('\\Seen')).map((m) => m.subject)).toEqual([u2]);
+    expect(u1).not.toBe(u2);
+  });
+
   it('the same on a named connection of a session', async () => {
     const f = await seedM1(server);
     const owner: RenderInput = { connectionOwner: 'race-named' };

@@ -24,16 +24,32 @@ export interface MessageContext {
 
 /**
  * The selection a modifying action may act on: message numbers become the UIDs the last listing
- * showed for them, after checking UIDVALIDITY; UNLISTED_MESSAGE when that is not possible.
- * Other selections are returned unchanged.
+ * showed for them, after checking UIDVALIDITY; UNLISTED_MESSAGE when that is not possible. A
+ * startRow/maxRows window (markRead, moveMail) means message numbers too, so it is translated the
+ * same way: the listed messages numbered startRow to startRow + maxRows - 1 (those of them the
+ * listing showed); with a filter the window counts matches in the live folder, which no listing can
+ * tie to what the page saw, so it is refused. The whole folder (no startRow/maxRows) and UIDs are
+ * returned unchanged.
+ * @param filtered whether the action has filter criteria
+ * @throws ImapError UNLISTED_MESSAGE
  */
-export function changeSelection(ctx: MessageContext, sel: Selection, box: MailboxObject): Selection {
-  if (sel.kind !== 'seq' || !sel.list.length) return sel;
+export function changeSelection(ctx: MessageContext, sel: Selection, box: MailboxObject, filtered = false): Selection {
+  const isWindow = sel.kind === 'window' && (sel.start > 1 || sel.max !== undefined);
+  if (!isWindow && (sel.kind !== 'seq' || !sel.list.length)) return sel;
   const action = ctx.action ?? 'delete';
+  const by = isWindow ? 'startRow/maxRows' : 'messageNumber';
   const where = `folder [${ctx.folderName}] on IMAP server [${ctx.server}]`;
   const fix = `Message numbers change when any client removes a message: list the folder (getHeaderOnly or getAll) on the same connection first, or select messages with the attribute [uid].`;
-  const fail = (why: string) => new ImapError('UNLISTED_MESSAGE', `Refusing action [${action}] by messageNumber: ${why}. ${fix}`, { server: ctx.server, folder: ctx.folderName });
+  const fail = (why: string) => new ImapError('UNLISTED_MESSAGE', `Refusing action [${action}] by ${by}: ${why}. ${fix}`, { server: ctx.server, folder: ctx.folderName });
   const l = ctx.listing;
+  if (sel.kind === 'window') {
+    if (filtered) throw fail(`with a filter, startRow/maxRows count the matching messages of the live ${where}, which a listing cannot tie to the messages the page showed`);
+    if (!l) throw fail(`there is no listing of ${where} on this connection to say which messages rows [${sel.start}] and on are`);
+    if (l.uidValidity !== box.uidValidity) throw fail(`${where} was recreated since it was listed (UIDVALIDITY changed)`);
+    const last = sel.max === undefined ? Infinity : sel.start + sel.max - 1;
+    const nums = [...l.uids.keys()].filter((n) => n >= sel.start && n <= last).sort((a, b) => a - b);
+    return { kind: 'uid', list: nums.map((n) => l.uids.get(n)!) };
+  }
   if (!l) throw fail(`there is no listing of ${where} on this connection to say which message [${sel.list[0]}] is`);
   if (l.uidValidity !== box.uidValidity) throw fail(`${where} was recreated since it was listed (UIDVALIDITY changed)`);
   const missing = sel.list.filter((n) => !l.uids.has(n));
@@ -162,7 +178,7 @@ async function expungeExactly(ctx: MessageContext, uids: number[]): Promise<void
 
 export async function deleteMessages(ctx: MessageContext, sel: Selection, criteria: SearchObject | undefined): Promise<void> {
   const box = await openFolder(ctx, false);
-  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box), box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box, criteria !== undefined), box.exists, criteria);
   await expungeExactly(ctx, uids);
 }
 
@@ -173,7 +189,7 @@ export async function markRead(ctx: MessageContext, sel: Selection | undefined, 
     if (!(await ctx.client.messageFlagsAdd('1:*', ['\\Seen']))) throw commandFailed(ctx, 'mark messages read');
     return;
   }
-  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel ?? { kind: 'window', start: 1, max: undefined }, box), box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel ?? { kind: 'window', start: 1, max: undefined }, box, criteria !== undefined), box.exists, criteria);
   if (!uids.length) return;
   if (!(await ctx.client.messageFlagsAdd(toSequenceSet(uids), ['\\Seen'], { uid: true }))) throw commandFailed(ctx, 'mark messages read');
 }
@@ -184,7 +200,7 @@ export async function moveMessages(ctx: MessageContext, sel: Selection, criteria
   const target = toServerPath(newFolder, delim);
   await requireFolder(ctx.client, target, newFolder, ctx.server);
   const box = await openFolder(ctx, false);
-  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box), box.exists, criteria);
+  const uids = await resolveUids(ctx.client, changeSelection(ctx, sel, box, criteria !== undefined), box.exists, criteria);
   if (!uids.length) return;
   const set = toSequenceSet(uids);
   if (ctx.client.capabilities.has('MOVE')) {

@@ -1,0 +1,4 @@
+<cfscript>
+x = 1;
+cfif ();
+</cfscript>
