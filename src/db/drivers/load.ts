@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { CfmlError, ErrorCode } from '../../runtime/errors.js';
+import type { BoundParam } from '../types.js';
 
 const load = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 const loaded = new Map<string, unknown>();
@@ -38,3 +39,20 @@ export const isoTimestamp = (d: Date) => `${isoDate(d)} ${isoTime(d)}`;
 
 /** Converts a binary value (Uint8Array) to a Buffer without copying. */
 export const toBuffer = (v: Uint8Array) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+
+/**
+ * A bound cfqueryparam value as a driver takes it: null for a null, the driver's spelling of a
+ * boolean, ISO text for a date or time parameter, `timestamp(d)` for any other date, a Buffer for
+ * binary, anything else as it is.
+ * @param booleans the driver's [true, false] (1/0 for SQLite and MariaDB; '1'/'0' for PostgreSQL,
+ *   whose server infers an untyped parameter's type, so it fits boolean and integer columns alike)
+ * @param timestamp how the driver takes a timestamp (a Date itself, or ISO text for SQLite)
+ */
+export function driverValue(p: BoundParam, booleans: readonly [unknown, unknown], timestamp: (d: Date) => unknown = (d) => d): unknown {
+  const v = p.value;
+  if (p.isNull || v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? booleans[0] : booleans[1];
+  if (v instanceof Date) return p.type === 'date' ? isoDate(v) : p.type === 'time' ? isoTime(v) : timestamp(v);
+  if (v instanceof Uint8Array) return toBuffer(v);
+  return v;
+}

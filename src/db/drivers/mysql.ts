@@ -5,7 +5,7 @@
 import type * as MySql from 'mysql2/promise';
 import type { BoundParam, DbColumn, DbErrorInfo, DbPool, DbResult, DbSession, DbStatement } from '../types.js';
 import type { ResolvedDatasource } from '../config.js';
-import { isoDate, isoTime, loadDriver, toBuffer } from './load.js';
+import { driverValue, isoDate, isoTime, loadDriver, toBuffer } from './load.js';
 
 /** MySQL protocol column types to JDBC-style names. */
 const MYSQL_TYPES: Record<number, string> = {
@@ -40,12 +40,7 @@ export class MysqlPool implements DbPool {
   }
 
   bind(p: BoundParam): unknown {
-    const v = p.value;
-    if (p.isNull || v === null || v === undefined) return null;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (v instanceof Date) return p.type === 'date' ? isoDate(v) : p.type === 'time' ? isoTime(v) : v;
-    if (v instanceof Uint8Array) return toBuffer(v);
-    return v;
+    return driverValue(p, [1, 0]);
   }
 
   beginSql(isolation: string): string[] {

@@ -5,7 +5,7 @@
 import type * as Pg from 'pg';
 import type { BoundParam, DbColumn, DbErrorInfo, DbPool, DbResult, DbSession, DbStatement } from '../types.js';
 import type { ResolvedDatasource } from '../config.js';
-import { isoDate, isoTime, loadDriver, toBuffer } from './load.js';
+import { driverValue, isoDate, isoTime, loadDriver, toBuffer } from './load.js';
 
 /** Type OIDs (pg_type) to JDBC-style names. */
 const OID_TYPES: Record<number, string> = {
@@ -38,13 +38,7 @@ export class PostgresPool implements DbPool {
   }
 
   bind(p: BoundParam): unknown {
-    const v = p.value;
-    if (p.isNull || v === null || v === undefined) return null;
-    // untyped '1'/'0' fits a boolean column and an integer one alike (the server infers the type)
-    if (typeof v === 'boolean') return v ? '1' : '0';
-    if (v instanceof Date) return p.type === 'date' ? isoDate(v) : p.type === 'time' ? isoTime(v) : v;
-    if (v instanceof Uint8Array) return toBuffer(v);
-    return v;
+    return driverValue(p, ['1', '0']);
   }
 
   beginSql(isolation: string): string[] {

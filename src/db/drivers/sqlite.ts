@@ -6,7 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BoundParam, DbErrorInfo, DbColumn, DbPool, DbResult, DbSession, DbStatement } from '../types.js';
 import type { ResolvedDatasource } from '../config.js';
-import { isoDate, isoTime, isoTimestamp, loadDriver, toBuffer } from './load.js';
+import { driverValue, isoDate, isoTime, isoTimestamp, loadDriver, toBuffer } from './load.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -99,12 +99,7 @@ export class SqlitePool implements DbPool {
   }
 
   bind(p: BoundParam): unknown {
-    const v = p.value;
-    if (p.isNull || v === null || v === undefined) return null;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (v instanceof Date) return p.type === 'date' ? isoDate(v) : p.type === 'time' ? isoTime(v) : isoTimestamp(v);
-    if (v instanceof Uint8Array) return toBuffer(v);
-    return v;
+    return driverValue(p, [1, 0], isoTimestamp);
   }
 
   beginSql(): string[] {
