@@ -1,11 +1,15 @@
 /**
- * W2: LiquidJS's todolist benchmark page (bench/todolist, from ../shared/bench/todolist) rendered at 3
+ * W2: LiquidJS's todolist benchmark page rendered at 3
  * and 100 todos by cfml-engine, Handlebars, LiquidJS and Eta in one process, interleaved rounds.
  * Each engine runs as its users would in production: templates compiled once and cached, never
  * checked against their files again (cfml-engine: inspectTemplates "never"; the default "once"
  * costs a stat of each file per render), partials from its own loader, the two helpers (`url`, `capitalize`) registered the engine's way; every engine keeps its
  * default escaping (Handlebars and Eta escape HTML, LiquidJS and CFML do not).
  * Run alone: `node --import tsx bench/todolist.ts` (after `npm run build`).
+ *
+ * The other engines' templates and the data are LiquidJS's, read at run time from
+ * ../shared/bench/todolist (or $TODOLIST_DIR), never copied into this project; our CFML port
+ * (todolist.cfm, todo-icon.cfm) is in bench/todolist.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,8 +19,12 @@ import { Eta } from 'eta';
 import { Engine } from '../dist/index.js';
 import { cpuTimeIt, median } from './stats.js';
 
-const dir = path.join(import.meta.dirname, 'todolist');
-const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+const cfmlDir = path.join(import.meta.dirname, 'todolist');
+const dir = path.resolve(process.env.TODOLIST_DIR ?? path.join(import.meta.dirname, '../../shared/bench/todolist'));
+const read = (f: string) => {
+  if (!fs.existsSync(path.join(dir, f))) throw new Error(`W2 needs LiquidJS's todolist benchmark files in ${dir} (../shared/bench/todolist beside the project, or set TODOLIST_DIR)`);
+  return fs.readFileSync(path.join(dir, f), 'utf8');
+};
 const url = (s: string) => s;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 
@@ -53,7 +61,7 @@ export function todoRenderers(): Record<string, (d: Data) => unknown> {
       { name: 'capitalize', params: [{ name: 'text', type: 'string', required: true }], impl: (_c, s: string) => capitalize(s) },
     ],
   });
-  const cfmlPage = path.join(dir, 'todolist.cfm');
+  const cfmlPage = path.join(cfmlDir, 'todolist.cfm');
   return {
     'cfml-engine': (d) => engine.renderFile(cfmlPage, { variables: d as unknown as Record<string, unknown> }),
     Handlebars: (d) => hbsPage(d),
