@@ -63,6 +63,18 @@ export class Ctx {
   app?: Application;
   /** The request's session when its application has session management. */
   sessionRef?: SessionRef;
+
+  /**
+   * The request's session scope for code that reads or writes it (the session scope, a login kept
+   * in the session, a named connection owned by the session): marks the session used, since a new
+   * session is kept (and its cookie sent) only when used (ApplicationRegistry.save). Undefined
+   * without session management.
+   */
+  useSession(): Struct | undefined {
+    if (!this.sessionRef) return undefined;
+    this.sessionRef.used = true;
+    return this.sessionRef.scope;
+  }
   /** Set for HTTP requests (createHandler, cfml serve): the session scope needs session management. */
   web = false;
   /** Files uploaded with this request, by form field (see uploads.ts). */
@@ -305,10 +317,7 @@ export class Ctx {
       case 'application':
         return this.app ? this.app.scope : this.engine.application;
       case 'session':
-        if (this.sessionRef) {
-          this.sessionRef.used = true; // a new session is kept only when used (ApplicationRegistry.save)
-          return this.sessionRef.scope;
-        }
+        if (this.sessionRef) return this.useSession()!;
         if (this.app || this.web) {
           throw expressionError('the session scope is not enabled', {
             loc,

@@ -57,7 +57,7 @@ function storageName(ctx: Ctx): string {
   return `cfauthorization_${token}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-function useSession(ctx: Ctx): boolean {
+function storedInSession(ctx: Ctx): boolean {
   const ls = ctx.app?.settings.given.get('loginstorage');
   return ls !== undefined && toStr(ls).trim().toLowerCase() === 'session' && ctx.sessionRef !== undefined;
 }
@@ -70,11 +70,7 @@ function isStored(v: unknown): v is Stored {
 function write(ctx: Ctx, s: Stored): void {
   const name = storageName(ctx);
   const value = sign(applicationKey(ctx, 'login'), s);
-  if (useSession(ctx)) {
-    // a new session is kept only when used (ApplicationRegistry.save): a login uses it
-    ctx.sessionRef!.used = true;
-    ctx.sessionRef!.scope.set(name, value);
-  }
+  if (storedInSession(ctx)) ctx.useSession()!.set(name, value);
   else {
     const sc = ctx.app?.settings.sessionCookie;
     ctx.cookie.write(name, value, { httpOnly: true, sameSite: 'lax', secure: sc?.secure, path: '/', domain: settingsOf(ctx).cookieDomain || undefined });
@@ -89,7 +85,7 @@ export function currentUser(ctx: Ctx): AuthUser | null {
   const r = perRequest.get(ctx);
   if (r) return r.user;
   const name = storageName(ctx);
-  const raw = useSession(ctx) ? ctx.sessionRef!.scope.get(name) : ctx.cookie.get(name);
+  const raw = storedInSession(ctx) ? ctx.sessionRef!.scope.get(name) : ctx.cookie.get(name);
   const s = verify(applicationKey(ctx, 'login'), raw);
   let user: AuthUser | null = null;
   const now = Date.now();

@@ -55,7 +55,7 @@ let renderCount = 0;
 function ownerOf(ctx: Ctx, p: ImapPool): string {
   if (ctx.connectionOwner !== undefined) {
     // a named connection kept in a new session is a use of it: the session is kept (and its cookie sent)
-    if (ctx.sessionRef) ctx.sessionRef.used = true;
+    ctx.useSession();
     return ctx.connectionOwner;
   }
   const key = 'imap.renderOwner';
