@@ -18,6 +18,8 @@ import { fill, passes, requiredMessage, ruleFor } from './validation.js';
 
 const SUFFIX = /^(.+)_(required|integer|int|float|numeric|range|date|usdate|eurodate|time|boolean|email|url|uuid|guid|zipcode|zip|telephone|phone|ssn|social_security_number|creditcard|noblanks|maxlength|regex|regular_expression)$/i;
 
+const NUMBER_RULE = /^(.+)_(integer|int|float|numeric)$/i;
+
 /** The messages of the failed checks of a submitted form, in field order (empty when all pass). */
 export function formFieldErrors(form: Struct): string[] {
   const errors: string[] = [];
@@ -27,6 +29,12 @@ export function formFieldErrors(form: Struct): string[] {
     const max = /MAX=\s*(-?[\d.]+)/i.exec(r)?.[1];
     return { min: min === undefined ? undefined : Number(min), max: max === undefined ? undefined : Number(max) };
   };
+  // fields that also have a number rule, found in one pass (the range field then only parameterises it)
+  const numberRuled = new Set<string>();
+  for (const key of form.keys()) {
+    const m = NUMBER_RULE.exec(key);
+    if (m) numberRuled.add(m[1]!.toLowerCase());
+  }
   for (const key of form.keys()) {
     const m = SUFFIX.exec(key);
     if (!m) continue;
@@ -44,7 +52,7 @@ export function formFieldErrors(form: Struct): string[] {
     const { min, max } = rangeOf(field);
     const param = { min, max, maxLength: check === 'maxlength' ? Number(given) : undefined, pattern: check.startsWith('reg') ? given : undefined };
     // range alone: the range field is the rule; beside integer/float it only parameterises them
-    if (rule.name === 'range' && [...form.keys()].some((k) => new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_(integer|int|float|numeric)$`, 'i').test(k))) continue;
+    if (rule.name === 'range' && numberRuled.has(field.toLowerCase())) continue;
     if (passes(rule, value, rule.name === 'integer' || rule.name === 'float' || rule.name === 'range' ? { min, max } : param)) continue;
     const custom = rule.name === 'range' || rule.name === 'maxlength' || rule.name === 'regex' ? '' : given;
     const failedRange = (rule.name === 'integer' || rule.name === 'float') && passes(rule, value) ? ruleFor('range')! : rule;
