@@ -55,6 +55,13 @@ export interface EngineOptions {
    * first load (production; `cfml serve --production`). See InspectTemplates.
    */
   inspectTemplates?: InspectTemplates;
+  /**
+   * Lucee's "full null support" (the administrator setting; an application overrides it with
+   * `this.nullSupport` in Application.cfc or `<cfapplication nullSupport>`). Off by default, as
+   * in Lucee. When on, a database NULL reads as null (isNull(q.col[1]) is true) instead of "",
+   * and structKeyExists() is true for a key that holds null. See Ctx.fullNullSupport.
+   */
+  nullSupport?: boolean;
   /** @deprecated use inspectTemplates: `false` is `"never"`, `true` is `"once"`. */
   checkModified?: boolean;
   /**
@@ -211,6 +218,7 @@ export class Engine implements EngineCore {
   readonly maxOutput: number;
   readonly customTagPaths: readonly string[];
   readonly databaseSettings: DatasourceSettings;
+  readonly nullSupport: boolean;
   readonly secret?: string;
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
@@ -251,6 +259,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
+    this.nullSupport = options.nullSupport ?? false;
     this.components = new ComponentLoader(this, options.mappings);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());

@@ -1,7 +1,8 @@
 /**
  * Runs one statement for cfquery / queryExecute: finds the datasource and its pool, joins the
  * render's transaction or takes a session of its own, serves cachedWithin/cachedAfter from the
- * Engine's cache, and turns the result into a CFML Query (NULL as "") and the `result` struct.
+ * Engine's cache, and turns the result into a CFML Query (NULL as "", or null with full null
+ * support) and the `result` struct.
  * Driver errors become Database errors with Lucee's cfcatch keys.
  */
 import type { Ctx } from '../runtime/context.js';
@@ -74,7 +75,7 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
   };
   const done = (r: DbResult): QueryOutcome => {
     const ms = Math.round(performance.now() - started);
-    const q = toQuery(r);
+    const q = toQuery(r, ctx.fullNullSupport);
     if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
     return outcome(q, t, r, ms, false, o.wantResult);
   };
@@ -131,8 +132,12 @@ function cacheKeyOf(ctx: Ctx, service: DatabaseService, ds: ResolvedDatasource, 
   return { store, key: [ds.key, o.maxrows ?? -1, displaySql(t), JSON.stringify(vals)].join('\0'), expires };
 }
 
-/** A Query from a driver result: NULL reads as "" (Lucee without null support), column types kept. */
-export function toQuery(r: DbResult): Query {
+/**
+ * A Query from a driver result, column types kept. NULL reads as "" as in Lucee without full null
+ * support, or stays null with it (`nulls`, see Ctx.fullNullSupport).
+ */
+export function toQuery(r: DbResult, nulls = false): Query {
+  const none = nulls ? null : '';
   const q = new Query();
   const seen = new Set<string>();
   const n = r.rows.length;
@@ -144,7 +149,7 @@ export function toQuery(r: DbResult): Query {
     const col = new Array<unknown>(n);
     for (let j = 0; j < n; j++) {
       const v = r.rows[j]![i];
-      col[j] = v === null || v === undefined ? '' : v;
+      col[j] = v === null || v === undefined ? none : v;
     }
     q.addColumn(c.name, col, c.type);
   });

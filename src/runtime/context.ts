@@ -1,5 +1,6 @@
 import { Struct } from './struct.js';
 import { Query } from './query.js';
+import { isBooleanLike, toBool } from './cast.js';
 import { CfmlError, ControlSignal, ErrorCode, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
@@ -191,6 +192,16 @@ export class Ctx {
    */
   readonly applicationSettings = new Struct();
 
+  /**
+   * Lucee's full null support for this render: the application's `nullSupport` setting
+   * (Application.cfc `this.nullSupport`, cfapplication) when given, else EngineOptions.nullSupport.
+   * On: a database NULL reads as null, and a struct key holding null exists (structKeyExists).
+   */
+  get fullNullSupport(): boolean {
+    const v = this.applicationSettings.get('nullSupport');
+    return v === undefined || v === null || v === '' || !isBooleanLike(v) ? this.engine.nullSupport : toBool(v);
+  }
+
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
   readonly startedAt = Date.now();
@@ -373,6 +384,17 @@ export class Ctx {
     const c = this.cookie.getLower(lower);
     if (c !== undefined) return c;
     return undefined;
+  }
+
+  /**
+   * Whether an unscoped name is a variable that holds null (for full null support, where such a
+   * variable reads as null instead of being undefined): a key of a local, arguments or variables
+   * scope, or a column of an active query loop, in lookup()'s order.
+   */
+  holdsNull(lower: string): boolean {
+    for (let f = this.frame; f; f = f.parent) if (f.local.hasLower(lower) || f.args.hasLower(lower)) return true;
+    for (const q of this.queries) if (q.columnLower(lower)) return true;
+    return this.variables.hasLower(lower);
   }
 
   /** Where an unscoped assignment goes: an existing local or argument inside a function, else variables. */
