@@ -13,6 +13,7 @@ import { formatFunctions } from './format.js';
 import { jsonFunctions } from './json.js';
 import { conversionFunctions } from './conversion.js';
 import { filesFunctions } from './files.js';
+import { fileStreamFunctions } from './file-streams.js';
 import { runtimeFunctions } from './runtime.js';
 import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
@@ -50,6 +51,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...jsonFunctions,
   ...conversionFunctions,
   ...filesFunctions,
+  ...fileStreamFunctions,
   ...runtimeFunctions,
   ...collectionFunctions,
   ...phoneticFunctions,
