@@ -14,6 +14,8 @@ import { jsonFunctions } from './json.js';
 import { conversionFunctions } from './conversion.js';
 import { filesFunctions } from './files.js';
 import { fileStreamFunctions } from './file-streams.js';
+import { fileMetadataFunctions } from './file-metadata.js';
+import { directoryCopyFunctions } from './directory-copy.js';
 import { runtimeFunctions } from './runtime.js';
 import { collectionFunctions } from './collection.js';
 import { phoneticFunctions } from './phonetic.js';
@@ -52,6 +54,8 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...conversionFunctions,
   ...filesFunctions,
   ...fileStreamFunctions,
+  ...fileMetadataFunctions,
+  ...directoryCopyFunctions,
   ...runtimeFunctions,
   ...collectionFunctions,
   ...phoneticFunctions,
