@@ -6,6 +6,7 @@ import { listFunctions } from './list.js';
 import { arrayFunctions } from './array.js';
 import { structsFunctions } from './structs.js';
 import { queryFunctions } from './query.js';
+import { queryRowFunctions } from './query-rows.js';
 import { mathFunctions } from './math.js';
 import { decisionFunctions } from './decision.js';
 import { dateFunctions } from './date.js';
@@ -46,6 +47,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...arrayFunctions,
   ...structsFunctions,
   ...queryFunctions,
+  ...queryRowFunctions,
   ...mathFunctions,
   ...decisionFunctions,
   ...dateFunctions,
