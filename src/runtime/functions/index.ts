@@ -10,6 +10,7 @@ import { queryRowFunctions } from './query-rows.js';
 import { mathFunctions } from './math.js';
 import { decisionFunctions } from './decision.js';
 import { dateFunctions } from './date.js';
+import { dateSetterFunctions } from './date-setters.js';
 import { formatFunctions } from './format.js';
 import { jsonFunctions } from './json.js';
 import { conversionFunctions } from './conversion.js';
@@ -51,6 +52,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...mathFunctions,
   ...decisionFunctions,
   ...dateFunctions,
+  ...dateSetterFunctions,
   ...formatFunctions,
   ...jsonFunctions,
   ...conversionFunctions,
