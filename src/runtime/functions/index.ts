@@ -13,6 +13,7 @@ import { dateFunctions } from './date.js';
 import { dateSetterFunctions } from './date-setters.js';
 import { formatFunctions } from './format.js';
 import { jsonFunctions } from './json.js';
+import { toScriptFunctions } from './to-script.js';
 import { conversionFunctions } from './conversion.js';
 import { filesFunctions } from './files.js';
 import { fileStreamFunctions } from './file-streams.js';
@@ -55,6 +56,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...dateSetterFunctions,
   ...formatFunctions,
   ...jsonFunctions,
+  ...toScriptFunctions,
   ...conversionFunctions,
   ...filesFunctions,
   ...fileStreamFunctions,
