@@ -40,6 +40,7 @@ import { luceeExtraFunctions } from './lucee-extras.js';
 import { xmlFunctions } from './xml.js';
 import { customTagFunctions } from './custom-tags.js';
 import { webFunctions } from './web.js';
+import { httpRequestDataFunctions } from './http-request-data.js';
 import { pageContextFunctions } from './page-context.js';
 import { invokeMethodFunctions } from './invoke-method.js';
 import { luceeConstructorFunctions } from './lucee-constructors.js';
@@ -87,6 +88,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...luceeExtraFunctions,
   ...xmlFunctions,
   ...webFunctions,
+  ...httpRequestDataFunctions,
   ...pageContextFunctions,
   ...invokeMethodFunctions,
   ...luceeConstructorFunctions,
