@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Struct } from './runtime/struct.js';
-import { Ctx, AbortPage, type ResponseMeta } from './runtime/context.js';
+import { Ctx, AbortPage, type HttpRequestData, type ResponseMeta } from './runtime/context.js';
 import { Compiler, runTemplate, type CompiledTemplate } from './runtime/compiler.js';
 import type { EngineCore } from './runtime/engine-core.js';
 import { CfmlError, ErrorCode, formatError, toCfmlError, type SourceLoc } from './runtime/errors.js';
@@ -154,6 +154,8 @@ export interface RenderInput {
   cookie?: Record<string, unknown> | string;
   /** Files uploaded with the request, by form field (lower-case); see UploadedFile. */
   files?: UploadedFiles;
+  /** The HTTP request as received, for getHttpRequestData (set by the HTTP handler). */
+  httpRequest?: HttpRequestData;
   /**
    * Set by the HTTP handler: the session scope then needs session management (no shared
    * fallback session), and cookies written by the page come back as Set-Cookie lines.
@@ -443,6 +445,7 @@ export class Engine implements EngineCore {
     });
     ctx.web = input.web === true;
     if (input.files) ctx.files = input.files;
+    if (input.httpRequest) ctx.httpRequest = input.httpRequest;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     ctx.siteRoot = this.rootOf(input);

@@ -14,6 +14,17 @@ import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
+
+/** What getHttpRequestData reports of an HTTP request: its method, protocol, headers and raw body text. */
+export interface HttpRequestData {
+  method: string;
+  /** `HTTP/1.1` */
+  protocol: string;
+  /** Header name (as Node gives it, lower-case) -> value; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The request body as text ("" for none, and for multipart bodies, whose parts are the form scope). */
+  content: string;
+}
 import { clientScope } from './client-scope.js';
 
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
@@ -80,6 +91,8 @@ export class Ctx {
   web = false;
   /** Files uploaded with this request, by form field (see uploads.ts). */
   files: UploadedFiles = {};
+  /** The HTTP request as received (getHttpRequestData), when the render answers one. */
+  httpRequest: HttpRequestData | undefined = undefined;
   frame: FunctionFrame | null = null;
   /** The component whose method (or pseudo-constructor) is running: the `this` scope; null on a page. */
   component: ComponentInstance | null = null;

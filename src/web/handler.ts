@@ -42,6 +42,13 @@ const STATIC_METHODS = new Set(['GET', 'HEAD']);
 /** Methods a missing page's onMissingTemplate answers (others get 404 without running CFML). */
 const PAGE_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
+/** The request's headers for getHttpRequestData: repeated headers joined with ", ". */
+function headersOf(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
 const hasField = (scope: Record<string, unknown>, name: string) => Object.keys(scope).some((k) => k.toLowerCase() === name);
 
 /**
@@ -162,7 +169,8 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           }
           if (chunk && req.method !== 'HEAD') res.write(chunk);
         };
-        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot, onFlush };
+        const httpRequest = { method: req.method ?? 'GET', protocol: `HTTP/${req.httpVersion}`, headers: headersOf(req), content: body.content ?? '' };
+        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot, onFlush, httpRequest };
         result =
           target.kind === 'page'
             ? await engine.renderFileWithMeta(target.file, input)

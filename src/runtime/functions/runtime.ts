@@ -6,6 +6,7 @@ import { classMetadata, functionMetadata } from '../components/metadata.js';
 import { UDF } from '../udf.js';
 import { simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
+import { structTypeInfo } from '../struct-meta.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 
@@ -61,6 +62,7 @@ function metadata(v: unknown): unknown {
     );
     return s;
   }
+  if (v instanceof Struct) return Struct.from(structTypeInfo(v));
   if (v instanceof Query) {
     return v.columns.map((c) => Struct.from({ name: c, isCaseSensitive: false, typeName: (v as Query).types.get(c.toLowerCase())?.toUpperCase() ?? 'OBJECT' }));
   }
@@ -254,6 +256,7 @@ export const runtimeFunctions: FunctionDef[] = [
   {
     name: 'getMetadata',
     params: [{ name: 'object', type: 'any', required: true }],
+    members: [{ type: 'struct', name: 'getMetadata' }],
     impl: (_ctx, v: unknown) => metadata(v),
   },
   {

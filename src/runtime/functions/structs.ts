@@ -6,6 +6,7 @@
 import { expressionError } from '../errors.js';
 import { isSimple, simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
+import { setStructType } from '../struct-meta.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
@@ -121,7 +122,8 @@ export const structsFunctions: FunctionDef[] = [
       if (!kind) throw expressionError(`invalid struct type [${type}] for function [structNew], valid types are [${Object.keys(STRUCT_TYPES).join(', ')}]`);
       const s = new Struct();
       s.kind = kind;
-      return s;
+      const named = t === 'normal' || t === 'regular' ? 'regular' : t === 'sync' || t === 'syncronized' ? 'synchronized' : t === 'weaked' ? 'weak' : t;
+      return ['regular', 'soft', 'weak', 'synchronized'].includes(named) ? setStructType(s, named) : s;
     },
   },
   {
