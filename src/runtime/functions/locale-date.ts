@@ -7,6 +7,7 @@
 import { expressionError } from '../errors.js';
 import { simple, toStr } from '../cast.js';
 import { parseDateString } from '../dates.js';
+import { wallToDate } from '../time-zone.js';
 import { localeFor } from './locale.js';
 import type { FnContext, FunctionDef } from './types.js';
 
@@ -39,8 +40,8 @@ function build(y: number, m: number, d: number, time: string | undefined): Date 
     [h, mi, s] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
   }
   if (m < 1 || m > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
-  const date = new Date(y, m - 1, d, h, mi, s);
-  return date.getMonth() === m - 1 && date.getDate() === d ? date : undefined;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return wallToDate(y, m, d, h, mi, s);
 }
 
 /** A date written the way `tag` writes it, or undefined. */
