@@ -192,6 +192,18 @@ export class CfmlParser extends EmbeddedActionsParser {
           },
         },
         {
+          // `row.4.name`: the lexer reads `.4` as a number; after a value it is the key "4"
+          GATE: () => /^\.\d+$/.test(this.LA(1).image) && this.LA(1).tokenType === T.NumberLit,
+          ALT: () => {
+            const n = this.CONSUME2(T.NumberLit);
+            e = this.ACTION(() => {
+              const name = n.image.slice(1);
+              const at = this.loc(n);
+              return { kind: 'member', object: e, name, lower: name, safe: false, loc: { ...at, col: at.col + 1 } } as A.Member;
+            });
+          },
+        },
+        {
           ALT: () => {
             const lb = this.CONSUME(T.LBracket);
             let index: A.Expr | undefined;
