@@ -91,7 +91,7 @@ function applyTime(date: Date | undefined, time: string | undefined): Date | und
 
 /** RFC 822 / common zone names with their offsets in minutes. */
 const ZONES: Record<string, number> = {
-  GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, MET: 60, CEST: 120, MEST: 120, EET: 120, EEST: 180,
+  GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, MET: 60, MEZ: 60, CEST: 120, MEST: 120, MESZ: 120, EET: 120, EEST: 180,
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
 };
 
@@ -117,6 +117,14 @@ function shiftToOffset(local: Date, off: number): Date {
  */
 export function parseDateString(input: string): Date | undefined {
   const s = input.trim();
+  // a time alone ("10:30", "1:02:03 PM") is that time on CFML's day zero, 1899-12-30 (Lucee)
+  const time = /^(\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d{1,3})?)?(?:\s*[ap]\.?m\.?)?)(?:\s+([a-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?))?$/i.exec(s);
+  if (time) {
+    const local = applyTime(make(1899, 12, 30), time[1]);
+    if (!local || !time[2]) return local;
+    const off = zoneOffset(time[2]);
+    return off === undefined ? undefined : shiftToOffset(local, off);
+  }
   if (s.length < 6 || s.length > 60) return undefined;
   let m = /^\{(?:ts|d|t)\s+'([^']*)'\}$/i.exec(s);
   if (m) return parseDateString(m[1]!);
