@@ -37,6 +37,7 @@ import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
 import { TemplateInspector, inspectTemplatesOf, type InspectTemplates } from './runtime/inspect-templates.js';
 import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
+import { runInZone } from './runtime/time-zone.js';
 import { remoteCallOf } from './runtime/remote-cfc.js';
 import { showErrorPage } from './runtime/error-pages.js';
 
@@ -466,7 +467,7 @@ export class Engine implements EngineCore {
       return ctx;
     }
     try {
-      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
+      const r = runInZone(ctx.timeZone, () => (appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t)));
       if (isThenable(r)) await r;
     } catch (e) {
       if (e instanceof MissingTemplate) throw e;

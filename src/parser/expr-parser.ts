@@ -21,6 +21,16 @@ export interface LocBase {
   col: number;
 }
 
+/**
+ * Parses the template code of a tag island (```...``` in script) into statements; set by the
+ * template parser, which owns tag parsing. `loc` is where the code starts (after the backticks).
+ */
+export type IslandParserFn = (code: string, loc: SourceLoc, tags: TagLookup | undefined) => A.Stmt[];
+let islandParser: IslandParserFn | undefined;
+export function setIslandParser(fn: IslandParserFn): void {
+  islandParser = fn;
+}
+
 /** Turns the text of a string literal (without quotes) into parts; set by the front end. */
 export type StringPartsFn = (raw: string, quote: string, loc: SourceLoc) => A.Expr;
 
@@ -179,6 +189,18 @@ export class CfmlParser extends EmbeddedActionsParser {
                 },
               },
             ]);
+          },
+        },
+        {
+          // `row.4.name`: the lexer reads `.4` as a number; after a value it is the key "4"
+          GATE: () => /^\.\d+$/.test(this.LA(1).image) && this.LA(1).tokenType === T.NumberLit,
+          ALT: () => {
+            const n = this.CONSUME2(T.NumberLit);
+            e = this.ACTION(() => {
+              const name = n.image.slice(1);
+              const at = this.loc(n);
+              return { kind: 'member', object: e, name, lower: name, safe: false, loc: { ...at, col: at.col + 1 } } as A.Member;
+            });
           },
         },
         {
@@ -625,6 +647,12 @@ export class CfmlParser extends EmbeddedActionsParser {
         { GATE: () => this.isFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
         { GATE: () => this.isComponentDecl(), ALT: () => this.SUBRULE(this.componentDecl) },
         { GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.LBrace && this.LA(1).image.toLowerCase() === 'static', ALT: () => this.SUBRULE(this.staticBlock) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.TagIsland);
+            return this.ACTION(() => this.tagIsland(t));
+          },
+        },
         { GATE: () => this.isTagStatement(), ALT: () => this.SUBRULE(this.tagStatement) },
         { GATE: () => this.isTagCallWithBody(), ALT: () => this.SUBRULE(this.tagCallWithBody) },
         {
@@ -683,6 +711,14 @@ export class CfmlParser extends EmbeddedActionsParser {
       ],
     }),
   );
+
+  /** A tag island: its template code runs in place, as a block of the script. */
+  private tagIsland(t: IToken): A.Stmt {
+    const loc = this.loc(t);
+    const at: SourceLoc = { file: loc.file, line: loc.line, col: loc.col + 3 };
+    if (!islandParser) throw new ParseError('Tag islands (```) are not supported here', loc);
+    return { kind: 'block', body: islandParser(t.image.slice(3, -3), at, this.tags), loc };
+  }
 
   /** `include "x.cfm";` and `abort;` read as expressions; they become statements here. */
   private exprStatement(e: A.Expr): A.Stmt {

@@ -7,6 +7,7 @@ import type { TagRegistry } from '../tags/registry.js';
 import type { TagDef } from '../tags/types.js';
 import type * as A from './ast.js';
 import { parseExpression, parseScript, stringParts, type LocBase } from './expressions.js';
+import { setIslandParser } from './expr-parser.js';
 
 interface Frame {
   node: A.TagNode | null;
@@ -350,6 +351,20 @@ export class TemplateParser {
 function endOf(t: IToken): number {
   return t.startOffset + t.image.length - 1;
 }
+
+/**
+ * A tag island's code parsed as a template. The code is padded with the lines and columns before
+ * it, so the nodes carry their positions in the file.
+ */
+setIslandParser((code, loc, tags) => {
+  if (!tags || !('names' in tags)) throw new ParseError('Tag islands (```) need the tag registry', loc);
+  const padded = '\n'.repeat(loc.line - 1) + ' '.repeat(loc.col - 1) + code;
+  // the padding is text before any tag: it is whitespace, dropped from the body
+  const body = new TemplateParser(padded, loc.file, tags as TagRegistry).parse().body;
+  const first = body[0];
+  if (first && first.kind === 'text') first.text = first.text.slice(loc.line - 1 + loc.col - 1);
+  return first && first.kind === 'text' && first.text === '' ? body.slice(1) : body;
+});
 
 export function parseTemplate(source: string, file: string, tags: TagRegistry): A.Template {
   return new TemplateParser(source, file, tags).parse();

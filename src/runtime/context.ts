@@ -1,3 +1,4 @@
+import type { ZoneHolder } from './time-zone.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
 import { isBooleanLike, toBool } from './cast.js';
@@ -138,6 +139,8 @@ export class Ctx {
    */
   customTagPaths: string[] = [];
   readonly locals = new Map<string, unknown>();
+  /** The request's time zone (setTimeZone, the application's `timezone`); see time-zone.ts. */
+  readonly timeZone: ZoneHolder = {};
   /**
    * The hook for Application.cfc: `this.datasources` / `this.datasource` of the application the
    * render belongs to. Whatever runs Application.cfc sets it before the page runs; cfquery and

@@ -28,6 +28,8 @@ const collectors = new WeakMap<Ctx, Collector[]>();
 export const queryTag = defineTag({
   name: 'query',
   body: 'required',
+  // `query { echo("select 1"); }` in script: no name, the application's default datasource
+  scriptBare: true,
   interpolates: true,
   sqlBody: true,
   anyAttrs: true,
