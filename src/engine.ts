@@ -187,6 +187,8 @@ interface CacheEntry {
 }
 
 const VERSION = '0.1.0';
+/** How long the Application.cfc/cfm (and OnRequestEnd.cfm) found for a directory is trusted, per inspectTemplates (ms). */
+const APPLICATION_LOOKUP_TTL = { always: 0, once: 2000, never: Infinity } as const;
 /** Compiled pages kept per Engine (a page evicted is read and compiled again when next run). */
 const TEMPLATE_CACHE_MAX = 4096;
 /** Compiled accessors of dynamic variable names (setVariable, cfparam, isDefined...). */
@@ -256,7 +258,7 @@ export class Engine implements EngineCore {
     this.root = path.resolve(options.root ?? process.cwd());
     this.sessions = new BoundedMap(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
     this.applications = new ApplicationRegistry(this.sessionStoreOf(options.sessionStore, options.maxSessions), (t) => this.log(t, { type: 'error' }), (owner) => this.releaseConnections(owner));
-    this.appFiles = new ApplicationFileFinder(this.inspector.mode === 'never' ? Infinity : 2000);
+    this.appFiles = new ApplicationFileFinder(APPLICATION_LOOKUP_TTL[this.inspector.mode]);
     this.functions.registerAll(builtinFunctions);
     for (const t of options.tags ?? []) this.registerTag(t);
     for (const f of options.functions ?? []) this.registerFunction(f);
@@ -330,6 +332,8 @@ export class Engine implements EngineCore {
     }
     return this.run(t, input, this.appFiles.find(t.dir, this.rootOf(input)), { kind: 'page', page: t }, inspected);
   }
+
+  private readonly onRequestEnd = (dir: string) => this.appFiles.onRequestEnd(dir);
 
   private rootOf(input: RenderInput): string {
     return input.root === undefined ? this.root : path.resolve(input.root);
@@ -454,7 +458,7 @@ export class Engine implements EngineCore {
       return ctx;
     }
     try {
-      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile) : runTemplate(ctx, t);
+      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile, this.onRequestEnd) : runTemplate(ctx, t);
       if (isThenable(r)) await r;
     } catch (e) {
       if (e instanceof MissingTemplate) throw e;
