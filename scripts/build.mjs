@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { builtinModules } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
 const common = {
@@ -24,7 +25,36 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 await build({ ...common, format: 'esm', entryPoints: { index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
-await build({ ...common, format: 'cjs', entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
+
+/**
+ * In a CommonJS bundle esbuild turns every `import * as fs from 'node:fs'` (and every default
+ * import) into its own __toESM copy of the module: a getter per property, 60 copies of fs, path
+ * and os made at start. Routing our imports of a built-in through one ES module per built-in
+ * makes that one copy each.
+ */
+const oneCopyOfBuiltins = {
+  name: 'one-copy-of-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.namespace === 'builtin' || (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') || !builtinModules.includes(name)) return undefined;
+      return { path: name, namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `export * from 'node:${args.path}'; const m = require('node:${args.path}'); export default m;`,
+      loader: 'js',
+    }));
+  },
+};
+/** src/parser/load.ts becomes load.cli.ts: the parser (and chevrotain) load on the first parse, not at start. */
+const parserOnDemand = {
+  name: 'parser-on-demand',
+  setup(b) {
+    const load = resolve('src/parser/load.js');
+    b.onResolve({ filter: /\/load\.js$/ }, (args) => (resolve(args.resolveDir, args.path) === load ? { path: resolve('src/parser/load.cli.ts') } : undefined));
+  },
+};
+await build({ ...common, format: 'cjs', entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, plugins: [oneCopyOfBuiltins, parserOnDemand] });
 copyFileSync('scripts/cli-loader.cjs', 'dist/cfml.cjs');
 chmodSync('dist/cfml.cjs', 0o755);
 
