@@ -8,13 +8,6 @@ const { readFileSync, writeFileSync } = require('fs');
 const { Script } = require('vm');
 const { dirname, join } = require('path');
 const { createRequire } = require('module');
-const { setFlagsFromString } = require('v8');
-
-// The V8 flags src/runtime/safe-regex.ts turns on at load are part of the code cache's check:
-// a cache written after they were set (at build time, at exit) is rejected by a process that
-// compiles the bundle before setting them. So they are set first, here, as well.
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-setFlagsFromString('--enable-experimental-regexp-engine');
 
 const file = join(__dirname, 'cli.cjs');
 const cacheFile = file + '.v8cache';
@@ -29,5 +22,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 const mod = { exports: {} };
 if (process.env.CFML_DEBUG_CODE_CACHE === '1') process.stderr.write(`code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'missing'}\n`);
 script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
-// only the build writes the cache (npm run build): a user's run never writes into the package
+// only the build writes the cache (npm run build): a user's run never writes into the package.
+// V8 checks a cache against the flags in force when it was made: the build's page must not set
+// any (src/runtime/safe-regex.ts sets two on a page's first regular expression); the build checks.
 if (process.env.CFML_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
