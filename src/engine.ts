@@ -18,8 +18,8 @@ import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
 import { popTag } from './tags/pop/tag.js';
 import { createMailTag, mailParamTag, mailPartTag, type MailServerSettings } from './tags/mail/index.js';
-import { parseTemplate } from './parser/template-parser.js';
-import { parseExpression, parseVariableName } from './parser/expressions.js';
+import { parser } from './parser/load.js';
+import { parseVariableName } from './parser/variable-name.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
 import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
@@ -425,7 +425,7 @@ export class Engine implements EngineCore {
     if (!this.astCache) return this.compile(source, file);
     let parsed = this.astCache.get(file, source);
     if (!parsed) {
-      parsed = parseTemplate(source, file, this.tags);
+      parsed = parser().parseTemplate(source, file, this.tags);
       this.astCache.set(file, source, parsed);
     }
     return new Compiler(this, parsed).template;
@@ -433,7 +433,7 @@ export class Engine implements EngineCore {
 
   /** Parses and compiles without running: the parse errors a page would give. */
   compile(source: string, file: string): CompiledTemplate {
-    const parsed = parseTemplate(source, file, this.tags);
+    const parsed = parser().parseTemplate(source, file, this.tags);
     return new Compiler(this, parsed).template;
   }
 
@@ -553,7 +553,7 @@ export class Engine implements EngineCore {
   evaluate(ctx: Ctx, expr: string, loc?: SourceLoc): unknown {
     let f = this.exprCache.get(expr);
     if (!f) {
-      f = compileExpr(this.exprCompiler(), parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
+      f = compileExpr(this.exprCompiler(), parser().parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
       this.exprCache.set(expr, f);
     }
     return f(ctx);

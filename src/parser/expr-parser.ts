@@ -4,6 +4,7 @@ import { allTokens } from '../lexer/tokens.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
+import { tagCallAttrs } from './tag-check.js';
 import type { TagDef } from '../tags/types.js';
 
 /** Expressions written as a quoted string: on the left of `=` they name the variable to set. */
@@ -1115,15 +1116,6 @@ export class CfmlParser extends EmbeddedActionsParser {
   });
 }
 
-/** The named arguments of `cfX(name=value, ...)` as the attributes of tag X. */
-export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.AttrNode[] {
-  return args.map((a) => {
-    if (a.name === undefined) {
-      throw new ParseError(`the tag [${name}] called from script takes named attributes only (${name}(name=value, ...))`, a.value.loc ?? loc);
-    }
-    return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
-  });
-}
 
 /** `a.b.C` as written (a name or a dotted member chain), else undefined. */
 function dottedName(e: A.Expr): string | undefined {

@@ -8,6 +8,9 @@ import type { TagDef } from '../tags/types.js';
 import type * as A from './ast.js';
 import { parseExpression, parseScript, stringParts, type LocBase } from './expressions.js';
 import { setIslandParser } from './expr-parser.js';
+import { validateTag, ATTRIBUTE_COLLECTION } from './tag-check.js';
+
+export { validateTag, ATTRIBUTE_COLLECTION };
 
 interface Frame {
   node: A.TagNode | null;
@@ -370,46 +373,6 @@ export function parseTemplate(source: string, file: string, tags: TagRegistry): 
   return new TemplateParser(source, file, tags).parse();
 }
 
-/** Checks a tag's attributes against its TagDef (also for tags written as script statements). */
-export function validateTag(node: A.TagNode, def: TagDef): void {
-  // with attributeCollection, the required attributes and the tag's own check wait for the
-  // merged attributes at run time (runtime/attribute-collection.ts)
-  const collection = def.expression ? undefined : node.attrs.find((a) => a.lower === ATTRIBUTE_COLLECTION);
-  if (collection && def.staticAttrs) {
-    throw new ParseError(`Attribute [${collection.name}] is not allowed for tag [cf${node.name}]: its attributes must be literal`, collection.loc, {
-      detail: `the attributes of cf${node.name} are read when the template is compiled`,
-    });
-  }
-  if (def.attrs && !def.expression) {
-    for (const a of node.attrs) {
-      if (a === collection) continue;
-      const spec = def.attrs.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
-      if (!spec) {
-        if (def.anyAttrs) continue;
-        throw new ParseError(`Attribute [${a.name}] is not allowed for tag [cf${node.name}]`, a.loc, {
-          detail: `the tag accepts the attributes [${def.attrs.map((s) => s.name).join(', ')}]`,
-        });
-      }
-      a.lower = spec.name;
-      if (spec.values && a.value.kind === 'lit') {
-        const v = String(a.value.value).toLowerCase();
-        const hit = spec.values.find((x) => x.toLowerCase() === v);
-        if (!hit) throw new ParseError(`Invalid value [${a.value.value}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${spec.values.join(', ')}]`, a.loc);
-        a.value = { ...a.value, value: hit };
-      }
-    }
-    for (const spec of def.attrs) {
-      if (collection) break;
-      if (spec.required && !node.attrs.some((a) => a.lower === spec.name)) {
-        throw new ParseError(`Attribute [${spec.name}] is required for tag [cf${node.name}]`, node.loc);
-      }
-    }
-  }
-  if (!collection) def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
-}
-
-/** The lower-case name of the attribute that passes a struct of attributes to any tag. */
-export const ATTRIBUTE_COLLECTION = 'attributecollection';
 
 /** A token's text for an error message: an unclosed comment can hold the rest of the page. */
 export function shortImage(image: string): string {

@@ -7,7 +7,7 @@ import type { Compiler } from './compiler.js';
 import { CfmlError, toCfmlError } from './errors.js';
 import { isThenable, tryFinally } from './maybe.js';
 import { toBool, toNum, toStr } from './cast.js';
-import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
+import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/tag-check.js';
 import { compileAttributeCollection } from './attribute-collection.js';
 
 /**

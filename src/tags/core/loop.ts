@@ -3,7 +3,7 @@ import type { Ctx } from '../../runtime/context.js';
 import { continueLoop, driveLoop, labelSignal, loopAction } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
-import { parseExpression } from '../../parser/expressions.js';
+import { parser } from '../../parser/load.js';
 import { Struct } from '../../runtime/struct.js';
 import { Query, QueryColumnRef } from '../../runtime/query.js';
 import { groupRanges, resolveQuery, type GroupState } from './query-source.js';
@@ -281,7 +281,7 @@ function conditionEval(c: Compiler, node: TagNode): Eval {
   if (a.value.kind === 'lit') {
     const text = String(a.value.value);
     try {
-      return c.expr(parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
+      return c.expr(parser().parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
     } catch (e) {
       throw e instanceof ParseError ? e : toCfmlError(e, a.loc);
     }

@@ -19,8 +19,9 @@ import type { BoundParam } from '../../db/types.js';
 /** The parameters collected while a cfquery body renders: `?` for QoQ, nonce markers for a datasource. */
 type Collector = { kind: 'qoq'; params: QoqParam[] } | { kind: 'db'; nonce: string; params: BoundParam[][] };
 
-/** The parameter markers' nonce: random per process, never shown (see fromMarkedText). */
-const NONCE = randomBytes(9).toString('base64url');
+/** The parameter markers' nonce: random per process, never shown (see fromMarkedText); made on first use, so a process that runs no query never loads node:crypto. */
+let nonce: string | undefined;
+const processNonce = () => (nonce ??= randomBytes(9).toString('base64url'));
 
 /** Per render, innermost cfquery last. */
 const collectors = new WeakMap<Ctx, Collector[]>();
@@ -45,7 +46,7 @@ export const queryTag = defineTag({
     const ctx = call.ctx;
     let stack = collectors.get(ctx);
     if (!stack) collectors.set(ctx, (stack = []));
-    const col: Collector = dbtype === 'query' ? { kind: 'qoq', params: [] } : { kind: 'db', nonce: NONCE, params: [] };
+    const col: Collector = dbtype === 'query' ? { kind: 'qoq', params: [] } : { kind: 'db', nonce: processNonce(), params: [] };
     stack.push(col);
     // the SQL text is always captured: enablecfoutputonly and cffunction output="false" govern the page's output, not the SQL
     const frame = ctx.frame;
