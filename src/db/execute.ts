@@ -16,7 +16,7 @@ import { redact, type ResolvedDatasource } from './config.js';
 import { DatabaseService, type DatasourceSettings } from './service.js';
 import { displaySql, flatParams, renderSql, whereText, type SqlTemplate } from './statement.js';
 import { currentTransaction } from './transaction.js';
-import type { DbPool, DbResult, DbStatement } from './types.js';
+import type { DbPool, DbResult, DbSession, DbStatement } from './types.js';
 
 /** The options cfquery and queryExecute share (attribute names, lower-case). */
 export interface QueryOptions {
@@ -55,7 +55,7 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
     ds.key = `${ds.key}|as:${ds.username}|${ds.password.length}`;
   }
   const pool = service.pool(ds);
-  const cacheKey = cacheKeyOf(ctx, service, ds, t, o);
+  const cacheKey = o.cachedwithin !== undefined || o.cachedafter !== undefined ? cacheKeyOf(ctx, service, ds, t, o) : undefined;
   if (cacheKey) {
     const hit = cacheKey.store.get(cacheKey.key);
     if (hit && hit.expires > Date.now()) return outcome(copyQuery(hit.query), t, undefined, 0, true, o.wantResult);
@@ -68,39 +68,51 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
     timeoutMs: o.timeout && o.timeout > 0 ? o.timeout * 1000 : undefined,
     wantKeys: o.wantResult,
   };
-  const started = performance.now();
-  const fail = (e: unknown): never => {
-    throw databaseError(e, pool, ds, t, loc);
-  };
-  const done = (r: DbResult): QueryOutcome => {
-    const ms = Math.round(performance.now() - started);
-    const q = toQuery(r);
-    if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
-    return outcome(q, t, r, ms, false, o.wantResult);
-  };
+  // executionTime is only shown in the result struct
+  const started = o.wantResult ? performance.now() : 0;
   let r: MaybePromise<DbResult>;
   try {
     const tx = currentTransaction(ctx);
-    if (tx) r = andThen(tx.session(pool), (s) => s.run(stmt));
-    else {
-      r = andThen(pool.acquire(), (s) => {
-        let res: MaybePromise<DbResult>;
-        try {
-          res = s.run(stmt);
-        } catch (e) {
-          s.release();
-          throw e;
-        }
-        if (isThenable(res)) return (res as Promise<DbResult>).finally(() => s.release());
-        s.release();
-        return res;
-      });
-    }
+    r = tx ? runIn(tx.session(pool), stmt) : runAlone(pool, stmt);
   } catch (e) {
-    return fail(e);
+    throw databaseError(e, pool, ds, t, loc);
   }
-  if (isThenable(r)) return (r as Promise<DbResult>).then(done, fail);
-  return done(r as DbResult);
+  if (isThenable(r)) {
+    return (r as Promise<DbResult>).then(
+      (res) => done(res, t, o, started, cacheKey),
+      (e) => Promise.reject(databaseError(e, pool, ds, t, loc)),
+    );
+  }
+  return done(r as DbResult, t, o, started, cacheKey);
+}
+
+/** Runs a statement on a session (a transaction's, which may still be on its way). */
+function runIn(session: MaybePromise<DbSession>, stmt: DbStatement): MaybePromise<DbResult> {
+  return isThenable(session) ? (session as Promise<DbSession>).then((s) => s.run(stmt)) : (session as DbSession).run(stmt);
+}
+
+/** Runs a statement on a session of its own, given back when the statement ends. */
+function runAlone(pool: DbPool, stmt: DbStatement): MaybePromise<DbResult> {
+  return andThen(pool.acquire(), (s) => {
+    let res: MaybePromise<DbResult>;
+    try {
+      res = s.run(stmt);
+    } catch (e) {
+      s.release();
+      throw e;
+    }
+    if (isThenable(res)) return (res as Promise<DbResult>).finally(() => s.release());
+    s.release();
+    return res;
+  });
+}
+
+/** The outcome of a statement that ran: its Query (kept in the cache when cached) and result struct. */
+function done(r: DbResult, t: SqlTemplate, o: QueryOptions, started: number, cacheKey: CacheSlot | undefined): QueryOutcome {
+  const ms = o.wantResult ? Math.round(performance.now() - started) : 0;
+  const q = toQuery(r);
+  if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
+  return outcome(q, t, r, ms, false, o.wantResult);
 }
 
 interface CacheSlot {

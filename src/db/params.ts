@@ -149,16 +149,18 @@ export interface ParamInput {
 export function bindParam(p: ParamInput): BoundParam[] {
   const type = sqlType(p.cfsqltype);
   if (p.null) return [{ value: null, type, isNull: true }];
-  const check = (v: unknown): BoundParam => {
-    if (p.maxLength !== undefined && p.maxLength > 0 && typeof v === 'string' && v.length > p.maxLength) {
-      throw new CfmlError(`the value of the parameter is ${v.length} characters long, more than its maxLength [${p.maxLength}]`, { type: 'Database', code: ErrorCode.ParamLength });
-    }
-    return { value: castParam(v, type, p.scale), type, isNull: false };
-  };
-  if (!p.list) return [check(p.value)];
+  if (!p.list) return [checked(p, type, p.value)];
   const raw = simple(p.value);
   const items = Array.isArray(raw) ? raw : toStr(raw).split(p.separator ?? ',');
   const kept = items.map((x) => (typeof x === 'string' && KINDS[type] !== 'string' ? x.trim() : x)).filter((x) => x !== '');
   if (!kept.length) return [{ value: null, type, isNull: true }];
-  return kept.map(check);
+  return kept.map((v) => checked(p, type, v));
+}
+
+/** One value of a parameter checked against maxLength and cast to its type. */
+function checked(p: ParamInput, type: string, v: unknown): BoundParam {
+  if (p.maxLength !== undefined && p.maxLength > 0 && typeof v === 'string' && v.length > p.maxLength) {
+    throw new CfmlError(`the value of the parameter is ${v.length} characters long, more than its maxLength [${p.maxLength}]`, { type: 'Database', code: ErrorCode.ParamLength });
+  }
+  return { value: castParam(v, type, p.scale), type, isNull: false };
 }
