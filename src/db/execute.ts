@@ -33,9 +33,18 @@ export interface QueryOptions {
   password?: string;
   /** The caller reads `result` (generated keys are fetched only then). */
   wantResult?: boolean;
+  /**
+   * false when the caller does not read the Query of a statement without a result set (a cfquery
+   * INSERT without `name`): no empty Query is made then (QueryOutcome.query is a placeholder).
+   */
+  wantQuery?: boolean;
 }
 
+/** The QueryOutcome.query of a statement whose caller said it will not read it (wantQuery false). */
+const UNREAD = new Query();
+
 export interface QueryOutcome {
+  /** An empty Query for a statement without a result set (a shared placeholder when QueryOptions.wantQuery is false: not to be read). */
   query: Query;
   /** Built only when QueryOptions.wantResult is set (an empty struct otherwise). */
   result: Struct;
@@ -110,7 +119,7 @@ function runAlone(pool: DbPool, stmt: DbStatement): MaybePromise<DbResult> {
 /** The outcome of a statement that ran: its Query (kept in the cache when cached) and result struct. */
 function done(r: DbResult, t: SqlTemplate, o: QueryOptions, started: number, cacheKey: CacheSlot | undefined): QueryOutcome {
   const ms = o.wantResult ? Math.round(performance.now() - started) : 0;
-  const q = toQuery(r);
+  const q = r.hasResultSet || o.wantQuery !== false || o.wantResult ? toQuery(r) : UNREAD;
   if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
   return outcome(q, t, r, ms, false, o.wantResult);
 }

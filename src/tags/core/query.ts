@@ -141,6 +141,7 @@ function finishDb(call: TagCall, text: string, col: Extract<Collector, { kind: '
       username: str(a.username),
       password: str(a.password),
       wantResult: a.result !== undefined,
+      wantQuery: a.name !== undefined,
     },
     call.node.loc,
   );
