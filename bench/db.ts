@@ -34,25 +34,32 @@
  * a round runs a block of OPS operations of one side and then of the other (which side goes first
  * alternates per round), and records the time per operation of each block. SQLite does all its work
  * in this process, so its figure is CPU time (process.cpuUsage, user + system, all threads: GC
- * included, and not inflated by other processes on a loaded machine). PostgreSQL's work is mostly
- * in the server, so its figure is wall time (CPU time of this process shown beside it). The
+ * included, and not inflated by other processes on a loaded machine); its blocks are many
+ * operations long, so the garbage a side makes is collected in its own block. PostgreSQL's work is
+ * mostly in the server, so its figure is wall time (CPU time of this process shown beside it), and
+ * its blocks are one operation long (more rounds instead): on a loaded machine the wait for a core
+ * swings from one second to the next, and alternating single operations puts both sides under the
+ * same swings. The
  * overhead printed is the median over rounds of (engine / bare - 1) of the same round, with the
  * medians of the per-operation times beside it. No forced GC: garbage each side makes is collected
  * in its own block and counted there.
  *
- * Environment: BENCH_ROUNDS (default 9), BENCH_ONLY=sqlite|postgresql.
+ * Environment: BENCH_DIST (the index.js of another build to measure), BENCH_ROUNDS (default 9; PostgreSQL runs 20x as many select rounds and 2x as many
+ * insert rounds), BENCH_ONLY=sqlite|postgresql.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-// the built package, as users run it (run.ts does the same; the TS sources under tsx are slower)
-import { Engine } from '../dist/index.js';
+// the built package, as users run it (run.ts does the same; the TS sources under tsx are slower);
+// BENCH_DIST names another build's index.js (a before/after comparison)
+import type { Engine as EngineType } from '../dist/index.js';
 import { median } from './stats.js';
 import { startPostgres } from '../test/support/databases.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const { Engine } = (await import(process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : '../dist/index.js')) as { Engine: typeof EngineType };
 const ONLY = process.env.BENCH_ONLY ?? '';
 const ROWS = 1000;
 
@@ -79,6 +86,8 @@ interface Case {
   /** Operations per block. */
   ops: number;
   warmup: number;
+  /** Rounds (default ROUNDS). */
+  rounds?: number;
 }
 
 interface Sample {
@@ -115,7 +124,7 @@ async function measure(c: Case, by: keyof Sample): Promise<void> {
   const e: Sample[] = [];
   const b: Sample[] = [];
   const ratios: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < (c.rounds ?? ROUNDS); r++) {
     let se: Sample, sb: Sample;
     if (r % 2 === 0) {
       se = await block(c.engine, c.ops, c.reset);
@@ -228,20 +237,22 @@ async function postgres(selectFile: string, insertFile: string): Promise<void> {
       }
       return 'done';
     };
-    console.log(`PostgreSQL (pg), ${ROUNDS} rounds, median wall time per operation (load ${os.loadavg()[0]!.toFixed(1)}):`);
+    console.log(`PostgreSQL (pg), one operation a block, median wall time per operation (load ${os.loadavg()[0]!.toFixed(1)}):`);
     const selectEngine: Side = { op: () => engine.renderFile(selectFile), want };
     await measure({
       label: 'select 1,000 rows x 5 columns',
       engine: selectEngine,
       bare: { op: async () => (await pool.query({ text: SELECT, rowMode: 'array' })).rows.length, want },
-      ops: 20,
+      ops: 1,
+      rounds: ROUNDS * 20,
       warmup: 10,
     }, 'wall');
     await measure({
       label: '  (bare: rows as objects)',
       engine: selectEngine,
       bare: { op: async () => (await pool.query(SELECT)).rows.length, want },
-      ops: 20,
+      ops: 1,
+      rounds: ROUNDS * 20,
       warmup: 3,
     }, 'wall');
     await measure({
@@ -249,7 +260,8 @@ async function postgres(selectFile: string, insertFile: string): Promise<void> {
       engine: { op: () => engine.renderFile(insertFile), want: 'done' },
       bare: { op: bareInsert, want: 'done' },
       reset: () => pool.query('TRUNCATE bench_ins'),
-      ops: 2,
+      ops: 1,
+      rounds: ROUNDS * 2,
       warmup: 3,
     }, 'wall');
     await engine.close();
