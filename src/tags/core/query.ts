@@ -44,10 +44,24 @@ interface SplitText extends SqlShape {
 }
 const lastText = new WeakMap<TagNode, SplitText>();
 
+/**
+ * Whether a cfquery body is text and cfqueryparams only (no #expr#, no other tag): its SQL text
+ * then comes out the same on every run, so the last split is reused without comparing the text.
+ */
+const staticBody = new WeakMap<TagNode, boolean>();
+function isStatic(node: TagNode): boolean {
+  let s = staticBody.get(node);
+  if (s === undefined) {
+    s = (node.body ?? []).every((st) => st.kind === 'text' || (st.kind === 'tag' && st.name === 'queryparam'));
+    staticBody.set(node, s);
+  }
+  return s;
+}
+
 /** The statement of a cfquery body: from the split of the same text last time, or split now. */
 function templateOf(node: TagNode, text: string, params: BoundParam[][]): SqlTemplate {
   const last = lastText.get(node);
-  if (last && last.count === params.length && last.text === text) {
+  if (last && last.count === params.length && (isStatic(node) || last.text === text)) {
     const ordered = new Array<BoundParam[]>(last.order.length);
     for (let i = 0; i < ordered.length; i++) ordered[i] = params[last.order[i]!]!;
     return { texts: last.texts, params: ordered, shape: last };
