@@ -109,17 +109,20 @@ class HostTagCall implements TagCall {
     const ctx = this.ctx;
     const saved = ctx.out;
     ctx.out = '';
+    ctx.captureDepth++;
     let r: MaybePromise<Signal>;
     try {
       r = this.bodyExec(ctx);
     } catch (e) {
       ctx.out = saved;
+      ctx.captureDepth--;
       throw e;
     }
     if (isThenable(r)) {
       const restore = () => {
         const captured = ctx.out;
         ctx.out = saved;
+        ctx.captureDepth--;
         return captured;
       };
       return (r as Promise<Signal>).then(restore, (e) => {
@@ -129,6 +132,7 @@ class HostTagCall implements TagCall {
     }
     const captured = ctx.out;
     ctx.out = saved;
+    ctx.captureDepth--;
     return captured;
   }
 
