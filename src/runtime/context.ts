@@ -270,6 +270,12 @@ export class Ctx {
   flushed = false;
   /** `<cfflush interval="n">`: flush whenever this many characters are buffered (0 = off). */
   flushInterval = 0;
+  /**
+   * Above 0 while a tag takes its body's output for itself (cfquery's SQL, cfsavecontent, cfsilent,
+   * a custom tag's generated content...): ctx.out is then that text, not the page's, so the
+   * cfflush interval must not send it to the client.
+   */
+  captureDepth = 0;
 
   /**
    * `<cfflush>`: sends the output buffered so far to the client (status, headers and cookies with
@@ -317,7 +323,7 @@ export class Ctx {
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;
-    if (this.flushInterval !== 0 && this.out.length >= this.flushInterval) this.flush();
+    if (this.flushInterval !== 0 && this.captureDepth === 0 && this.out.length >= this.flushInterval) this.flush();
     // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
     if (this.out.length > this.engine.maxOutput) {
       this.out = this.out.slice(0, 1000);
