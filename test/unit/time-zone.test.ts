@@ -17,3 +17,31 @@ describe('request time zone', () => {
     await e.close();
   });
 });
+
+describe('request time zone before any setTimeZone of the process', () => {
+  it('a render that sets no zone runs outside AsyncLocalStorage (no cost for every promise); the first setTimeZone starts carrying zones', async () => {
+    // a child process: the state is per process and the test above may already have set a zone here
+    const { execFileSync } = await import('node:child_process');
+    const script = `
+      import { Engine } from './src/index.ts';
+      import { executionAsyncResource } from 'node:async_hooks';
+      const e = new Engine();
+      const seen = [];
+      // how many async-local stores the running render's async resource holds
+      e.registerFunction({ name: 'probeAls', params: [], impl: () => { seen.push(Object.getOwnPropertySymbols(executionAsyncResource()).length); return ''; } });
+      const plain = await e.renderString('<cfset sleep(5)><cfoutput>#getTimeZone()##probeAls()#</cfoutput>');
+      const [a, b] = await Promise.all([
+        e.renderString('<cfset setTimeZone("Asia/Tokyo")><cfset sleep(20)><cfoutput>#getTimeZone()#</cfoutput>'),
+        e.renderString('<cfset sleep(10)><cfoutput>#getTimeZone()#</cfoutput>'),
+      ]);
+      const after = await e.renderString('<cfoutput>#getTimeZone()##probeAls()#</cfoutput>');
+      console.log(JSON.stringify({ plain, a, b, after, seen }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect({ ...r, seen: undefined }).toEqual({ plain: own, a: 'Asia/Tokyo', b: own, after: own });
+    // before the first setTimeZone the render's async resource holds no store; afterwards it does
+    expect(r.seen[0]).toBe(0);
+    expect(r.seen[1]).toBeGreaterThan(0);
+  });
+});

@@ -17,7 +17,7 @@ import { Query } from '../query.js';
 import { CfFunction, NativeMethod } from '../function-value.js';
 import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName } from '../cast.js';
 import { normalizeZone, dateParts } from './date-mask.js';
-import { processZone, requestZone, zoneHolder, type ZoneHolder } from '../time-zone.js';
+import { processZone, requestZone, setZone, zoneHolder, type ZoneHolder } from '../time-zone.js';
 import { cfcatchStruct } from '../exceptions.js';
 import type { FnContext, FunctionDef } from './types.js';
 import { safeRegExp } from '../safe-regex.js';
@@ -46,7 +46,7 @@ const timeZoneFunctions: FunctionDef[] = [
     params: [{ name: 'timezone', type: 'string', required: true }],
     impl: (ctx, tz: string) => {
       const h = holderOf(ctx);
-      if (h) h.zone = checkZone(tz);
+      if (h) setZone(h, checkZone(tz));
       return null;
     },
   },
