@@ -166,41 +166,21 @@ async function sqlite(dir: string, selectFile: string, insertFile: string): Prom
   const want = String(ROWS);
   console.log(`SQLite (better-sqlite3), ${ROUNDS} rounds, median CPU time per operation (load ${os.loadavg()[0]!.toFixed(1)}):`);
   const selectEngine: Side = { op: () => engine.renderFile(selectFile), want };
-  await measure({
-    label: 'select 1,000 rows x 5 columns',
-    engine: selectEngine,
-    bare: {
-      op: () => {
-        const rows = raw.all() as unknown[][];
-        for (const r of rows) r[4] = new Date(r[4] as string);
-        return rows.length;
-      },
-      want,
-    },
-    ops: 40,
-    warmup: 20,
-  }, 'cpu');
-  await measure({
-    label: '  (bare: rows as objects, dates)',
-    engine: selectEngine,
-    bare: {
-      op: () => {
-        const rows = sel.all() as { created: string | Date }[];
-        for (const r of rows) r.created = new Date(r.created as string);
-        return rows.length;
-      },
-      want,
-    },
-    ops: 40,
-    warmup: 5,
-  }, 'cpu');
-  await measure({
-    label: '  (bare: rows as objects, date text)',
-    engine: selectEngine,
-    bare: { op: () => sel.all().length, want },
-    ops: 40,
-    warmup: 5,
-  }, 'cpu');
+  // the strict baseline first (raw arrays), then rows as objects with and without the dates
+  const selects: [label: string, op: () => number, warmup: number][] = [
+    ['select 1,000 rows x 5 columns', () => {
+      const rows = raw.all() as unknown[][];
+      for (const r of rows) r[4] = new Date(r[4] as string);
+      return rows.length;
+    }, 20],
+    ['  (bare: rows as objects, dates)', () => {
+      const rows = sel.all() as { created: string | Date }[];
+      for (const r of rows) r.created = new Date(r.created as string);
+      return rows.length;
+    }, 5],
+    ['  (bare: rows as objects, date text)', () => sel.all().length, 5],
+  ];
+  for (const [label, op, warmup] of selects) await measure({ label, engine: selectEngine, bare: { op, want }, ops: 40, warmup }, 'cpu');
   await measure({
     label: 'insert 1,000 rows in a transaction',
     engine: { op: () => engine.renderFile(insertFile), want: 'done' },
