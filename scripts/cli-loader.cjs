@@ -20,7 +20,7 @@ try {
 const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
 const mod = { exports: {} };
-if (process.env.CFML_DEBUG_CODE_CACHE === '1') process.stderr.write(`code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'missing'}\n`);
+if (process.env.CFML_DEBUG_STARTUP === '1') process.stderr.write(`code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'missing'}\n`);
 script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
 // only the build writes the cache (npm run build): a user's run never writes into the package.
 // V8 checks a cache against the flags in force when it was made: the build's page must not set

@@ -9,5 +9,7 @@ let api: typeof Api | undefined;
 
 /** The parser's entry points (./api.ts), loaded on first use. */
 export function parser(): typeof Api {
-  return (api ??= require('./api.js') as typeof Api);
+  if (api) return api;
+  if (process.env.CFML_DEBUG_STARTUP === '1') process.stderr.write('parser loaded\n');
+  return (api = require('./api.js') as typeof Api);
 }

@@ -175,10 +175,25 @@ describe('samples', () => {
 
   it('starts from the code cache the build wrote (V8 rejects a cache whose flags differ, silently)', () => {
     const r = spawnSync(process.execPath, [cli, '-e', '<cfoutput>#reReplace("aab", "a+", "x")#</cfoutput>'], {
-      cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CFML_DEBUG_CODE_CACHE: '1' },
+      cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CFML_DEBUG_STARTUP: '1' },
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('xb');
-    expect(r.stderr).toBe('code cache used\n');
+    expect(r.stderr).toBe('code cache used\nparser loaded\n');
+  });
+
+  it('a page whose parse is cached runs without loading the parser', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-startup-'));
+    try {
+      const runPage = () => spawnSync(process.execPath, [cli, path.join(fixtures, 'greet.cfm'), '--url', 'name=P'], {
+        cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CFML_DEBUG_STARTUP: '1', CFML_CACHE_DIR: path.join(dir, 'cache') },
+      });
+      const first = runPage();
+      expect(first).toMatchObject({ status: 0, stdout: '\nHello P\n', stderr: 'code cache used\nparser loaded\n' });
+      const second = runPage();
+      expect(second).toMatchObject({ status: 0, stdout: '\nHello P\n', stderr: 'code cache used\n' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
