@@ -3,6 +3,7 @@ import { stringFunctions } from './string.js';
 import { textExtraFunctions } from './text-extras.js';
 import { regexFunctions } from './regex.js';
 import { encodingFunctions } from './encoding.js';
+import { ulidFunctions } from './ulid.js';
 import { listFunctions } from './list.js';
 import { arrayFunctions } from './array.js';
 import { structsFunctions } from './structs.js';
@@ -51,6 +52,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...textExtraFunctions,
   ...regexFunctions,
   ...encodingFunctions,
+  ...ulidFunctions,
   ...listFunctions,
   ...arrayFunctions,
   ...structsFunctions,
