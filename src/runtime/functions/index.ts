@@ -32,6 +32,7 @@ import { classicFunctions } from './classic.js';
 import { loginFunctions } from './login.js';
 import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
+import { libraryDataFunctions } from './library-data.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
 import { localeDateFunctions } from './locale-date.js';
@@ -81,6 +82,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...loginFunctions,
   ...clientFunctions,
   ...miscFunctions,
+  ...libraryDataFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
   ...localeDateFunctions,
