@@ -33,6 +33,7 @@ import { loginFunctions } from './login.js';
 import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
 import { libraryDataFunctions } from './library-data.js';
+import { templatePoolFunctions } from './template-pool.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
 import { localeDateFunctions } from './locale-date.js';
@@ -83,6 +84,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...clientFunctions,
   ...miscFunctions,
   ...libraryDataFunctions,
+  ...templatePoolFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
   ...localeDateFunctions,
