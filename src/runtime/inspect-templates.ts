@@ -53,6 +53,14 @@ export class TemplateInspector {
     return state;
   }
 
+  /**
+   * Forgets what was learnt of every path (Lucee's inspectTemplates() function): each template,
+   * component and custom tag is looked at again on its next use, whatever the mode.
+   */
+  forget(): void {
+    this.states.clear();
+  }
+
   /** Whether an absolute path is a file now (as far as the mode lets the engine know). */
   isFile(abs: string, seen?: Set<string>): boolean {
     return this.stat(abs, seen).isFile;

@@ -63,3 +63,24 @@ describe('generateRSAKeys and encrypt/decrypt "RSA"', () => {
     expect(out).toBe('true|too small|true');
   });
 });
+
+describe('createULID', () => {
+  const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+  it('26 Crockford Base32 characters, the time first', () => {
+    const a = fn('createULID') as string;
+    expect(a).toMatch(CROCKFORD);
+    // the first 10 characters hold the time: ULIDs of later milliseconds sort after
+    expect((fn('createULID', 'hash', Date.now() + 10_000, 'x') as string) > a).toBe(true);
+  });
+  it('monotonic ULIDs made in a row sort in order', () => {
+    const list = Array.from({ length: 50 }, () => fn('createULID', 'monotonic') as string);
+    expect([...list].sort()).toEqual(list);
+    expect(new Set(list).size).toBe(50);
+  });
+  it('hash ULIDs depend only on the time and the text', () => {
+    expect(fn('createULID', 'hash', 0, 'abc')).toBe(fn('createULID', 'hash', 0, 'abc'));
+    expect(fn('createULID', 'hash', 0, 'abc')).not.toBe(fn('createULID', 'hash', 0, 'abd'));
+    expect((fn('createULID', 'hash', 0, 'abc') as string).slice(0, 10)).toBe('0000000000');
+    expect(() => fn('createULID', 'sortable')).toThrow(/monotonic, hash/);
+  });
+});

@@ -175,13 +175,21 @@ function runInit(ctx: Ctx, cls: ComponentClass, inst: ComponentInstance, positio
   return r instanceof ComponentInstance ? r : inst;
 }
 
+/** The prefix of the render's memo of component classes in Ctx.locals. */
+const CLASS_MEMO = 'cfc:';
+
+/** Drops the render's memo of component classes (inspectTemplates: changed files load again). */
+export function forgetComponentClasses(ctx: Ctx): void {
+  for (const k of [...ctx.locals.keys()]) if (k.startsWith(CLASS_MEMO)) ctx.locals.delete(k);
+}
+
 /**
  * The class of a dotted component name as seen from the running code: resolved from the
  * current template's directory, then ctx.appRoot, then the mappings (the application's, then the Engine's). Memoized per render, so a
  * loop of `new` stats each file once.
  */
 export function componentClass(ctx: Ctx, dotted: string, loc?: SourceLoc): ComponentClass {
-  const key = `cfc:${ctx.template.dir}|${dotted.toLowerCase()}`;
+  const key = `${CLASS_MEMO}${ctx.template.dir}|${dotted.toLowerCase()}`;
   const memo = ctx.locals.get(key) as ComponentClass | undefined;
   if (memo) return memo;
   const loader = ctx.engine.components;

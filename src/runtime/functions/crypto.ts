@@ -177,6 +177,18 @@ export const cryptoFunctions: FunctionDef[] = [
     params: [{ name: 'input', type: 'string' }],
     impl: (_c, input?: string) => (input === undefined ? randomBytes(24).toString('base64') : Buffer.from(input, 'utf8').toString('base64')),
   },
+  // Lucee: cfusion_encrypt(string, key) is encrypt(string, key, "CFMX_COMPAT", "hex"), and
+  // cfusion_decrypt its inverse (ColdFusion 4's undocumented pair)
+  {
+    name: 'cfusion_encrypt',
+    params: [{ name: 'string', type: 'string', required: true }, { name: 'key', type: 'string', required: true }],
+    impl: (_c, s: string, key: string) => encodeBinary('cfusion_encrypt', cfmxCompatTransform(key, Buffer.from(s, 'utf8')), 'hex'),
+  },
+  {
+    name: 'cfusion_decrypt',
+    params: [{ name: 'string', type: 'string', required: true }, { name: 'key', type: 'string', required: true }],
+    impl: (_c, s: string, key: string) => cfmxCompatTransform(key, decodeBinary('cfusion_decrypt', s, 'hex')).toString('utf8'),
+  },
   {
     name: 'generatePBKDFKey',
     params: [

@@ -7,15 +7,15 @@
  * member name in Lucee) and lsDayOfWeek (the day of the week counted from the locale's first
  * day, as Lucee's LSDayOfWeek with Java's WeekFields).
  */
-import type { FnContext, FunctionDef, ParamSpec } from './types.js';
+import type { FunctionDef, ParamSpec } from './types.js';
 import { dateParts, type DateParts } from './date-mask.js';
 import { datePart } from './date-calc.js';
 import { localeFor } from './locale.js';
 
 type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'ms';
 
-const zoneOf = (ctx: FnContext, tz: string | undefined): string | undefined =>
-  tz && tz.trim() ? tz : (ctx.locals.get('timezone') as string | undefined);
+/** The zone argument, when one is given; else the date functions' own zone. */
+const zoneOf = (tz: string | undefined): string | undefined => (tz && tz.trim() ? tz : undefined);
 
 /** The instant whose wall clock in `zone` reads the (possibly out-of-range) parts, carried over as Java does. */
 function lenientInstant(p: Record<Field, number>, zone: string): number {
@@ -26,39 +26,23 @@ function lenientInstant(p: Record<Field, number>, zone: string): number {
   return wall - dateParts(new Date(first), zone).offset * 60_000;
 }
 
-/** Sets one field of `d` (in place) in the zone given, or the engine's local time. */
+/**
+ * Sets one field of `d` (in place) on its wall clock in `zone`, or in the zone the date functions
+ * read when none is given (the request's, else the engine's local time).
+ */
 export function setDateField(d: Date, field: Field, value: number, zone?: string): Date {
-  const v = Math.trunc(value);
-  if (!zone) {
-    switch (field) {
-      case 'year':
-        d.setFullYear(v);
-        break;
-      case 'month':
-        d.setMonth(v - 1);
-        break;
-      case 'day':
-        d.setDate(v);
-        break;
-      case 'hour':
-        d.setHours(v);
-        break;
-      case 'minute':
-        d.setMinutes(v);
-        break;
-      case 'second':
-        d.setSeconds(v);
-        break;
-      case 'ms':
-        d.setMilliseconds(v);
-        break;
-    }
-    return d;
-  }
-  const p: DateParts = dateParts(d, zone);
+  const p = dateParts(d, zone) as DateParts & { zone?: string };
   const parts: Record<Field, number> = { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second, ms: p.ms };
-  parts[field] = v;
-  d.setTime(lenientInstant(parts, zone));
+  parts[field] = Math.trunc(value);
+  const z = zone ?? p.zone;
+  if (z) d.setTime(lenientInstant(parts, z));
+  else {
+    // local time: the setters carry a value past its range into the next field
+    const r = new Date(2000, 0, 1);
+    r.setFullYear(parts.year, parts.month - 1, parts.day);
+    r.setHours(parts.hour, parts.minute, parts.second, parts.ms);
+    d.setTime(r.getTime());
+  }
   return d;
 }
 
@@ -81,7 +65,7 @@ export const dateSetterFunctions: FunctionDef[] = [
       memberOnly: true,
       params: [{ name: 'date', type: 'date', required: true }, { name: 'value', type: 'numeric', required: true }, tzParam],
       members: names.map((name) => ({ type: 'date' as const, name })),
-      impl: (ctx, d: Date, value: number, tz?: string) => setDateField(d, field, value, zoneOf(ctx, tz)),
+      impl: (_c, d: Date, value: number, tz?: string) => setDateField(d, field, value, zoneOf(tz)),
     }),
   ),
   {
@@ -89,7 +73,7 @@ export const dateSetterFunctions: FunctionDef[] = [
     memberOnly: true,
     params: [{ name: 'date', type: 'date', required: true }, { name: 'datePart', type: 'string', required: true }, tzParam],
     members: [{ type: 'date', name: 'part' }],
-    impl: (ctx, d: Date, part: string, tz?: string) => datePart(part, dateParts(d, zoneOf(ctx, tz))),
+    impl: (_c, d: Date, part: string, tz?: string) => datePart(part, dateParts(d, zoneOf(tz))),
   },
   {
     name: 'lsDayOfWeek',
@@ -99,7 +83,7 @@ export const dateSetterFunctions: FunctionDef[] = [
       const loc = new Intl.Locale(localeFor(ctx, 'lsDayOfWeek', locale)) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } };
       // ISO day numbers: Monday 1 ... Sunday 7
       const first = (loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7 }).firstDay % 7;
-      const dow = dateParts(d, zoneOf(ctx, tz)).dow; // Sunday 0
+      const dow = dateParts(d, zoneOf(tz)).dow; // Sunday 0
       return ((dow - first + 7) % 7) + 1;
     },
   },

@@ -315,8 +315,12 @@ export const encodingFunctions: FunctionDef[] = [
     params: [{ name: 'string', required: true }, opt('algorithm', 'MD5'), opt('encoding', 'utf-8'), { name: 'numIterations', type: 'numeric', default: 1 }],
     members: m('hash'),
     impl: (_c, input: unknown, algorithm: string, enc: string, iterations: number) => {
-      const alg = hashAlgorithm('hash', algorithm);
-      let data = hashInput('hash', input, enc);
+      const alg = HASH_ALGORITHMS[algorithm.trim().toLowerCase() || 'md5'];
+      if (!alg) throw expressionError(`Unsupported hash algorithm [${algorithm}] for function [hash], supported are [MD5, SHA, SHA-256, SHA-384, SHA-512]`);
+      let data: Uint8Array;
+      if (input instanceof Uint8Array) data = input;
+      else if (isSimple(input)) data = encodeString(toStr(input), enc || 'utf-8', 'hash');
+      else throw expressionError(`Function [hash] can't hash a value of type [${typeName(input)}]`);
       const n = Math.max(1, Math.trunc(iterations));
       for (let i = 0; i < n; i++) data = createHash(alg).update(data).digest();
       return Buffer.from(data).toString('hex').toUpperCase();

@@ -3,6 +3,7 @@ import { stringFunctions } from './string.js';
 import { textExtraFunctions } from './text-extras.js';
 import { regexFunctions } from './regex.js';
 import { encodingFunctions } from './encoding.js';
+import { ulidFunctions } from './ulid.js';
 import { listFunctions } from './list.js';
 import { arrayFunctions } from './array.js';
 import { structsFunctions } from './structs.js';
@@ -31,6 +32,8 @@ import { classicFunctions } from './classic.js';
 import { loginFunctions } from './login.js';
 import { clientFunctions } from './client.js';
 import { miscFunctions, functionListFunction } from './misc.js';
+import { libraryDataFunctions } from './library-data.js';
+import { templatePoolFunctions } from './template-pool.js';
 import { localeFunctions } from './locale.js';
 import { localeNumberFunctions } from './locale-number.js';
 import { localeDateFunctions } from './locale-date.js';
@@ -51,6 +54,7 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...textExtraFunctions,
   ...regexFunctions,
   ...encodingFunctions,
+  ...ulidFunctions,
   ...listFunctions,
   ...arrayFunctions,
   ...structsFunctions,
@@ -79,6 +83,8 @@ export const builtinFunctions: readonly FunctionDef[] = [
   ...loginFunctions,
   ...clientFunctions,
   ...miscFunctions,
+  ...libraryDataFunctions,
+  ...templatePoolFunctions,
   ...localeFunctions,
   ...localeNumberFunctions,
   ...localeDateFunctions,

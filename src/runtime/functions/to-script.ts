@@ -11,7 +11,7 @@
  * Safer than Lucee: every `</` in a string is written `<\/`, so no text closes the script block
  * it is written into (Lucee escapes only a lower-case `</script`).
  */
-import type { FnContext, FunctionDef } from './types.js';
+import type { FunctionDef } from './types.js';
 import { numberToString, simple } from '../cast.js';
 import { Struct } from '../struct.js';
 import { Query } from '../query.js';
@@ -58,6 +58,7 @@ export function jsQuote(s: string): string {
 interface Options {
   wddx: boolean;
   shortcuts: boolean;
+  /** The zone dates are printed in (undefined: the date functions' own). */
   zone: string | undefined;
 }
 
@@ -122,9 +123,9 @@ function writeRows(name: string, q: Query, o: Options, seen: Set<object>, out: s
 }
 
 /** The statements toScript returns for `value` in the JavaScript variable `jsName`. */
-export function toScript(ctx: FnContext, value: unknown, jsName: string, wddx: boolean, shortcuts: boolean): string {
+export function toScript(value: unknown, jsName: string, wddx: boolean, shortcuts: boolean): string {
   const out: string[] = [];
-  write(jsName, value, { wddx, shortcuts, zone: ctx.locals.get('timezone') as string | undefined }, new Set(), out);
+  write(jsName, value, { wddx, shortcuts, zone: undefined }, new Set(), out);
   const body = out.join('').trim();
   return `${jsName}=${body}${body.endsWith(';') ? '' : ';'}`;
 }
@@ -138,6 +139,6 @@ export const toScriptFunctions: FunctionDef[] = [
       { name: 'outputFormat', type: 'boolean', default: true },
       { name: 'ASFormat', type: 'boolean', default: false },
     ],
-    impl: (ctx, value: unknown, jsName: string, wddx: boolean, shortcuts: boolean) => toScript(ctx, value, jsName, wddx, shortcuts),
+    impl: (_c, value: unknown, jsName: string, wddx: boolean, shortcuts: boolean) => toScript(value, jsName, wddx, shortcuts),
   },
 ];

@@ -18,6 +18,7 @@ import {
   parseXml,
   serializeXml,
   tryParseXml,
+  xmlGet,
 } from '../xml/node.js';
 import type { FunctionDef } from './types.js';
 
@@ -52,6 +53,14 @@ const isXmlValue = (v: unknown, test: (x: XmlNode) => boolean) => {
 };
 
 export const xmlFunctions: FunctionDef[] = [
+  {
+    // Lucee: x.keyExists(key) on an XML value, as on its struct view (xmlRoot, child elements, xml* keys)
+    name: 'xml.keyExists',
+    memberOnly: true,
+    params: [{ name: 'xml', type: 'any', required: true }, { name: 'key', type: 'string', required: true }],
+    members: [{ type: 'xml', name: 'keyExists' }],
+    impl: (_c, x: unknown, key: string) => x instanceof XmlNode && xmlGet(x, key, true, undefined, true) !== undefined,
+  },
   {
     name: 'xmlParse',
     params: [

@@ -304,7 +304,9 @@ export function xmlSet(x: XmlNode, key: unknown, value: unknown, dot: boolean, l
   if (n.nodeType === DOCUMENT) {
     const root = n.documentElement;
     if (lower === 'xmlroot' || (root && root.nodeName.toLowerCase() === lower) || !root) {
-      const fresh = adopt(n, asNodeValue(value, 'xmlRoot', loc));
+      // Lucee: a name given for the root of a document makes an empty element of that name
+      const named = typeof value === 'string' && /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$/.test(value) ? n.createElement(value) : undefined;
+      const fresh = named ?? adopt(n, asNodeValue(value, 'xmlRoot', loc));
       if (root) n.replaceChild(fresh, root);
       else n.appendChild(fresh);
       return;

@@ -20,6 +20,7 @@ import { transactionTag } from '../db/transaction.js';
 import { storedprocTag, procparamTag, procresultTag } from '../db/storedproc.js';
 import { componentTag, interfaceTag, propertyTag } from './component.js';
 import { invokeTag, invokeArgumentTag, objectTag } from './invoke.js';
+import { timerTag, stopwatchTag, timeoutTag } from './timing.js';
 
 /** The core tags; the Engine registers them through the same registry call users make. */
 export const coreTags: readonly TagDef[] = [
@@ -32,4 +33,5 @@ export const coreTags: readonly TagDef[] = [
   componentTag, interfaceTag, propertyTag, invokeTag, invokeArgumentTag,
   objectTag,
   applicationTag, cookieTag, errorTag, flushTag,
+  timerTag, stopwatchTag, timeoutTag,
 ];
