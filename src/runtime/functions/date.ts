@@ -8,6 +8,7 @@ import {
   DATETIME_DEFAULT_MASK,
   DAY_NAMES,
   MONTH_NAMES,
+  calendarNames,
   dateParts,
   dayOfYear,
   formatDateMask,
@@ -109,7 +110,8 @@ function lsFormat(kind: 'date' | 'time') {
       return new Intl.DateTimeFormat(tag, { ...opts, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
     }
     const p = dateParts(d, zoneOf(tz));
-    return kind === 'date' ? formatDateMask(p, mask) : formatTimeMask(p, mask);
+    // masks print the locale's month and weekday names ("mmmm" is "Januar" in German)
+    return kind === 'date' ? formatDateMask(p, mask, tag ? calendarNames(tag) : undefined) : formatTimeMask(p, mask);
   };
 }
 
@@ -241,7 +243,7 @@ export const dateFunctions: FunctionDef[] = [
         const style = lc as 'short' | 'medium' | 'long' | 'full';
         return new Intl.DateTimeFormat(tag, { dateStyle: style, timeStyle: style, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
       }
-      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask);
+      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask, tag ? calendarNames(tag) : undefined);
     },
   },
   {
