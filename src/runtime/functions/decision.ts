@@ -291,7 +291,8 @@ export const decisionFunctions: FunctionDef[] = [
     params: [{ name: 'hostname', type: 'string' }],
     impl: (_c, host?: string) => {
       const h = (host ?? '').trim();
-      const local = h === '' || /^(localhost|127\.0\.0\.1|::1|0:0:0:0:0:0:0:1)$/i.test(h);
+      // an address is IPv6 by its own form ("127.0.0.1" is not, "::1" is); no host: does this machine have IPv6
+      const local = h === '' || /^localhost$/i.test(h);
       if (local) return Object.values(os.networkInterfaces()).some((list) => (list ?? []).some((a) => a.family === 'IPv6'));
       const kind = net.isIP(h.replace(/^\[|\]$/g, ''));
       if (kind) return kind === 6;
