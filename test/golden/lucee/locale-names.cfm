@@ -5,3 +5,7 @@ d = createDate(2019, 8, 6);
 writeOutput(lsDateFormat(d, "dddd d. mmmm yyyy", "german (standard)") & " | " & lsDateFormat(d, "ddd mmm", "es_ES") & " | " & dateFormat(d, "mmmm") & "<br>");
 writeOutput(lsDateTimeFormat(d, "EEEE MMMM", "french (standard)"));
 </cfscript>
+<cfscript>
+// a date string given to an LS format function is read the locale's way: 03.02.2011 is 3 February in German
+writeOutput("<br>" & lsDateFormat("03.02.2011", "mmmm d", "de_DE") & " " & lsDateFormat("03/02/2011", "mmmm d", "en_US"));
+</cfscript>
