@@ -2,6 +2,8 @@
  * Functions about the request's application and session: sessionInvalidate, sessionRotate,
  * applicationStop, getApplicationSettings (Lucee's names and behaviour).
  */
+import { currentLocale, luceeName } from './locale.js';
+import { processZone, requestZone } from '../time-zone.js';
 import { Struct } from '../struct.js';
 import { expressionError } from '../errors.js';
 import type { Ctx } from '../context.js';
@@ -66,10 +68,18 @@ export const webFunctions: FunctionDef[] = [
     impl: (ctx) => {
       const p = page(ctx, 'getApplicationSettings');
       const out = new Struct();
+      // what holds with or without an application: full null support is not offered (null is
+      // undefined, as Lucee's default); the request's locale and time zone
+      out.set('nullSupport', false);
+      out.set('enableNullSupport', false);
+      out.set('locale', luceeName(currentLocale(ctx)));
+      out.set('timezone', requestZone() ?? processZone());
       const s = p.app?.settings;
       if (!s) {
         out.set('name', '');
         out.set('sessionManagement', false);
+        out.set('mappings', new Struct());
+        out.set('customTagPaths', []);
         return out;
       }
       for (const [k, v] of s.given.entries()) out.set(k, v);
