@@ -115,6 +115,13 @@ describe('isIPv6 and isFileObject', () => {
     expect(fn('isIPv6', '10.1.2.3')).toBe(false);
     expect(fn('isIPv6', '2001:db8::1')).toBe(true);
     expect(fn('isIPv6', '[fe80::1]')).toBe(true);
+    // loopback literals too: the form decides, not whether the machine has IPv6
+    expect(fn('isIPv6', '127.0.0.1')).toBe(false);
+    expect(fn('isIPv6', '::1')).toBe(true);
+    // isNumericDate is isDate with numbers: a date string counts
+    expect(fn('isNumericDate', '3/15/2021')).toBe(true);
+    expect(fn('isNumericDate', '41000.5')).toBe(true);
+    expect(fn('isNumericDate', 'soon')).toBe(false);
     expect(() => fn('isIPv6', 'example.com')).toThrow(/can't resolve the host name \[example.com\]/);
   });
   it('isFileObject is false for every built-in value', () => {

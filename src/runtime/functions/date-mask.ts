@@ -11,6 +11,32 @@ export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'Jun
 export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const short3 = (s: string) => s.slice(0, 3);
 
+/** The month and weekday names a mask prints (`mmmm`, `mmm`, `dddd`, `ddd`): English unless an LS function passes its locale's. */
+export interface CalendarNames {
+  months: readonly string[];
+  monthsShort: readonly string[];
+  days: readonly string[];
+  daysShort: readonly string[];
+}
+
+export const ENGLISH_NAMES: CalendarNames = { months: MONTH_NAMES, monthsShort: MONTH_NAMES.map(short3), days: DAY_NAMES, daysShort: DAY_NAMES.map(short3) };
+
+const localeNames = new Map<string, CalendarNames>();
+
+/** The month and weekday names of a BCP 47 locale, from Node's ICU (stand-alone forms for the months: "Januar", "shkurt"). */
+export function calendarNames(tag: string): CalendarNames {
+  let n = localeNames.get(tag);
+  if (!n) {
+    const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { ...o, timeZone: 'UTC' });
+    const month = (style: 'long' | 'short') => MONTH_NAMES.map((_, m) => f({ month: style }).format(new Date(Date.UTC(2023, m, 1))));
+    // 2023-01-01 was a Sunday
+    const day = (style: 'long' | 'short') => DAY_NAMES.map((_, d) => f({ weekday: style }).format(new Date(Date.UTC(2023, 0, 1 + d))));
+    n = { months: month('long'), monthsShort: month('short'), days: day('long'), daysShort: day('short') };
+    if (localeNames.size < 500) localeNames.set(tag, n);
+  }
+  return n;
+}
+
 export { dateParts, normalizeZone, type DateParts } from '../time-zone.js';
 import { dateParts, type DateParts } from '../time-zone.js';
 
@@ -154,7 +180,7 @@ function zoneToken(mask: string, i: number, p: DateParts, out: string[]): number
   return n;
 }
 
-export function formatDateMask(p: DateParts, mask: string): string {
+export function formatDateMask(p: DateParts, mask: string, names: CalendarNames = ENGLISH_NAMES): string {
   const lc = mask.toLowerCase();
   if (isStyle(lc)) return styleDate(p, lc);
   if (lc === 'iso' || lc === 'iso8601') return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
@@ -166,10 +192,10 @@ export function formatDateMask(p: DateParts, mask: string): string {
     if (c === 'z' || c === 'Z' || c === 'X') n = zoneToken(mask, i, p, out);
     else if (l === 'd') {
       n = run(mask, i, ci('d'), 4);
-      out.push(n === 1 ? String(p.day) : n === 2 ? pad(p.day) : n === 3 ? short3(DAY_NAMES[p.dow]!) : DAY_NAMES[p.dow]!);
+      out.push(n === 1 ? String(p.day) : n === 2 ? pad(p.day) : n === 3 ? names.daysShort[p.dow]! : names.days[p.dow]!);
     } else if (l === 'm') {
       n = run(mask, i, ci('m'), 4);
-      out.push(n === 1 ? String(p.month) : n === 2 ? pad(p.month) : n === 3 ? short3(MONTH_NAMES[p.month - 1]!) : MONTH_NAMES[p.month - 1]!);
+      out.push(n === 1 ? String(p.month) : n === 2 ? pad(p.month) : n === 3 ? names.monthsShort[p.month - 1]! : names.months[p.month - 1]!);
     } else if (l === 'y') {
       n = run(mask, i, ci('y'), 4);
       out.push(n === 2 ? pad(p.year % 100) : String(p.year));
@@ -228,7 +254,7 @@ export const DATETIME_DEFAULT_MASK = 'dd-mmm-yyyy HH:nn:ss';
  * `n` minutes, `t`/`tt` the A/AM marker, `l` milliseconds, `d` x3/x4 the day name, quoted text
  * is literal ('' is a quote) and other letters print as they are.
  */
-export function formatDateTimeMask(p: DateParts, mask: string): string {
+export function formatDateTimeMask(p: DateParts, mask: string, names: CalendarNames = ENGLISH_NAMES): string {
   const lc = mask.toLowerCase();
   if (isStyle(lc)) {
     const ds = lc === 'full' ? 'full' : lc;
@@ -282,23 +308,23 @@ export function formatDateTimeMask(p: DateParts, mask: string): string {
       case 'm':
       case 'M': {
         n = run(mask, i, ci('m'));
-        out.push(n === 1 ? String(p.month) : n === 2 ? pad(p.month) : n === 3 ? short3(MONTH_NAMES[p.month - 1]!) : MONTH_NAMES[p.month - 1]!);
+        out.push(n === 1 ? String(p.month) : n === 2 ? pad(p.month) : n === 3 ? names.monthsShort[p.month - 1]! : names.months[p.month - 1]!);
         break;
       }
       case 'd': {
         n = same('d');
-        out.push(n === 1 ? String(p.day) : n === 2 ? pad(p.day) : n === 3 ? short3(DAY_NAMES[p.dow]!) : DAY_NAMES[p.dow]!);
+        out.push(n === 1 ? String(p.day) : n === 2 ? pad(p.day) : n === 3 ? names.daysShort[p.dow]! : names.days[p.dow]!);
         break;
       }
       case 'D': {
         n = same('D');
         const doy = dayOfYear(p.year, p.month, p.day);
-        out.push(n >= 4 ? DAY_NAMES[p.dow]! : n === 3 ? short3(DAY_NAMES[p.dow]!) : pad(doy, n));
+        out.push(n >= 4 ? names.days[p.dow]! : n === 3 ? names.daysShort[p.dow]! : pad(doy, n));
         break;
       }
       case 'E': {
         n = same('E');
-        out.push(n >= 4 ? DAY_NAMES[p.dow]! : short3(DAY_NAMES[p.dow]!));
+        out.push(n >= 4 ? names.days[p.dow]! : names.daysShort[p.dow]!);
         break;
       }
       case 'H':

@@ -8,6 +8,7 @@ import {
   DATETIME_DEFAULT_MASK,
   DAY_NAMES,
   MONTH_NAMES,
+  calendarNames,
   dateParts,
   dayOfYear,
   formatDateMask,
@@ -23,6 +24,7 @@ import {
 } from './date-mask.js';
 import { dateAdd, dateCompare, dateDiff, datePart, daysInMonthOf, isLeap } from './date-calc.js';
 import { parseWithMask } from './date-parse.js';
+import { parseLocaleDate } from './locale-date.js';
 import { MAX_YEAR, MIN_YEAR } from '../dates.js';
 import { processZone, requestZone, wallToDate } from '../time-zone.js';
 import { numberText } from '../limits.js';
@@ -96,12 +98,22 @@ function lsLocale(ctx: FnContext, fn: string, locale: string | undefined): strin
   return localeTag(localeFor(ctx, fn, locale));
 }
 
+/** The date an LS format function formats: a string is read the locale's way first ("06.04.08" is 6 April in de_CH). */
+function lsInput(v: unknown, fn: string, tag: string | undefined): Date | null {
+  const s = simple(v);
+  if (tag && typeof s === 'string') {
+    const d = parseLocaleDate(s, tag);
+    if (d) return d;
+  }
+  return formatInput(v, fn);
+}
+
 function lsFormat(kind: 'date' | 'time') {
   return (ctx: FnContext, v: unknown, mask: string, locale?: string, tz?: string) => {
     const fn = kind === 'date' ? 'lsDateFormat' : 'lsTimeFormat';
-    const d = formatInput(v, fn);
-    if (!d) return '';
     const tag = lsLocale(ctx, fn, locale);
+    const d = lsInput(v, fn, tag);
+    if (!d) return '';
     const lc = mask.toLowerCase();
     if (tag && isStyle(lc)) {
       const style = lc as 'short' | 'medium' | 'long' | 'full';
@@ -109,7 +121,8 @@ function lsFormat(kind: 'date' | 'time') {
       return new Intl.DateTimeFormat(tag, { ...opts, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
     }
     const p = dateParts(d, zoneOf(tz));
-    return kind === 'date' ? formatDateMask(p, mask) : formatTimeMask(p, mask);
+    // masks print the locale's month and weekday names ("mmmm" is "Januar" in German)
+    return kind === 'date' ? formatDateMask(p, mask, tag ? calendarNames(tag) : undefined) : formatTimeMask(p, mask);
   };
 }
 
@@ -233,15 +246,15 @@ export const dateFunctions: FunctionDef[] = [
     params: [{ name: 'date', type: 'any', required: true }, { name: 'mask', type: 'string', default: 'medium' }, { name: 'locale', type: 'string' }, tzParam],
     members: [{ type: 'date', name: 'lsDateTimeFormat' }],
     impl: (ctx, v: unknown, mask: string, locale?: string, tz?: string) => {
-      const d = formatInput(v, 'lsDateTimeFormat');
-      if (!d) return '';
       const tag = lsLocale(ctx, 'lsDateTimeFormat', locale);
+      const d = lsInput(v, 'lsDateTimeFormat', tag);
+      if (!d) return '';
       const lc = mask.toLowerCase();
       if (tag && isStyle(lc)) {
         const style = lc as 'short' | 'medium' | 'long' | 'full';
         return new Intl.DateTimeFormat(tag, { dateStyle: style, timeStyle: style, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
       }
-      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask);
+      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask, tag ? calendarNames(tag) : undefined);
     },
   },
   {

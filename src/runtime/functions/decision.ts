@@ -96,7 +96,8 @@ const PATTERNS: Record<string, RegExp> = {
   ssn: /^\d{3}[- ]?\d{2}[- ]?\d{4}$/,
   telephone: /^(?:\+?1[-. ]?)?(?:\(\d{3}\)|\d{3})[-. ]?\d{3}[-. ]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i,
   zipcode: /^\d{5}(?:[- ]\d{4})?$/,
-  url: /^(?:(?:https?|ftps?):\/\/(?:[^\s:@/]+(?::[^\s@/]*)?@)?[^\s/?#:@]+(?::\d+)?(?:[/?#]\S*)?|file:\/\/\S+|mailto:[^\s@]+@\S+|news:\S+)$/i,
+  // the host is labels of letters, digits, _ and - (not starting or ending with -) or an [IPv6] literal
+  url: /^(?:(?:https?|ftps?):\/\/(?:[^\s:@/]+(?::[^\s@/]*)?@)?(?:[\w\u00a1-\uffff](?:[\w\u00a1-\uffff-]*[\w\u00a1-\uffff])?(?:\.[\w\u00a1-\uffff](?:[\w\u00a1-\uffff-]*[\w\u00a1-\uffff])?)*\.?|\[[0-9a-f:.]+\])(?::\d+)?(?:[/?#]\S*)?|file:\/\/\S+|mailto:[^\s@]+@\S+|news:\S+)$/i,
   variablename: /^[a-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*(?:\.[a-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*)*$/i,
   time: /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?\s*(?:[ap]\.?m\.?)?$/i,
 };
@@ -121,21 +122,21 @@ function isIntegerValue(v: unknown): boolean {
 }
 
 function usOrEuroDate(v: unknown, euro: boolean): boolean {
-  v = simple(v);
-  if (v instanceof Date) return true;
-  const s = textOf(v);
+  // the written form is checked: one separator (/ . -) used twice; a date value is not a US or euro date string
+  const s = textOf(simple(v));
   if (s === undefined) return false;
-  const mt = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+.+)?$/.exec(s.trim());
+  const mt = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+.+)?$/.exec(s.trim());
   if (!mt) return false;
   const a = +mt[1]!;
-  const b = +mt[2]!;
-  return euro ? validDayMonth(b, a, +mt[3]!) : validDayMonth(a, b, +mt[3]!);
+  const b = +mt[3]!;
+  return euro ? validDayMonth(b, a, +mt[4]!) : validDayMonth(a, b, +mt[4]!);
 }
 
 function isCreditCard(v: unknown): boolean {
   const s = textOf(v);
   if (s === undefined) return false;
-  const digits = s.replace(/[ -]/g, '');
+  // digits in groups: blanks, dashes and commas between them are ignored
+  const digits = s.replace(/[\s,-]/g, '');
   return /^\d{13,19}$/.test(digits) && luhn(digits);
 }
 
@@ -201,7 +202,8 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
     case 'boolean':
       return isBooleanLike(v);
     case 'date':
-      return isDateValue(v);
+      // Lucee: a number is a date here (days since 1899-12-30), unlike in isDate()
+      return isDateValue(v) || isNumeric(v);
     case 'time':
       return isDateValue(v) || matches(PATTERNS.time!, v);
     case 'usdate':
@@ -294,7 +296,8 @@ export const decisionFunctions: FunctionDef[] = [
     params: [{ name: 'hostname', type: 'string' }],
     impl: (_c, host?: string) => {
       const h = (host ?? '').trim();
-      const local = h === '' || /^(localhost|127\.0\.0\.1|::1|0:0:0:0:0:0:0:1)$/i.test(h);
+      // an address is IPv6 by its own form ("127.0.0.1" is not, "::1" is); no host: does this machine have IPv6
+      const local = h === '' || /^localhost$/i.test(h);
       if (local) return Object.values(os.networkInterfaces()).some((list) => (list ?? []).some((a) => a.family === 'IPv6'));
       const kind = net.isIP(h.replace(/^\[|\]$/g, ''));
       if (kind) return kind === 6;

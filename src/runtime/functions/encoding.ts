@@ -2,6 +2,7 @@
  * Encoding and escaping functions: HTML/XML/JS/URL escapers, base64 and binary conversions,
  * charsets, hashes and UUIDs. Binary values are Uint8Array.
  */
+import { quickHash } from './quick-hash.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { expressionError } from '../errors.js';
 import { isSimple, simple, toStr, typeName } from '../cast.js';
@@ -315,8 +316,13 @@ export const encodingFunctions: FunctionDef[] = [
     params: [{ name: 'string', required: true }, opt('algorithm', 'MD5'), opt('encoding', 'utf-8'), { name: 'numIterations', type: 'numeric', default: 1 }],
     members: m('hash'),
     impl: (_c, input: unknown, algorithm: string, enc: string, iterations: number) => {
+      if (algorithm.trim().toLowerCase() === 'quick') {
+        if (iterations > 1) throw expressionError('for algorithm [quick], argument [numIterations] makes no sense: this hash has no security in mind');
+        if (!isSimple(input)) throw expressionError(`Function [hash] can't hash a value of type [${typeName(input)}]`);
+        return quickHash(toStr(input));
+      }
       const alg = HASH_ALGORITHMS[algorithm.trim().toLowerCase() || 'md5'];
-      if (!alg) throw expressionError(`Unsupported hash algorithm [${algorithm}] for function [hash], supported are [MD5, SHA, SHA-256, SHA-384, SHA-512]`);
+      if (!alg) throw expressionError(`Unsupported hash algorithm [${algorithm}] for function [hash], supported are [MD5, SHA, SHA-256, SHA-384, SHA-512, quick]`);
       let data: Uint8Array;
       if (input instanceof Uint8Array) data = input;
       else if (isSimple(input)) data = encodeString(toStr(input), enc || 'utf-8', 'hash');

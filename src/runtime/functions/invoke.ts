@@ -9,6 +9,7 @@ import { ArgumentsScope } from '../access.js';
 import { XmlNode, xmlAsStruct } from '../xml/node.js';
 import type { FnContext, FunctionDef, ParamSpec } from './types.js';
 import { synonymParam } from './param-synonyms.js';
+import { luceeArgPosition } from './lucee-arg-names.js';
 
 function cast(def: FunctionDef, p: ParamSpec, v: unknown): unknown {
   switch (p.type) {
@@ -85,6 +86,11 @@ export function invokeBuiltin(def: FunctionDef, ctx: FnContext, args: unknown[],
     for (const [k, v] of named) {
       let i = params.findIndex((p) => p.name.toLowerCase() === k);
       if (i < 0) i = synonymParam(params.map((p) => p.name), k);
+      if (i < 0) {
+        // the name Lucee's function library uses for that position
+        i = luceeArgPosition(def.name.toLowerCase(), k);
+        if (i >= params.length) i = -1;
+      }
       if (i < 0) {
         throw expressionError(`function [${def.name}] has no argument with name [${k}]`, {
           detail: `the function has the arguments [${params.map((p) => p.name).join(', ')}]`,

@@ -105,7 +105,8 @@ const baseListFunctions: FunctionDef[] = [
     name: 'listLen',
     params: [str('list'), delims(), bool('includeEmptyValues')],
     members: member('listLen'),
-    impl: (_c, list: string, d: string, inc: boolean) => listItems(list, d, { includeEmpty: inc }).length,
+    // with empty fields counted, the empty list is one empty field (Lucee's ListUtil.len; listToArray gives [] there)
+    impl: (_c, list: string, d: string, inc: boolean) => (inc && list === '' ? 1 : listItems(list, d, { includeEmpty: inc }).length),
   },
   {
     name: 'listGetAt',

@@ -18,21 +18,42 @@ const COUNTRY_WORDS: Record<string, string> = {
 };
 const STANDARD: Record<string, string> = { de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', pt: 'PT', ja: 'JP', zh: 'CN', ko: 'KR', sv: 'SE', da: 'DK', no: 'NO', fi: 'FI', pl: 'PL', ru: 'RU', el: 'GR', tr: 'TR', en: 'US' };
 
-/** "de_CH", "de-CH", "german (swiss)", "German", "English (United States)" -> "de-CH". */
+/** English display names of every two-letter language or region code, lower-case, to the code (built once). */
+function namesToCodes(type: 'language' | 'region'): Map<string, string> {
+  const dn = new Intl.DisplayNames(['en'], { type, fallback: 'none' });
+  const map = new Map<string, string>();
+  const A = 65;
+  for (let i = 0; i < 26; i++) {
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(A + i, A + j);
+      const c = type === 'language' ? code.toLowerCase() : code;
+      let name: string | undefined;
+      try {
+        name = dn.of(c);
+      } catch {
+        name = undefined;
+      }
+      if (name && !map.has(name.toLowerCase())) map.set(name.toLowerCase(), c);
+    }
+  }
+  return map;
+}
+let languageCodes: Map<string, string> | undefined;
+let regionCodes: Map<string, string> | undefined;
+
+/** "de_CH", "de-CH", "german (swiss)", "German", "English (United States)", "albanian", "english (india)" -> a BCP 47 tag. */
 export function resolveLocale(fn: string, name: string): string {
   const l = name.trim();
   const m = /^([a-z ]+?)\s*(?:\(([^)]*)\))?$/i.exec(l);
-  if (m && LANGS[m[1]!.toLowerCase()]) {
-    const lang = LANGS[m[1]!.toLowerCase()]!;
+  const langWord = m?.[1]!.toLowerCase();
+  // a language by its English name: Lucee's own words first, then any name ICU knows
+  const langCode = langWord === undefined ? undefined : LANGS[langWord] ?? (langWord.length > 3 ? (languageCodes ??= namesToCodes('language')).get(langWord) : undefined);
+  if (m && langCode) {
+    const lang = langCode;
     const word = (m[2] ?? '').trim().toLowerCase();
     let country = word in COUNTRY_WORDS ? COUNTRY_WORDS[word]! : '';
-    if (!country && word && word !== 'standard') {
-      // "English (United States)": a country display name.
-      const dn = new Intl.DisplayNames(['en'], { type: 'region' });
-      for (const code of Object.values(STANDARD).concat(Object.values(COUNTRY_WORDS))) {
-        if (code && dn.of(code)?.toLowerCase() === word) country = code;
-      }
-    }
+    // "English (United States)", "english (india)": a country display name
+    if (!country && word && word !== 'standard') country = (regionCodes ??= namesToCodes('region')).get(word) ?? '';
     if (!country) country = STANDARD[lang] ?? '';
     return country ? `${lang}-${country}` : lang;
   }

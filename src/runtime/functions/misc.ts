@@ -72,7 +72,8 @@ export const miscFunctions: FunctionDef[] = [
     params: [{ name: 'number', type: 'any', required: true }],
     impl: (_c, v: unknown) => {
       v = simple(v);
-      return v instanceof Date || typeof v === 'number' || (typeof v === 'string' && isNumericString(v.trim()));
+      // Lucee: a date value, a number, or a string that casts to either ("11/10/1992" too)
+      return v instanceof Date || typeof v === 'number' || (typeof v === 'string' && (isNumericString(v.trim()) || tryDate(v) !== undefined));
     },
   },
   { name: 'isDateObject', params: [{ name: 'value', type: 'any', required: true }], impl: (_c, v: unknown) => v instanceof Date },

@@ -325,14 +325,20 @@ export const queryFunctions: FunctionDef[] = [
   },
   {
     name: 'queryMap',
-    params: iterParams(),
+    // Lucee's order: queryMap(query, closure, resultQuery, parallel, maxThreads)
+    params: [qParam, { name: 'callback', type: 'function', required: true }, { name: 'resultQuery', type: 'any' }, { name: 'parallel', type: 'any', default: false }, { name: 'maxThreads', type: 'numeric', default: 20 }],
     members: m('map'),
-    impl: (ctx, q: Query, fn: CfFunction) => {
-      const out = copyQueryShape(q);
+    impl: (ctx, q: Query, fn: CfFunction, target: unknown) => {
+      // rows go into a result query given by the caller, keeping only its columns; else into a copy of the query's shape
+      const given = simple(target);
+      const out = given instanceof Query ? given : copyQueryShape(q);
       eachRow(q, (r) => {
         const res = simple(callClosure(ctx, fn, [rowStruct(q, r), r, q]));
         if (!(res instanceof Struct)) throw expressionError(`the closure passed to function [queryMap] must return a struct (the new row), got ${typeName(res)}`);
-        appendRowFromStruct('queryMap', out, res);
+        if (given instanceof Query) {
+          const n = out.addRows(1);
+          for (const [k, v] of res.entries()) if (out.hasColumn(k)) out.setCell(k, v ?? null, n);
+        } else appendRowFromStruct('queryMap', out, res);
       });
       return out;
     },

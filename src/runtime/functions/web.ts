@@ -2,6 +2,8 @@
  * Functions about the request's application and session: sessionInvalidate, sessionRotate,
  * applicationStop, getApplicationSettings (Lucee's names and behaviour).
  */
+import { currentLocale, luceeName } from './locale.js';
+import { processZone, requestZone } from '../time-zone.js';
 import { Struct } from '../struct.js';
 import { expressionError } from '../errors.js';
 import type { Ctx } from '../context.js';
@@ -66,11 +68,18 @@ export const webFunctions: FunctionDef[] = [
     impl: (ctx) => {
       const p = page(ctx, 'getApplicationSettings');
       const out = new Struct();
+      // what holds with or without an application: full null support (off unless the
+      // application or EngineOptions.nullSupport turns it on); the request's locale and time zone
+      out.set('nullSupport', p.fullNullSupport);
+      out.set('enableNullSupport', p.fullNullSupport);
+      out.set('locale', luceeName(currentLocale(ctx)));
+      out.set('timezone', requestZone() ?? processZone());
       const s = p.app?.settings;
       if (!s) {
         out.set('name', '');
         out.set('sessionManagement', false);
-        out.set('nullSupport', p.fullNullSupport);
+        out.set('mappings', new Struct());
+        out.set('customTagPaths', []);
         return out;
       }
       for (const [k, v] of s.given.entries()) out.set(k, v);
@@ -80,7 +89,6 @@ export const webFunctions: FunctionDef[] = [
       out.set('sessionTimeout', s.sessionTimeoutMs / 86_400_000);
       out.set('setClientCookies', s.setClientCookies);
       out.set('clientManagement', s.clientManagement);
-      out.set('nullSupport', p.fullNullSupport);
       const sc = new Struct();
       sc.set('httpOnly', s.sessionCookie.httpOnly);
       sc.set('secure', s.sessionCookie.secure);
