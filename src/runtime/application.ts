@@ -419,20 +419,23 @@ const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:
  */
 export class ApplicationFileFinder {
   private readonly cache = new Map<string, { at: number; file: string | null }>();
-  /** The answer per (page directory, root), for as long as the per-directory answers hold. */
-  private readonly answers = new Map<string, { at: number; file: string | null }>();
+  /** The answer per root and page directory, for as long as the per-directory answers hold. */
+  private readonly answers = new Map<string, Map<string, { at: number; file: string | null }>>();
   /** OnRequestEnd.cfm per directory of an Application.cfm. */
   private readonly ends = new Map<string, { at: number; file: string | null }>();
   constructor(private readonly ttlMs: number) {}
 
   find(pageDir: string, root: string): string | null {
-    const key = pageDir + '\0' + root;
     const now = this.ttlMs === Infinity ? 0 : Date.now();
-    const known = this.answers.get(key);
+    let inRoot = this.answers.get(root);
+    const known = inRoot?.get(pageDir);
     if (known && now - known.at < this.ttlMs) return known.file;
     const answer = this.walk(pageDir, root);
-    if (this.answers.size > 10_000) this.answers.clear();
-    this.answers.set(key, answer);
+    if (!inRoot || inRoot.size > 10_000) {
+      if (this.answers.size > 100) this.answers.clear();
+      this.answers.set(root, (inRoot = new Map()));
+    }
+    inRoot.set(pageDir, answer);
     return answer.file;
   }
 
