@@ -483,7 +483,14 @@ export class Engine implements EngineCore {
     } finally {
       try {
         // a shared store writes the session as data: a value it cannot keep fails the request here
-        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef, ctx.cookie).catch((e) => Promise.reject(this.finish(e)));
+        if (ctx.sessionRef) {
+          try {
+            const saved = this.applications.save(ctx.sessionRef, ctx.cookie);
+            if (saved) await saved;
+          } catch (e) {
+            throw this.finish(e);
+          }
+        }
       } finally {
         await ctx.runEndHooks();
       }

@@ -15,6 +15,9 @@ import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
 import { clientScope } from './client-scope.js';
 
+/** Ctx.applicationSettings outside an application (nothing writes to it). */
+const NO_SETTINGS = new Struct();
+
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
   status: number;
@@ -122,7 +125,7 @@ export class Ctx {
    * directory and before EngineOptions.customTagPaths: the application's `this.customTagPaths`.
    * Application.cfc support fills it (absolute paths) before the page runs.
    */
-  customTagPaths: string[] = [];
+  customTagPaths: readonly string[] = [];
   readonly locals = new Map<string, unknown>();
   /**
    * The hook for Application.cfc: `this.datasources` / `this.datasource` of the application the
@@ -186,10 +189,12 @@ export class Ctx {
 
 
   /**
-   * Application.cfc's `this.*` settings for this render, filled by the Application.cfc support
-   * (keys case-insensitive): `smtpServerSettings` gives `<cfmail>` its default SMTP server.
+   * Application.cfc's `this.*` settings (or cfapplication's attributes) for this render, as given
+   * (keys case-insensitive; read only): `smtpServerSettings` gives `<cfmail>` its default SMTP
+   * server. The application's own struct (ApplicationSettings.given), set when the request
+   * enters its application; empty outside one.
    */
-  readonly applicationSettings = new Struct();
+  applicationSettings: Struct = NO_SETTINGS;
 
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
