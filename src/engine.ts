@@ -333,7 +333,7 @@ export class Engine implements EngineCore {
   }
 
   private async renderFileCtx(file: string, input: RenderInput): Promise<Ctx> {
-    const abs = path.resolve(file);
+    const abs = this.resolved(file);
     const inspected = new Set<string>();
     let t: CompiledTemplate;
     try {
@@ -348,7 +348,20 @@ export class Engine implements EngineCore {
   private readonly onRequestEnd = (dir: string) => this.appFiles.onRequestEnd(dir);
 
   private rootOf(input: RenderInput): string {
-    return input.root === undefined ? this.root : path.resolve(input.root);
+    return input.root === undefined ? this.root : this.resolved(input.root);
+  }
+
+  /** path.resolve answers for absolute paths (they do not depend on the working directory): a server resolves the same few on every request. */
+  private readonly absolute = new BoundedMap<string, string>(TEMPLATE_CACHE_MAX);
+
+  /** path.resolve(p), remembered when p is absolute. */
+  private resolved(p: string): string {
+    let r = this.absolute.get(p);
+    if (r === undefined) {
+      r = path.resolve(p);
+      if (path.isAbsolute(p)) this.absolute.set(p, r);
+    }
+    return r;
   }
 
   /** The Application.cfc/cfm governing a path that may not exist: looked up from its nearest existing directory. */
@@ -483,7 +496,14 @@ export class Engine implements EngineCore {
     } finally {
       try {
         // a shared store writes the session as data: a value it cannot keep fails the request here
-        if (ctx.sessionRef) await this.applications.save(ctx.sessionRef, ctx.cookie).catch((e) => Promise.reject(this.finish(e)));
+        if (ctx.sessionRef) {
+          try {
+            const saved = this.applications.save(ctx.sessionRef, ctx.cookie);
+            if (saved) await saved;
+          } catch (e) {
+            throw this.finish(e);
+          }
+        }
       } finally {
         await ctx.runEndHooks();
       }

@@ -103,7 +103,7 @@ function installEndHooks(ctx: Ctx, app: Application, appFile: string): void {
     // the application's mappings, datasources and mail settings hold here too
     c.appMappings = a.settings.mappingList;
     c.appDatasources = a.settings.datasourceSettings;
-    for (const [k, v] of a.settings.given.entries()) c.applicationSettings.set(k, v);
+    c.applicationSettings = a.settings.given;
     const run = runInZone(c.timeZone, () => andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined)));
     // connections the hook opened are released like a request's
     return Promise.resolve(run).finally(() => c.runEndHooks());

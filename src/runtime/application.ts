@@ -7,6 +7,7 @@ import { applicationError } from './errors.js';
 import { LockManager } from './locks.js';
 import { MemorySessionStore, type SessionStore } from './session-store.js';
 import type { MaybePromise } from '../tags/types.js';
+import { andThen } from './maybe.js';
 import type { CookieScope } from './cookies.js';
 import type { Ctx } from './context.js';
 import { normalizeMappings, type Mappings } from './components/loader.js';
@@ -45,7 +46,7 @@ export interface ApplicationSettings {
   /** The same, longest prefix first, as Ctx.appMappings takes them. */
   mappingList: Mappings;
   /** `this.customTagPaths`, as directories. */
-  customTagPaths: string[];
+  customTagPaths: readonly string[];
   /** `this.datasource` / `this.datasources` as cfquery looks them up (Ctx.appDatasources); undefined when neither is set. */
   datasourceSettings?: DatasourceSettings;
   /**
@@ -310,13 +311,15 @@ export class ApplicationRegistry {
    * it has not expired, else a new one with a fresh id from the CSPRNG (an id the server never
    * issued is never adopted, so a planted cookie cannot fix a victim's session).
    */
-  async resolveSession(app: Application, cookies: CookieScope): Promise<SessionRef> {
+  resolveSession(app: Application, cookies: CookieScope): MaybePromise<SessionRef> {
     const sc = app.settings.sessionCookie;
     const given = cookies.get(sc.name);
     if (typeof given === 'string' && ID_FORM.test(given)) {
       const key = sessionKey(app, given);
-      const scope = await this.storeOf(app).get(key);
-      if (scope) return { app, id: given, key, scope, isNew: false, pending: false };
+      const found = (scope: Struct | undefined): SessionRef => (scope ? { app, id: given, key, scope, isNew: false, pending: false } : this.newSession(app));
+      const store = this.storeOf(app);
+      // a store in this process answers at once: the request goes on without a promise
+      return store.getNow ? found(store.getNow(key)) : store.get(key).then(found);
     }
     return this.newSession(app);
   }
@@ -354,16 +357,18 @@ export class ApplicationRegistry {
    * is sent then. Lucee keeps every new session; we do not, so that cookieless requests (a
    * crawler, a flood) that never touch the session cost no memory.
    */
-  save(ref: SessionRef, cookies: CookieScope): Promise<void> {
+  save(ref: SessionRef, cookies: CookieScope): MaybePromise<void> {
     if (ref.pending) {
       if (!ref.used) {
         // nobody can come back to this session: named connections opened under it end now
         this.releaseQuietly(connectionOwnerOf(ref.scope));
-        return Promise.resolve();
+        return;
       }
       this.keepPending(ref, cookies);
     }
-    return this.storeOf(ref.app).set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+    const store = this.storeOf(ref.app);
+    if (store.setNow) return store.setNow(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
+    return store.set(ref.key, ref.scope, ref.app.settings.sessionTimeoutMs);
   }
 
   /**
@@ -419,20 +424,23 @@ const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:
  */
 export class ApplicationFileFinder {
   private readonly cache = new Map<string, { at: number; file: string | null }>();
-  /** The answer per (page directory, root), for as long as the per-directory answers hold. */
-  private readonly answers = new Map<string, { at: number; file: string | null }>();
+  /** The answer per root and page directory, for as long as the per-directory answers hold. */
+  private readonly answers = new Map<string, Map<string, { at: number; file: string | null }>>();
   /** OnRequestEnd.cfm per directory of an Application.cfm. */
   private readonly ends = new Map<string, { at: number; file: string | null }>();
   constructor(private readonly ttlMs: number) {}
 
   find(pageDir: string, root: string): string | null {
-    const key = pageDir + '\0' + root;
     const now = this.ttlMs === Infinity ? 0 : Date.now();
-    const known = this.answers.get(key);
+    let inRoot = this.answers.get(root);
+    const known = inRoot?.get(pageDir);
     if (known && now - known.at < this.ttlMs) return known.file;
     const answer = this.walk(pageDir, root);
-    if (this.answers.size > 10_000) this.answers.clear();
-    this.answers.set(key, answer);
+    if (!inRoot || inRoot.size > 10_000) {
+      if (this.answers.size > 100) this.answers.clear();
+      this.answers.set(root, (inRoot = new Map()));
+    }
+    inRoot.set(pageDir, answer);
     return answer.file;
   }
 
@@ -488,12 +496,12 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
   const app = reg.get(settings);
   ctx.app = app;
   // this.customTagPaths / customtagpaths=: searched by <cf_name> and <cfmodule name=>
-  ctx.customTagPaths = [...settings.customTagPaths];
+  ctx.customTagPaths = settings.customTagPaths;
   // this.mappings: component names, cfinclude and expandPath; this.datasource(s): cfquery
   ctx.appMappings = settings.mappingList;
   ctx.appDatasources = settings.datasourceSettings;
   // every this.* setting (smtpServerSettings for cfmail...), as the tags read them
-  for (const [k, v] of settings.given.entries()) ctx.applicationSettings.set(k, v);
+  ctx.applicationSettings = settings.given;
   // named <cfimap> connections belong to the session, else the application (issue 8 item 1)
   if (!settings.sessionManagement) {
     ctx.sessionRef = undefined;
@@ -501,7 +509,7 @@ export function activateApplication(ctx: Ctx, settings: ApplicationSettings): Ma
     return loadClientScope(ctx);
   }
   if (ctx.sessionRef?.app === app) return loadClientScope(ctx);
-  return reg.resolveSession(app, ctx.cookie).then((ref) => {
+  return andThen(reg.resolveSession(app, ctx.cookie), (ref) => {
     ctx.sessionRef = ref;
     ctx.connectionOwner = connectionOwnerOf(ref.scope);
     return loadClientScope(ctx);

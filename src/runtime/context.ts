@@ -28,6 +28,9 @@ export interface HttpRequestData {
 }
 import { clientScope } from './client-scope.js';
 
+/** Ctx.applicationSettings outside an application (nothing writes to it). */
+const NO_SETTINGS = new Struct();
+
 /** Response metadata recorded by cflocation / cfheader / cfcontent. */
 export interface ResponseMeta {
   status: number;
@@ -137,7 +140,7 @@ export class Ctx {
    * directory and before EngineOptions.customTagPaths: the application's `this.customTagPaths`.
    * Application.cfc support fills it (absolute paths) before the page runs.
    */
-  customTagPaths: string[] = [];
+  customTagPaths: readonly string[] = [];
   readonly locals = new Map<string, unknown>();
   /** The request's time zone (setTimeZone, the application's `timezone`); see time-zone.ts. */
   readonly timeZone: ZoneHolder = {};
@@ -203,10 +206,12 @@ export class Ctx {
 
 
   /**
-   * Application.cfc's `this.*` settings for this render, filled by the Application.cfc support
-   * (keys case-insensitive): `smtpServerSettings` gives `<cfmail>` its default SMTP server.
+   * Application.cfc's `this.*` settings (or cfapplication's attributes) for this render, as given
+   * (keys case-insensitive; read only): `smtpServerSettings` gives `<cfmail>` its default SMTP
+   * server. The application's own struct (ApplicationSettings.given), set when the request
+   * enters its application; empty outside one.
    */
-  readonly applicationSettings = new Struct();
+  applicationSettings: Struct = NO_SETTINGS;
 
   /**
    * Lucee's full null support for this render: the application's `nullSupport` setting

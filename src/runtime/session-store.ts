@@ -13,6 +13,13 @@ export interface SessionStore {
   get(key: string): Promise<Struct | undefined>;
   /** Stores (or replaces) a session that expires after ttlMs of idleness. */
   set(key: string, session: Struct, ttlMs: number): Promise<void>;
+  /**
+   * Optional, for a store in this process's memory: get() and set() answered at once, without a
+   * promise (every request of a session application reads and writes its session; a promise
+   * makes the rest of the request run asynchronously). Same meaning as get and set.
+   */
+  getNow?(key: string): Struct | undefined;
+  setNow?(key: string, session: Struct, ttlMs: number): void;
   /** Connects now when the store is remote (a server does it before taking requests); else nothing. */
   connect?(): Promise<void>;
   /** Removes a session (sessionInvalidate, sessionRotate); no expiry notice is given. */
@@ -71,6 +78,14 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async get(key: string): Promise<Struct | undefined> {
+    return this.getNow(key);
+  }
+
+  async set(key: string, session: Struct, ttlMs: number): Promise<void> {
+    this.setNow(key, session, ttlMs);
+  }
+
+  getNow(key: string): Struct | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
     const now = Date.now();
@@ -85,8 +100,17 @@ export class MemorySessionStore implements SessionStore {
     return e.session;
   }
 
-  async set(key: string, session: Struct, ttlMs: number): Promise<void> {
-    if (this.map.has(key)) this.map.delete(key);
+  setNow(key: string, session: Struct, ttlMs: number): void {
+    const e = this.map.get(key);
+    if (e !== undefined && e.session === session) {
+      // the session this request read (get moved it last already unless others came since)
+      e.ttlMs = ttlMs;
+      e.lastAccess = Date.now();
+      this.map.delete(key);
+      this.map.set(key, e);
+      return;
+    }
+    if (e !== undefined) this.map.delete(key);
     else {
       while (this.map.size >= this.maxSessions) {
         const [oldKey, oldest] = this.map.entries().next().value as [string, Entry];

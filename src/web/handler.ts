@@ -288,16 +288,30 @@ function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: Ren
     res.end(req.method === 'HEAD' || !r.output ? undefined : r.output);
     return;
   }
-  writeHead(res, r);
-  if (r.file) return sendFile(req, res, r.file);
-  if (r.body) {
-    const body = Buffer.from(r.body);
-    res.setHeader('Content-Length', body.length);
-    return void res.end(req.method === 'HEAD' ? undefined : body);
+  if (r.file) {
+    writeHead(res, r);
+    return sendFile(req, res, r.file);
+  }
+  const body = r.body ? Buffer.from(r.body) : undefined;
+  const length = body ? body.length : Buffer.byteLength(r.output, 'utf8');
+  if (!r.cookies.length && r.contentType === undefined && r.statusText === undefined && isEmpty(r.headers)) {
+    // the usual page: status, the default type and the length in one writeHead
+    res.writeHead(r.status, { 'Content-Type': DEFAULT_TYPE, 'Content-Length': length });
+  } else {
+    writeHead(res, r);
+    res.setHeader('Content-Length', length);
   }
   // a string body goes out in one write with the headers (node joins them for strings)
-  res.setHeader('Content-Length', Buffer.byteLength(r.output, 'utf8'));
-  res.end(req.method === 'HEAD' ? undefined : r.output, 'utf8');
+  if (req.method === 'HEAD') res.end();
+  else if (body) res.end(body);
+  else res.end(r.output, 'utf8');
+}
+
+const DEFAULT_TYPE = 'text/html; charset=utf-8';
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** `<cfcontent file=>`: streams the file as the body (then deletes it when asked). */
@@ -331,7 +345,7 @@ function writeHead(res: http.ServerResponse, r: RenderResult): void {
     http.validateHeaderName(name);
     for (const v of Array.isArray(value) ? value : [value]) http.validateHeaderValue(name, v);
   }
-  const contentType = type ?? 'text/html; charset=utf-8';
+  const contentType = type ?? DEFAULT_TYPE;
   http.validateHeaderValue('Content-Type', contentType);
   res.statusCode = r.status;
   if (r.statusText && !/[\r\n]/.test(r.statusText)) res.statusMessage = r.statusText;

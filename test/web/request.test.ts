@@ -178,6 +178,17 @@ describe('Application.cfm', () => {
   it('is looked up from the page directory upwards; the nearest one wins', async () => {
     expect(await text('/app/deep/er/page.cfm')).toBe('deep nearer');
   });
+
+  it('cfapplication with attributes that change from request to request takes each request\'s values', async () => {
+    fs.mkdirSync(path.join(site.root, 'dyn'), { recursive: true });
+    fs.writeFileSync(path.join(site.root, 'dyn/Application.cfm'), '<cfapplication name="dyn_#url.app#" sessionmanagement="#url.s#">');
+    fs.writeFileSync(path.join(site.root, 'dyn/page.cfm'), '<cfoutput>#application.applicationName#:#getApplicationSettings().sessionManagement#</cfoutput>');
+    expect(await text('/dyn/page.cfm?app=a&s=false')).toBe('dyn_a:false');
+    expect(await text('/dyn/page.cfm?app=a&s=false')).toBe('dyn_a:false');
+    expect(await text('/dyn/page.cfm?app=b&s=false')).toBe('dyn_b:false');
+    expect(await text('/dyn/page.cfm?app=b&s=true')).toBe('dyn_b:true');
+    expect(await text('/dyn/page.cfm?app=a&s=false')).toBe('dyn_a:false');
+  });
 });
 
 describe('cflock', () => {

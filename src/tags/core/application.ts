@@ -1,7 +1,7 @@
 import { defineTag, Signal } from '../types.js';
 import { Struct } from '../../runtime/struct.js';
 import { toBool, toNum, toStr } from '../../runtime/cast.js';
-import { activateApplication, settingsFrom } from '../../runtime/application.js';
+import { activateApplication, settingsFrom, type ApplicationSettings } from '../../runtime/application.js';
 import { registerErrorPage } from '../../runtime/error-pages.js';
 import { addFrame } from '../../runtime/udf-call.js';
 import { CfmlError } from '../../runtime/errors.js';
@@ -21,14 +21,36 @@ export const applicationTag = defineTag({
     { name: 'mappings' }, { name: 'customtagpaths' }, { name: 'action' },
   ],
   run(call) {
+    const dir = call.ctx.template.dir;
+    const update = call.attrs.action !== undefined && toStr(call.attrs.action).toLowerCase() === 'update' && call.ctx.app !== undefined;
+    // an Application.cfm runs this tag on every request with the same simple attributes: their settings are reused
+    const known = update ? undefined : lastSettings.get(call.node);
+    if (known && known.dir === dir && sameSimpleAttrs(known.attrs, call.attrs)) return activateApplication(call.ctx, known.settings);
     const given = new Struct();
     for (const [k, v] of Object.entries(call.attrs)) given.set(k, v);
-    if (call.attrs.action !== undefined && toStr(call.attrs.action).toLowerCase() === 'update' && call.ctx.app) {
-      for (const [k, v] of call.ctx.app.settings.given.entries()) if (!given.has(k)) given.set(k, v);
+    if (update) {
+      for (const [k, v] of call.ctx.app!.settings.given.entries()) if (!given.has(k)) given.set(k, v);
     }
-    return activateApplication(call.ctx, settingsFrom(given, call.ctx.template.dir));
+    const settings = settingsFrom(given, dir);
+    if (!update && Object.values(call.attrs).every(isSimple)) lastSettings.set(call.node, { dir, attrs: { ...call.attrs }, settings });
+    return activateApplication(call.ctx, settings);
   },
 });
+
+/** The settings a cfapplication tag (as written) made last, with the attributes and directory they came from. */
+const lastSettings = new WeakMap<object, { dir: string; attrs: Record<string, unknown>; settings: ApplicationSettings }>();
+
+const isSimple = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** The same attribute names with the same simple values (a struct or array attribute is never the same). */
+function sameSimpleAttrs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const k in b) {
+    if (a[k] !== b[k] || !isSimple(b[k])) return false;
+    n++;
+  }
+  return n === Object.keys(a).length;
+}
 
 /**
  * cferror: the template shown when the request fails (`type="request"` for any error,
