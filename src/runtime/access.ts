@@ -53,6 +53,16 @@ export function getKey(obj: unknown, key: unknown, loc: SourceLoc | undefined, d
     if ((v === undefined || v === null) && !soft) throw expressionError(`the element at position [${n}] of the array is not defined`, { loc });
     return v;
   }
+  if (obj instanceof Uint8Array && !dot) {
+    // a binary value is a byte array: bin[1] is its first byte, signed as Java's bytes (-128..127)
+    const n = toNum(key);
+    if (!Number.isInteger(n) || n < 1 || n > obj.length) {
+      if (soft) return undefined;
+      throw expressionError(`invalid index [${toStr(key)}], the binary value has ${obj.length} bytes`, { loc });
+    }
+    const b = obj[n - 1]!;
+    return b > 127 ? b - 256 : b;
+  }
   if (obj instanceof Query) {
     const k = toStr(key);
     const lower = k.toLowerCase();

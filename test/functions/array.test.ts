@@ -217,7 +217,12 @@ describe('array basics', () => {
     const a = [1, 2, 3, 4, 5, 6, 7, 8];
     expect(fn('arraySlice', a, 2, 3)).toEqual([2, 3, 4]);
     expect(fn('arraySlice', a, 4)).toEqual([4, 5, 6, 7, 8]);
-    expect(fn('arraySlice', a, -5, 3)).toEqual([4, 5, 6]);
+    // Lucee (ArraySlice.java): an offset <= 0 counts from the end, 0 is the last element (was: -1 the last)
+    expect(fn('arraySlice', a, -5, 3)).toEqual([3, 4, 5]);
+    expect(fn('arraySlice', a, 0)).toEqual([8]);
+    // length 0 runs to the end, a negative length stops before the end
+    expect(fn('arraySlice', a, 6, 0)).toEqual([6, 7, 8]);
+    expect(fn('arraySlice', a, 2, -5)).toEqual([2, 3]);
     expect(member('array', 'slice', a, 8)).toEqual([8]);
     expect(() => fn('arraySlice', a, 9)).toThrow(/offset/);
     expect(() => fn('arraySlice', a, 7, 5)).toThrow(/length/);

@@ -105,7 +105,8 @@ describe('directory functions', () => {
 
     expect(fn('directoryList', root)).toEqual([p('tree', 'a.log'), p('tree', 'b.txt'), p('tree', 'sub')]);
     expect(fn('directoryList', root, false, 'name')).toEqual(['a.log', 'b.txt', 'sub']);
-    expect(fn('directoryList', root, true, 'name', '*.txt')).toEqual(['b.txt', 'sub/c.txt']);
+    // Lucee's suite: a recursive listing by name gives names only (was 'sub/c.txt')
+    expect(fn('directoryList', root, true, 'name', '*.txt')).toEqual(['b.txt', 'c.txt']);
     expect(fn('directoryList', root, false, 'name', '', '', 'dir')).toEqual(['sub']);
     expect(fn('directoryList', root, false, 'name', '*.txt|*.log', 'name desc')).toEqual(['b.txt', 'a.log']);
     expect(fn('directoryList', root, false, 'name', jsFn((f: string) => f.endsWith('.log')))).toEqual(['a.log']);

@@ -530,19 +530,26 @@ const basics: FunctionDef[] = [
   },
 ];
 
+/**
+ * arraySlice(array, offset [, length]) by Lucee's rules (ArraySlice.java): an offset of 0 or less
+ * counts from the end (0 is the last element, -1 the last two); a length of 0 or none runs to the
+ * end, a negative length stops that many elements before the end.
+ * @throws Expression error for an empty array, an offset past the end, or a length past the end.
+ */
 export function sliceArray(fnName: string, arr: unknown[], offset: number, length?: number): unknown[] {
-  let off = toInt(offset);
   const len = arr.length;
-  if (off < 0) off = len + off + 1;
+  if (len === 0) throw expressionError(`function [${fnName}]: the array is empty`);
+  let off = toInt(offset);
+  if (off <= 0) off = len + off;
   if (off < 1 || off > len) {
     throw expressionError(`invalid offset [${numText(offset)}] for function [${fnName}], the array has ${len} elements`);
   }
-  if (length === undefined) return arr.slice(off - 1);
-  const n = toInt(length);
-  if (n < 0 || off - 1 + n > len) {
-    throw expressionError(`invalid length [${numText(length)}] for function [${fnName}]: offset ${off} plus length goes past the end of the array (${len} elements)`);
+  const n = length === undefined ? 0 : toInt(length);
+  const to = n > 0 ? off + n - 1 : n < 0 ? len + n : len;
+  if (to > len) {
+    throw expressionError(`invalid length [${numText(length!)}] for function [${fnName}]: offset ${off} plus length goes past the end of the array (${len} elements)`);
   }
-  return arr.slice(off - 1, off - 1 + n);
+  return to < off ? [] : arr.slice(off - 1, to);
 }
 
 export const arrayFunctions: FunctionDef[] = [...basics, ...arrayIterationFunctions];

@@ -265,7 +265,8 @@ export const filesFunctions: FunctionDef[] = [
       const entries = listDirectory('directoryList', root, { recurse, type, filter: matches, sort });
       switch (listInfo.toLowerCase()) {
         case 'name':
-          return entries.map((e) => (recurse ? e.rel : e.name));
+          // the file's own name, also in a recursive listing (Lucee; the path tells where it is)
+          return entries.map((e) => e.name);
         case 'path':
           return entries.map((e) => e.path);
         case 'query':

@@ -59,7 +59,8 @@ export const miscFunctions: FunctionDef[] = [
       if (!d) throw expressionError(`can't cast [${toStr(t)}] to a date value`);
       // Biel Mean Time is UTC+1; a beat is 1/1000 of its day, shown with 3 decimals (truncated).
       const ms = (((d.getTime() + 3_600_000) % 86_400_000) + 86_400_000) % 86_400_000;
-      return Math.floor(ms / 86.4) / 1000;
+      // thousandths of a beat in integers (ms * 10 / 864): 12:00 BMT is exactly 500, not 499.999
+      return Math.floor((ms * 10) / 864) / 1000;
     },
   },
   {
