@@ -4,6 +4,7 @@ import { scanHashExpr } from '../lexer/scan.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
 import type * as A from './ast.js';
 import { CfmlParser, type LocBase, type TagLookup } from './expr-parser.js';
+import { simpleExpression } from './simple-expr.js';
 
 export { parseVariableName } from './variable-name.js';
 
@@ -108,7 +109,16 @@ function run<R>(text: string, base: LocBase, what: string, rule: (p: CfmlParser)
   }
 }
 
+/**
+ * Parses one expression: `text` at `base`, or the already lexed `tokens` (whose positions are
+ * in the file, then `base` is the file's start). Plain names, dotted names, numbers and simple
+ * calls of text take a direct path with the same AST (simple-expr.ts). Throws ParseError.
+ */
 export function parseExpression(text: string, base: LocBase, tokens?: IToken[]): A.Expr {
+  if (!tokens) {
+    const simple = simpleExpression(text, base);
+    if (simple) return simple;
+  }
   if (!tokens && !text.trim()) throw new ParseError('Syntax error: missing expression', base);
   return run(text, base, 'expression', (p) => p.expression(), tokens);
 }
