@@ -6,7 +6,9 @@
  * Targets (issue 10): hello >= 60 % of bare throughput; RSS < 150 MB. Also printed: each server's
  * CPU time per request (from /proc), whose ratio is the throughput ratio a CPU-bound server would
  * reach; on the shared 2-core machine autocannon and other work compete for the cores, so req/s
- * moves with the load while CPU per request does not.
+ * moves with the load while CPU per request does not. The two servers are measured in
+ * alternating rounds (BENCH_ROUNDS, default 4, of BENCH_DURATION / BENCH_ROUNDS seconds), so a
+ * change in the machine's load falls on both alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,7 +18,9 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** Seconds each server is measured per page, split into ROUNDS alternating runs. */
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONNECTIONS = 10;
 
 function freePort(): Promise<number> {
@@ -61,13 +65,49 @@ function cpuUs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-async function load(url: string, pid: number, headers: Record<string, string> = {}): Promise<Run> {
-  // a short warm-up (JIT, template cache), then the measured run
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+/** One autocannon run against `url` with the server's CPU time per request (µs). */
+async function once(url: string, pid: number, seconds: number, headers: Record<string, string>): Promise<Run & { requests: number }> {
   const c0 = cpuUs(pid);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   const cpu = (cpuUs(pid) - c0) / Math.max(1, r.requests.total);
-  return { cpuUs: cpu, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { cpuUs: cpu, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
+}
+
+/**
+ * cfml serve and bare node:http on the same page, measured in ROUNDS alternating runs of
+ * DURATION / ROUNDS seconds each (after a 1 s warm-up of each), so that a change in the shared
+ * machine's load during the bench falls on both servers alike rather than on whichever ran
+ * later. req/s is the mean over the rounds, CPU per request the total CPU over the total
+ * requests, p99 the median of the rounds' p99.
+ */
+async function pair(cfUrl: string, cfPid: number, bareUrl: string, barePid: number, headers: Record<string, string> = {}): Promise<[Run, Run]> {
+  // a short warm-up (JIT, template cache)
+  await autocannon({ url: bareUrl, connections: CONNECTIONS, duration: 1, headers });
+  await autocannon({ url: cfUrl, connections: CONNECTIONS, duration: 1, headers });
+  const cf: Array<Run & { requests: number }> = [];
+  const bare: Array<Run & { requests: number }> = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    // alternate which goes first, so neither always follows the other's garbage
+    if (i % 2 === 0) {
+      bare.push(await once(bareUrl, barePid, DURATION / ROUNDS, headers));
+      cf.push(await once(cfUrl, cfPid, DURATION / ROUNDS, headers));
+    } else {
+      cf.push(await once(cfUrl, cfPid, DURATION / ROUNDS, headers));
+      bare.push(await once(bareUrl, barePid, DURATION / ROUNDS, headers));
+    }
+  }
+  const merge = (runs: Array<Run & { requests: number }>): Run => {
+    const total = runs.reduce((a, r) => a + r.requests, 0);
+    const p99s = runs.map((r) => r.p99).sort((a, b) => a - b);
+    return {
+      cpuUs: runs.reduce((a, r) => a + r.cpuUs * r.requests, 0) / Math.max(1, total),
+      rps: runs.reduce((a, r) => a + r.rps, 0) / runs.length,
+      p99: p99s[Math.floor(p99s.length / 2)]!,
+      errors: runs.reduce((a, r) => a + r.errors, 0),
+      non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+    };
+  };
+  return [merge(cf), merge(bare)];
 }
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'cfml-bench-serve-'));
@@ -106,16 +146,12 @@ try {
   await waitUp(bareBase + '/hello.cfm');
 
   const rows: [string, Run, Run][] = [];
-  const bareHello = await load(bareBase + '/hello.cfm', bare.pid!);
-  const cfHello = await load(cfBase + '/hello.cfm', cf.pid!);
-  rows.push(['hello.cfm', cfHello, bareHello]);
-  const bareSession = await load(bareBase + '/s/session.cfm', bare.pid!, { cookie });
-  const cfSession = await load(cfBase + '/s/session.cfm', cf.pid!, { cookie });
-  rows.push(['session page', cfSession, bareSession]);
+  rows.push(['hello.cfm', ...(await pair(cfBase + '/hello.cfm', cf.pid!, bareBase + '/hello.cfm', bare.pid!))]);
+  rows.push(['session page', ...(await pair(cfBase + '/s/session.cfm', cf.pid!, bareBase + '/s/session.cfm', bare.pid!, { cookie }))]);
   const rss = peakRssMb(cf.pid!);
   const bareRss = peakRssMb(bare.pid!);
 
-  console.log(`bench:serve  (${CONNECTIONS} keep-alive connections, ${DURATION} s per run, autocannon, Node ${process.version}, ${os.cpus().length} cores)`);
+  console.log(`bench:serve  (${CONNECTIONS} keep-alive connections, ${DURATION} s per server and page in ${ROUNDS} alternating runs, autocannon, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`);
   console.log('page            cfml serve req/s  p99 ms | bare node:http req/s  p99 ms | ratio  | CPU µs/req cfml / bare = bare/cfml');
   for (const [name, c, b] of rows) {
     console.log(`${name.padEnd(15)} ${c.rps.toFixed(0).padStart(17)} ${String(c.p99).padStart(7)} | ${b.rps.toFixed(0).padStart(20)} ${String(b.p99).padStart(7)} | ${((c.rps / b.rps) * 100).toFixed(1)} % | ${c.cpuUs.toFixed(0)} / ${b.cpuUs.toFixed(0)} = ${((b.cpuUs / c.cpuUs) * 100).toFixed(1)} %`);

@@ -411,13 +411,18 @@ const sessionKey = (app: Application, id: string) => `${app.name.toLowerCase()}:
 
 /**
  * Finds the Application.cfc or Application.cfm that governs a page: the page's directory, then
- * each parent up to `root` (the page's directory only when it is outside root). Cached per
- * directory for `ttlMs` so a busy server does not stat every level on every request.
+ * each parent up to `root` (the page's directory only when it is outside root), and the
+ * OnRequestEnd.cfm beside an Application.cfm. Cached per directory for `ttlMs` (2 s under
+ * inspectTemplates "once", for ever under "never") so a busy server does not stat every level,
+ * nor three spellings of a missing OnRequestEnd.cfm, on every request; the files found are still
+ * checked for changes as inspectTemplates says when they are loaded.
  */
 export class ApplicationFileFinder {
   private readonly cache = new Map<string, { at: number; file: string | null }>();
   /** The answer per (page directory, root), for as long as the per-directory answers hold. */
   private readonly answers = new Map<string, { at: number; file: string | null }>();
+  /** OnRequestEnd.cfm per directory of an Application.cfm. */
+  private readonly ends = new Map<string, { at: number; file: string | null }>();
   constructor(private readonly ttlMs: number) {}
 
   find(pageDir: string, root: string): string | null {
@@ -431,12 +436,17 @@ export class ApplicationFileFinder {
     return answer.file;
   }
 
+  /** The OnRequestEnd.cfm (any of its usual spellings) in `dir`, or null. */
+  onRequestEnd(dir: string): string | null {
+    return this.firstIn(this.ends, dir, ON_REQUEST_END_NAMES).file;
+  }
+
   /** The governing file, timed by the oldest per-directory look it relied on. */
   private walk(pageDir: string, root: string): { at: number; file: string | null } {
     const inRoot = pageDir === root || pageDir.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
     let at = Infinity;
     for (let dir = pageDir; ; ) {
-      const c = this.inDir(dir);
+      const c = this.firstIn(this.cache, dir, APPLICATION_NAMES);
       at = Math.min(at, c.at);
       if (c.file) return { at, file: c.file };
       if (!inRoot || dir === root) return { at, file: null };
@@ -446,24 +456,28 @@ export class ApplicationFileFinder {
     }
   }
 
-  private inDir(dir: string): { at: number; file: string | null } {
+  /** The first of `names` that exists in `dir`, remembered in `cache` for ttlMs. */
+  private firstIn(cache: Map<string, { at: number; file: string | null }>, dir: string, names: readonly string[]): { at: number; file: string | null } {
     const now = Date.now();
-    const c = this.cache.get(dir);
+    const c = cache.get(dir);
     if (c && now - c.at < this.ttlMs) return c;
     let file: string | null = null;
-    for (const n of ['Application.cfc', 'application.cfc', 'Application.cfm', 'application.cfm']) {
+    for (const n of names) {
       const p = path.join(dir, n);
       if (fs.existsSync(p)) {
         file = p;
         break;
       }
     }
-    if (this.cache.size > 10_000) this.cache.clear();
+    if (cache.size > 10_000) cache.clear();
     const entry = { at: now, file };
-    this.cache.set(dir, entry);
+    cache.set(dir, entry);
     return entry;
   }
 }
+
+const APPLICATION_NAMES = ['Application.cfc', 'application.cfc', 'Application.cfm', 'application.cfm'] as const;
+const ON_REQUEST_END_NAMES = ['OnRequestEnd.cfm', 'onRequestEnd.cfm', 'onrequestend.cfm'] as const;
 
 /**
  * Makes `settings`' application the request's (cfapplication, Application.cfc) and, with session

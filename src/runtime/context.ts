@@ -1,5 +1,7 @@
+import type { ZoneHolder } from './time-zone.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
+import { isBooleanLike, toBool } from './cast.js';
 import { CfmlError, ControlSignal, ErrorCode, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
@@ -137,6 +139,8 @@ export class Ctx {
    */
   customTagPaths: string[] = [];
   readonly locals = new Map<string, unknown>();
+  /** The request's time zone (setTimeZone, the application's `timezone`); see time-zone.ts. */
+  readonly timeZone: ZoneHolder = {};
   /**
    * The hook for Application.cfc: `this.datasources` / `this.datasource` of the application the
    * render belongs to. Whatever runs Application.cfc sets it before the page runs; cfquery and
@@ -204,6 +208,16 @@ export class Ctx {
    */
   readonly applicationSettings = new Struct();
 
+  /**
+   * Lucee's full null support for this render: the application's `nullSupport` setting
+   * (Application.cfc `this.nullSupport`, cfapplication) when given, else EngineOptions.nullSupport.
+   * On: a database NULL reads as null, and a struct key holding null exists (structKeyExists).
+   */
+  get fullNullSupport(): boolean {
+    const v = this.applicationSettings.get('nullSupport');
+    return v === undefined || v === null || v === '' || !isBooleanLike(v) ? this.engine.nullSupport : toBool(v);
+  }
+
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
   readonly startedAt = Date.now();
@@ -256,6 +270,12 @@ export class Ctx {
   flushed = false;
   /** `<cfflush interval="n">`: flush whenever this many characters are buffered (0 = off). */
   flushInterval = 0;
+  /**
+   * Above 0 while a tag takes its body's output for itself (cfquery's SQL, cfsavecontent, cfsilent,
+   * a custom tag's generated content...): ctx.out is then that text, not the page's, so the
+   * cfflush interval must not send it to the client.
+   */
+  captureDepth = 0;
 
   /**
    * `<cfflush>`: sends the output buffered so far to the client (status, headers and cookies with
@@ -303,7 +323,7 @@ export class Ctx {
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;
-    if (this.flushInterval !== 0 && this.out.length >= this.flushInterval) this.flush();
+    if (this.flushInterval !== 0 && this.captureDepth === 0 && this.out.length >= this.flushInterval) this.flush();
     // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
     if (this.out.length > this.engine.maxOutput) {
       this.out = this.out.slice(0, 1000);
@@ -386,6 +406,17 @@ export class Ctx {
     const c = this.cookie.getLower(lower);
     if (c !== undefined) return c;
     return undefined;
+  }
+
+  /**
+   * Whether an unscoped name is a variable that holds null (for full null support, where such a
+   * variable reads as null instead of being undefined): a key of a local, arguments or variables
+   * scope, or a column of an active query loop, in lookup()'s order.
+   */
+  holdsNull(lower: string): boolean {
+    for (let f = this.frame; f; f = f.parent) if (f.local.hasLower(lower) || f.args.hasLower(lower)) return true;
+    for (const q of this.queries) if (q.columnLower(lower)) return true;
+    return this.variables.hasLower(lower);
   }
 
   /** Where an unscoped assignment goes: an existing local or argument inside a function, else variables. */

@@ -22,9 +22,10 @@ export class MissingTemplate extends ControlSignal {}
  * target, then OnRequestEnd.cfm from Application.cfm's directory, all in the page's scopes
  * (variables set in Application.cfm are the page's), as Lucee does. A cfabort or cflocation ends
  * the request (OnRequestEnd.cfm is skipped). A missing page without an Application.cfc throws
- * MissingTemplate.
+ * MissingTemplate. `onRequestEnd(dir)` finds the OnRequestEnd.cfm of Application.cfm's directory
+ * (ApplicationFileFinder.onRequestEnd).
  */
-export function runRequest(ctx: Ctx, target: RequestTarget, appFile: string | null): MaybePromise<unknown> {
+export function runRequest(ctx: Ctx, target: RequestTarget, appFile: string | null, onRequestEnd: (dir: string) => string | null): MaybePromise<unknown> {
   if (appFile && /\.cfc$/i.test(appFile)) return runApplicationCfc(ctx, target, appFile, toStr(ctx.cgi.get('script_name') ?? '/' + path.basename(ctx.template.file)));
   if (target.kind === 'missing') throw new MissingTemplate();
   const main = () => (target.kind === 'page' ? runIn(ctx, target.page) : runRemoteCall(ctx, target.call));
@@ -32,7 +33,7 @@ export function runRequest(ctx: Ctx, target: RequestTarget, appFile: string | nu
   const app = ctx.engine.loadTemplate(appFile, ctx.inspected);
   return then(runIn(ctx, app), () =>
     then(main(), () => {
-      const end = onRequestEndFile(ctx, path.dirname(appFile));
+      const end = onRequestEnd(path.dirname(appFile));
       return end ? runIn(ctx, ctx.engine.loadTemplate(end, ctx.inspected)) : undefined;
     }),
   );
@@ -56,12 +57,4 @@ export function runIn(ctx: Ctx, t: CompiledTemplate): MaybePromise<unknown> {
 
 function then(r: MaybePromise<unknown>, next: () => MaybePromise<unknown>): MaybePromise<unknown> {
   return isThenable(r) ? (r as Promise<unknown>).then(next) : next();
-}
-
-function onRequestEndFile(ctx: Ctx, dir: string): string | undefined {
-  for (const n of ['OnRequestEnd.cfm', 'onRequestEnd.cfm', 'onrequestend.cfm']) {
-    const p = path.join(dir, n);
-    if (ctx.engine.inspector.isFile(p, ctx.inspected)) return p;
-  }
-  return undefined;
 }

@@ -31,6 +31,15 @@ export interface ParsedBody {
 const noCleanup = async () => {};
 let TMP: string | undefined;
 
+/** The body of a request that has none (frozen: shared by every such request). */
+export const NO_BODY: ParsedBody = Object.freeze({ form: Object.freeze({}), fieldNames: Object.freeze([]) as unknown as string[], files: Object.freeze({}), cleanup: noCleanup });
+
+/** Whether a request comes without a body (a GET): readBody has nothing to read or wait for. */
+export function hasNoBody(req: IncomingMessage): boolean {
+  const declared = req.headers['content-length'];
+  return req.readableEnded || (declared === undefined && req.headers['transfer-encoding'] === undefined) || declared === '0';
+}
+
 /**
  * Reads the request body: application/x-www-form-urlencoded and multipart/form-data (busboy,
  * each file streamed to its own file in a fresh temp dir, never under the client's name) fill
@@ -41,7 +50,7 @@ export async function readBody(req: IncomingMessage, maxBytes: number, tmpRoot?:
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   // a request without a body (GET): nothing to wait for
-  if (req.readableEnded || (declared === undefined && req.headers['transfer-encoding'] === undefined) || declared === '0') return empty;
+  if (hasNoBody(req)) return empty;
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) return readMultipart(req, maxBytes, tmpRoot ?? (TMP ??= os.tmpdir()));
   const raw = await readAll(req, maxBytes);

@@ -4,9 +4,10 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import send from 'send';
 import { Engine, type RenderResult } from '../engine.js';
-import { readBody, HttpError, type ParsedBody } from './body.js';
+import { readBody, hasNoBody, NO_BODY, HttpError, type ParsedBody } from './body.js';
 import { resolvePath, type Resolved } from './paths.js';
 import { BoundedMap } from '../runtime/bounded-map.js';
+import type { HttpRequestData } from '../runtime/context.js';
 import { cgiOf } from './cgi.js';
 import { errorPage } from './error-page.js';
 import { RemoteCallError } from '../runtime/remote-cfc.js';
@@ -42,11 +43,24 @@ const STATIC_METHODS = new Set(['GET', 'HEAD']);
 /** Methods a missing page's onMissingTemplate answers (others get 404 without running CFML). */
 const PAGE_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
-/** The request's headers for getHttpRequestData: repeated headers joined with ", ". */
-function headersOf(req: http.IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
+/** The request as getHttpRequestData shows it; the headers are copied only when a page asks. */
+class NodeHttpRequest implements HttpRequestData {
+  constructor(
+    private readonly req: http.IncomingMessage,
+    readonly content: string,
+  ) {}
+  get method(): string {
+    return this.req.method ?? 'GET';
+  }
+  get protocol(): string {
+    return `HTTP/${this.req.httpVersion}`;
+  }
+  /** Repeated headers joined with ", ". */
+  get headers(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+    return out;
+  }
 }
 
 const hasField = (scope: Record<string, unknown>, name: string) => Object.keys(scope).some((k) => k.toLowerCase() === name);
@@ -106,14 +120,15 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
         case 'missing': {
           if (r.page && r.file && PAGE_METHODS.has(req.method ?? 'GET')) {
             const base = (req as { baseUrl?: string }).baseUrl ?? '';
-            const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file });
-            if (await runPage(req, res, { kind: 'missing', file: r.file }, query, cgi)) return;
+            const file = r.file;
+            const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file, remoteAddr: options.clientAddress?.(req) });
+            if (await runPage(req, res, { kind: 'missing', file }, query, cgi)) return;
           }
           return next ? next() : plain(res, 404, 'Not Found');
         }
         case 'component': {
           const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file });
+          const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file, remoteAddr: options.clientAddress?.(req) });
           if (await runPage(req, res, { kind: 'component', file: r.file }, query, cgi)) return;
           return next ? next() : plain(res, 404, 'Not Found');
         }
@@ -130,7 +145,8 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           return await sendStatic(req, res, realRoot, r.rel, next);
         case 'page': {
           const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          const cgi = cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file, remoteAddr: options.clientAddress?.(req) });
+          // built only when the page reads cgi (most pages never do)
+          const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file, remoteAddr: options.clientAddress?.(req) });
           await runPage(req, res, { kind: 'page', file: r.file }, query, cgi);
           return;
         }
@@ -144,22 +160,25 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
    * Runs a page, a missing page (onMissingTemplate) or a component (remote call when the request
    * has a `method` field). Resolves to false when nothing answered (the caller sends its 404).
    */
-  const runPage = async (req: http.IncomingMessage, res: http.ServerResponse, target: { kind: 'page' | 'missing' | 'component'; file: string }, query: string, cgi: Record<string, string>): Promise<boolean> => {
+  const runPage = async (req: http.IncomingMessage, res: http.ServerResponse, target: { kind: 'page' | 'missing' | 'component'; file: string }, query: string, cgi: () => Record<string, string>): Promise<boolean> => {
     let body: ParsedBody;
-    try {
-      body = await readBody(req, maxBody, options.uploadDir);
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      res.setHeader('Connection', 'close');
-      plain(res, e.status, e.status === 413 ? 'Payload Too Large' : 'Bad Request');
-      return true;
+    if (hasNoBody(req)) body = NO_BODY;
+    else {
+      try {
+        body = await readBody(req, maxBody, options.uploadDir);
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        res.setHeader('Connection', 'close');
+        plain(res, e.status, e.status === 413 ? 'Payload Too Large' : 'Bad Request');
+        return true;
+      }
     }
     try {
-      const form: Record<string, unknown> = { ...body.form };
-      if (body.fieldNames.length) form.fieldnames = body.fieldNames.map((n) => n.toUpperCase()).join(',');
-      const url = queryScope(query);
+      const form: Record<string, unknown> | undefined = body.fieldNames.length ? { ...body.form, fieldnames: body.fieldNames.map((n) => n.toUpperCase()).join(',') } : undefined;
+      // no query string, no url scope to parse
+      const url = query ? queryScope(query) : undefined;
       // a component answers remote calls only: without a method it stays 404, its source never leaves
-      if (target.kind === 'component' && !hasField(url, 'method') && !hasField(form, 'method')) return false;
+      if (target.kind === 'component' && !(url && hasField(url, 'method')) && !(form && hasField(form, 'method'))) return false;
       let result: RenderResult | null;
       try {
         const onFlush = (chunk: string, head?: RenderResult) => {
@@ -169,8 +188,8 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           }
           if (chunk && req.method !== 'HEAD') res.write(chunk);
         };
-        const httpRequest = { method: req.method ?? 'GET', protocol: `HTTP/${req.httpVersion}`, headers: headersOf(req), content: body.content ?? '' };
-        const input = { url, form, cgi, cookie: req.headers.cookie ?? '', files: body.files, web: true, root: realRoot, onFlush, httpRequest };
+        const httpRequest = new NodeHttpRequest(req, body.content ?? '');
+        const input = { url, form, cgi, cookie: req.headers.cookie, files: body === NO_BODY ? undefined : body.files, web: true, root: realRoot, onFlush, httpRequest };
         result =
           target.kind === 'page'
             ? await engine.renderFileWithMeta(target.file, input)
@@ -184,11 +203,12 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
       if (!result) return false;
       // uploads the page did not move are removed before the response ends (a file sent with
       // cfcontent file= may be one of them: then after)
-      if (!result.file) await body.cleanup();
-      await writeResult(req, res, result);
+      if (!result.file && body !== NO_BODY) await body.cleanup();
+      const sent = writeResult(req, res, result);
+      if (sent) await sent;
       return true;
     } finally {
-      await body.cleanup();
+      if (body !== NO_BODY) await body.cleanup();
     }
   };
 
@@ -258,31 +278,18 @@ function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, realRoo
   });
 }
 
-/** Writes a render's result: status, headers (checked: a page cannot inject CR/LF), cookies, then the body. */
-async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: RenderResult): Promise<void> {
+/**
+ * Writes a render's result: status, headers (checked: a page cannot inject CR/LF), cookies, then
+ * the body. Returns a promise only when a file is streamed (cfcontent file=).
+ */
+function writeResult(req: http.IncomingMessage, res: http.ServerResponse, r: RenderResult): Promise<void> | undefined {
   if (res.headersSent) {
     // cfflush sent the head and part of the body: the rest follows, then the end of the chunked body
     res.end(req.method === 'HEAD' || !r.output ? undefined : r.output);
     return;
   }
   writeHead(res, r);
-  if (r.file) {
-    const { path: file, deleteAfter } = r.file;
-    const size = (await fs.promises.stat(file)).size;
-    res.setHeader('Content-Length', size);
-    if (req.method === 'HEAD') return void res.end();
-    await new Promise<void>((resolve) => {
-      const s = fs.createReadStream(file);
-      s.on('error', () => {
-        res.destroy();
-        resolve();
-      });
-      res.on('close', resolve);
-      s.pipe(res);
-    });
-    if (deleteAfter) await fs.promises.rm(file, { force: true });
-    return;
-  }
+  if (r.file) return sendFile(req, res, r.file);
   if (r.body) {
     const body = Buffer.from(r.body);
     res.setHeader('Content-Length', body.length);
@@ -291,6 +298,24 @@ async function writeResult(req: http.IncomingMessage, res: http.ServerResponse, 
   // a string body goes out in one write with the headers (node joins them for strings)
   res.setHeader('Content-Length', Buffer.byteLength(r.output, 'utf8'));
   res.end(req.method === 'HEAD' ? undefined : r.output, 'utf8');
+}
+
+/** `<cfcontent file=>`: streams the file as the body (then deletes it when asked). */
+async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, f: { path: string; deleteAfter: boolean }): Promise<void> {
+  const { path: file, deleteAfter } = f;
+  const size = (await fs.promises.stat(file)).size;
+  res.setHeader('Content-Length', size);
+  if (req.method === 'HEAD') return void res.end();
+  await new Promise<void>((resolve) => {
+    const s = fs.createReadStream(file);
+    s.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.on('close', resolve);
+    s.pipe(res);
+  });
+  if (deleteAfter) await fs.promises.rm(file, { force: true });
 }
 
 /** Sets the status and headers of a render's result (checked: a page cannot inject CR/LF) without sending the body. */

@@ -103,6 +103,23 @@ describe('inspectTemplates', () => {
     expect(await run('never')).toEqual(['c1-t1', 'c1-t1']);
   });
 
+  it('Application.cfm and OnRequestEnd.cfm: a changed one is seen as a template is; one added is found at once under "always", not under "never"', async () => {
+    const run = async (mode: InspectTemplates) => {
+      const dir = site({ 'Application.cfm': 'a1,', 'page.cfm': 'p,' });
+      const e = new Engine({ inspectTemplates: mode, root: dir });
+      const f = path.join(dir, 'page.cfm');
+      const out = [await e.renderFile(f)];
+      fs.writeFileSync(path.join(dir, 'OnRequestEnd.cfm'), 'end');
+      rewrite(path.join(dir, 'Application.cfm'), 'a2,');
+      out.push(await e.renderFile(f));
+      return out;
+    };
+    expect(await run('always')).toEqual(['a1,p,', 'a2,p,end']);
+    // under "once" the file found is checked in the next render; whether one was added is looked up again after 2 s
+    expect((await run('once'))[1]).toMatch(/^a2,p,/);
+    expect(await run('never')).toEqual(['a1,p,', 'a1,p,']);
+  });
+
   it('a value other than always/once/never is an error naming the three', () => {
     expect(() => new Engine({ inspectTemplates: 'sometimes' as InspectTemplates })).toThrow(/"always", "once" or "never"/);
   });

@@ -43,10 +43,13 @@ function newLike(s: Struct): Struct {
   return out;
 }
 
-/** structKeyExists also answers for queries (columns) and arrays (defined index), as Lucee's collections do. */
-function keyExists(container: unknown, key: string): boolean {
+/**
+ * structKeyExists also answers for queries (columns) and arrays (defined index), as Lucee's
+ * collections do. A key holding null exists only with full null support (`nulls`), as in Lucee.
+ */
+function keyExists(container: unknown, key: string, nulls = false): boolean {
   container = simple(container);
-  if (container instanceof Struct) return container.has(key) && !isMissing(container.get(key));
+  if (container instanceof Struct) return container.has(key) && (nulls || !isMissing(container.get(key)));
   if (container instanceof Query) return container.hasColumn(key);
   if (container instanceof XmlNode) return xmlGet(container, key, true, undefined, true) !== undefined;
   if (Array.isArray(container)) {
@@ -130,7 +133,7 @@ export const structsFunctions: FunctionDef[] = [
       { name: 'key', type: 'string', required: true },
     ],
     members: m('keyExists'),
-    impl: (_c, s: unknown, key: string) => keyExists(s, key),
+    impl: (c, s: unknown, key: string) => keyExists(s, key, c.ctx?.fullNullSupport),
   },
   { name: 'structCount', params: [structParam], members: [...m('count'), ...m('len')], impl: (_c, s: Struct) => s.size },
   {
