@@ -32,3 +32,9 @@ describe('cfusion_encrypt / cfusion_decrypt', () => {
     expect(out).toBe('true|1|secret text');
   });
 });
+
+describe('getUserRoles', () => {
+  it('lists the logged-in user roles, "" for nobody', async () => {
+    expect(await render('<cfoutput>[#getUserRoles()#]</cfoutput><cflogin><cfloginuser name="ann" password="pw" roles="reader, editor"></cflogin><cfoutput>[#getUserRoles()#]</cfoutput>')).toBe('[][reader,editor]');
+  });
+});

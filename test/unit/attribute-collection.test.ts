@@ -46,6 +46,21 @@ const cases: Record<string, Case> = {
     collection: '<cfset c = {name: "x", default: "hi"}><cfparam attributeCollection="#c#"><cfoutput>#x#</cfoutput>',
     output: 'hi',
   },
+  timer: {
+    literal: '<cftimer variable="t" type="debug" unit="milli">x</cftimer><cftry><cftimer type="loud">y</cftimer><cfcatch>bad</cfcatch></cftry><cfoutput>#isNumeric(t)#</cfoutput>',
+    collection: '<cfset c = {variable: "t", type: "debug", unit: "milli"}><cftimer attributeCollection="#c#">x</cftimer><cfset c = {type: "loud"}><cftry><cftimer attributeCollection="#c#">y</cftimer><cfcatch>bad</cfcatch></cftry><cfoutput>#isNumeric(t)#</cfoutput>',
+    output: 'xbadtrue',
+  },
+  stopwatch: {
+    literal: '<cfstopwatch variable="w">x</cfstopwatch><cfoutput>#isNumeric(w)#</cfoutput>',
+    collection: '<cfset c = {variable: "w"}><cfstopwatch attributeCollection="#c#">x</cfstopwatch><cfoutput>#isNumeric(w)#</cfoutput>',
+    output: 'xtrue',
+  },
+  timeout: {
+    literal: '<cftimeout timespan="5">in</cftimeout><cftry><cftimeout timespan="0.02"><cfset sleep(2000)></cftimeout><cfcatch>late</cfcatch></cftry>',
+    collection: '<cfset c = {timespan: 5}><cftimeout attributeCollection="#c#">in</cftimeout><cfset c = {timespan: 0.02}><cftry><cftimeout attributeCollection="#c#"><cfset sleep(2000)></cftimeout><cfcatch>late</cfcatch></cftry>',
+    output: 'inlate',
+  },
   savecontent: {
     literal: '<cfsavecontent variable="s" trim="true"> body </cfsavecontent><cfoutput>[#s#]</cfoutput>',
     collection: '<cfset c = {variable: "s", trim: true}><cfsavecontent attributeCollection="#c#"> body </cfsavecontent><cfoutput>[#s#]</cfoutput>',
