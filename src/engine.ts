@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Struct } from './runtime/struct.js';
-import { Ctx, AbortPage, type ResponseMeta } from './runtime/context.js';
+import { Ctx, AbortPage, type HttpRequestData, type ResponseMeta } from './runtime/context.js';
 import { Compiler, runTemplate, type CompiledTemplate } from './runtime/compiler.js';
 import type { EngineCore } from './runtime/engine-core.js';
 import { CfmlError, ErrorCode, formatError, toCfmlError, type SourceLoc } from './runtime/errors.js';
@@ -18,8 +18,8 @@ import { fileTag, directoryTag } from './tags/file/index.js';
 import { httpTag, httpParamTag } from './tags/http/index.js';
 import { popTag } from './tags/pop/tag.js';
 import { createMailTag, mailParamTag, mailPartTag, type MailServerSettings } from './tags/mail/index.js';
-import { parseTemplate } from './parser/template-parser.js';
-import { parseExpression, parseVariableName } from './parser/expressions.js';
+import { parser } from './parser/load.js';
+import { parseVariableName } from './parser/variable-name.js';
 import { compileExpr, compileSetter, type Setter } from './runtime/compile-expr.js';
 import { isThenable } from './runtime/maybe.js';
 import { dumpHtml, dumpText } from './runtime/dump.js';
@@ -37,6 +37,7 @@ import { SessionCodec } from './runtime/session-codec.js';
 import { CookieScope } from './runtime/cookies.js';
 import { TemplateInspector, inspectTemplatesOf, type InspectTemplates } from './runtime/inspect-templates.js';
 import { runRequest, MissingTemplate, type RequestTarget } from './runtime/request.js';
+import { runInZone } from './runtime/time-zone.js';
 import { remoteCallOf } from './runtime/remote-cfc.js';
 import { showErrorPage } from './runtime/error-pages.js';
 
@@ -55,6 +56,13 @@ export interface EngineOptions {
    * first load (production; `cfml serve --production`). See InspectTemplates.
    */
   inspectTemplates?: InspectTemplates;
+  /**
+   * Lucee's "full null support" (the administrator setting; an application overrides it with
+   * `this.nullSupport` in Application.cfc or `<cfapplication nullSupport>`). Off by default, as
+   * in Lucee. When on, a database NULL reads as null (isNull(q.col[1]) is true) instead of "",
+   * and structKeyExists() is true for a key that holds null. See Ctx.fullNullSupport.
+   */
+  nullSupport?: boolean;
   /** @deprecated use inspectTemplates: `false` is `"never"`, `true` is `"once"`. */
   checkModified?: boolean;
   /**
@@ -147,6 +155,8 @@ export interface RenderInput {
   cookie?: Record<string, unknown> | string;
   /** Files uploaded with the request, by form field (lower-case); see UploadedFile. */
   files?: UploadedFiles;
+  /** The HTTP request as received, for getHttpRequestData (set by the HTTP handler). */
+  httpRequest?: HttpRequestData;
   /**
    * Set by the HTTP handler: the session scope then needs session management (no shared
    * fallback session), and cookies written by the page come back as Set-Cookie lines.
@@ -213,6 +223,7 @@ export class Engine implements EngineCore {
   readonly maxOutput: number;
   readonly customTagPaths: readonly string[];
   readonly databaseSettings: DatasourceSettings;
+  readonly nullSupport: boolean;
   readonly secret?: string;
   private readonly timeout: number;
   // Engine-wide caches are bounded (issue 8, item 10): their keys (paths, names given to
@@ -253,6 +264,7 @@ export class Engine implements EngineCore {
     this.astCacheDir = options.astCacheDir;
     this.customTagPaths = (options.customTagPaths ?? []).map((p) => path.resolve(p));
     this.databaseSettings = { datasources: options.datasources, datasource: options.datasource };
+    this.nullSupport = options.nullSupport ?? false;
     this.components = new ComponentLoader(this, options.mappings);
     for (const t of [...coreTags, ...classicTags, imapTag, imapFilterTag, fileTag, directoryTag, httpTag, httpParamTag, createMailTag(options.mail), mailParamTag, mailPartTag, popTag]) this.registerTag(t);
     this.root = path.resolve(options.root ?? process.cwd());
@@ -426,7 +438,7 @@ export class Engine implements EngineCore {
     if (!this.astCache) return this.compile(source, file);
     let parsed = this.astCache.get(file, source);
     if (!parsed) {
-      parsed = parseTemplate(source, file, this.tags);
+      parsed = parser().parseTemplate(source, file, this.tags);
       this.astCache.set(file, source, parsed);
     }
     return new Compiler(this, parsed).template;
@@ -434,7 +446,7 @@ export class Engine implements EngineCore {
 
   /** Parses and compiles without running: the parse errors a page would give. */
   compile(source: string, file: string): CompiledTemplate {
-    const parsed = parseTemplate(source, file, this.tags);
+    const parsed = parser().parseTemplate(source, file, this.tags);
     return new Compiler(this, parsed).template;
   }
 
@@ -451,6 +463,7 @@ export class Engine implements EngineCore {
     });
     ctx.web = input.web === true;
     if (input.files) ctx.files = input.files;
+    if (input.httpRequest) ctx.httpRequest = input.httpRequest;
     if (this.timeout > 0) ctx.deadline = ctx.startedAt + this.timeout * 1000;
     if (input.connectionOwner !== undefined) ctx.connectionOwner = input.connectionOwner;
     ctx.siteRoot = this.rootOf(input);
@@ -471,7 +484,7 @@ export class Engine implements EngineCore {
       return ctx;
     }
     try {
-      const r = appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile, this.onRequestEnd) : runTemplate(ctx, t);
+      const r = runInZone(ctx.timeZone, () => (appFile || target.kind !== 'page' ? runRequest(ctx, target, appFile, this.onRequestEnd) : runTemplate(ctx, t)));
       if (isThenable(r)) await r;
     } catch (e) {
       if (e instanceof MissingTemplate) throw e;
@@ -560,7 +573,7 @@ export class Engine implements EngineCore {
   evaluate(ctx: Ctx, expr: string, loc?: SourceLoc): unknown {
     let f = this.exprCache.get(expr);
     if (!f) {
-      f = compileExpr(this.exprCompiler(), parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
+      f = compileExpr(this.exprCompiler(), parser().parseExpression(expr, { file: loc?.file ?? 'evaluate', line: loc?.line ?? 1, col: loc?.col ?? 1 }));
       this.exprCache.set(expr, f);
     }
     return f(ctx);

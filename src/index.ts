@@ -1,4 +1,5 @@
 export { Engine, type EngineOptions, type RenderInput, type RenderResult, type SessionStoreConfig } from './engine.js';
+export type { HttpRequestData } from './runtime/context.js';
 export type { InspectTemplates } from './runtime/inspect-templates.js';
 export { defineTag, type TagDef, type TagCall, type AttrSpec } from './tags/types.js';
 export { Signal, type Exec, type Eval, type MaybePromise } from './runtime/exec.js';

@@ -1,7 +1,8 @@
 /**
  * Runs one statement for cfquery / queryExecute: finds the datasource and its pool, joins the
  * render's transaction or takes a session of its own, serves cachedWithin/cachedAfter from the
- * Engine's cache, and turns the result into a CFML Query (NULL as "") and the `result` struct.
+ * Engine's cache, and turns the result into a CFML Query (NULL as "", or null with full null
+ * support) and the `result` struct.
  * Driver errors become Database errors with Lucee's cfcatch keys.
  */
 import type { Ctx } from '../runtime/context.js';
@@ -16,7 +17,7 @@ import { redact, type ResolvedDatasource } from './config.js';
 import { DatabaseService, type DatasourceSettings } from './service.js';
 import { displaySql, flatParams, renderSql, whereText, type SqlTemplate } from './statement.js';
 import { currentTransaction } from './transaction.js';
-import type { DbPool, DbResult, DbStatement } from './types.js';
+import type { DbPool, DbResult, DbSession, DbStatement } from './types.js';
 
 /** The options cfquery and queryExecute share (attribute names, lower-case). */
 export interface QueryOptions {
@@ -33,9 +34,18 @@ export interface QueryOptions {
   password?: string;
   /** The caller reads `result` (generated keys are fetched only then). */
   wantResult?: boolean;
+  /**
+   * false when the caller does not read the Query of a statement without a result set (a cfquery
+   * INSERT without `name`): no empty Query is made then (QueryOutcome.query is a placeholder).
+   */
+  wantQuery?: boolean;
 }
 
+/** The QueryOutcome.query of a statement whose caller said it will not read it (wantQuery false). */
+const UNREAD = new Query();
+
 export interface QueryOutcome {
+  /** An empty Query for a statement without a result set (a shared placeholder when QueryOptions.wantQuery is false: not to be read). */
   query: Query;
   /** Built only when QueryOptions.wantResult is set (an empty struct otherwise). */
   result: Struct;
@@ -55,7 +65,7 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
     ds.key = `${ds.key}|as:${ds.username}|${ds.password.length}`;
   }
   const pool = service.pool(ds);
-  const cacheKey = cacheKeyOf(ctx, service, ds, t, o);
+  const cacheKey = o.cachedwithin !== undefined || o.cachedafter !== undefined ? cacheKeyOf(ctx, service, ds, t, o) : undefined;
   if (cacheKey) {
     const hit = cacheKey.store.get(cacheKey.key);
     if (hit && hit.expires > Date.now()) return outcome(copyQuery(hit.query), t, undefined, 0, true, o.wantResult);
@@ -68,39 +78,51 @@ export function executeQuery(ctx: Ctx, t: SqlTemplate, o: QueryOptions, loc?: So
     timeoutMs: o.timeout && o.timeout > 0 ? o.timeout * 1000 : undefined,
     wantKeys: o.wantResult,
   };
-  const started = performance.now();
-  const fail = (e: unknown): never => {
-    throw databaseError(e, pool, ds, t, loc);
-  };
-  const done = (r: DbResult): QueryOutcome => {
-    const ms = Math.round(performance.now() - started);
-    const q = toQuery(r);
-    if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
-    return outcome(q, t, r, ms, false, o.wantResult);
-  };
+  // executionTime is only shown in the result struct
+  const started = o.wantResult ? performance.now() : 0;
   let r: MaybePromise<DbResult>;
   try {
     const tx = currentTransaction(ctx);
-    if (tx) r = andThen(tx.session(pool), (s) => s.run(stmt));
-    else {
-      r = andThen(pool.acquire(), (s) => {
-        let res: MaybePromise<DbResult>;
-        try {
-          res = s.run(stmt);
-        } catch (e) {
-          s.release();
-          throw e;
-        }
-        if (isThenable(res)) return (res as Promise<DbResult>).finally(() => s.release());
-        s.release();
-        return res;
-      });
-    }
+    r = tx ? runIn(tx.session(pool), stmt) : runAlone(pool, stmt);
   } catch (e) {
-    return fail(e);
+    throw databaseError(e, pool, ds, t, loc);
   }
-  if (isThenable(r)) return (r as Promise<DbResult>).then(done, fail);
-  return done(r as DbResult);
+  if (isThenable(r)) {
+    return (r as Promise<DbResult>).then(
+      (res) => done(res, t, o, started, cacheKey, ctx.fullNullSupport),
+      (e) => Promise.reject(databaseError(e, pool, ds, t, loc)),
+    );
+  }
+  return done(r as DbResult, t, o, started, cacheKey, ctx.fullNullSupport);
+}
+
+/** Runs a statement on a session (a transaction's, which may still be on its way). */
+function runIn(session: MaybePromise<DbSession>, stmt: DbStatement): MaybePromise<DbResult> {
+  return isThenable(session) ? (session as Promise<DbSession>).then((s) => s.run(stmt)) : (session as DbSession).run(stmt);
+}
+
+/** Runs a statement on a session of its own, given back when the statement ends. */
+function runAlone(pool: DbPool, stmt: DbStatement): MaybePromise<DbResult> {
+  return andThen(pool.acquire(), (s) => {
+    let res: MaybePromise<DbResult>;
+    try {
+      res = s.run(stmt);
+    } catch (e) {
+      s.release();
+      throw e;
+    }
+    if (isThenable(res)) return (res as Promise<DbResult>).finally(() => s.release());
+    s.release();
+    return res;
+  });
+}
+
+/** The outcome of a statement that ran: its Query (kept in the cache when cached) and result struct. */
+function done(r: DbResult, t: SqlTemplate, o: QueryOptions, started: number, cacheKey: CacheSlot | undefined, nulls: boolean): QueryOutcome {
+  const ms = o.wantResult ? Math.round(performance.now() - started) : 0;
+  const q = r.hasResultSet || o.wantQuery !== false || o.wantResult ? toQuery(r, nulls) : UNREAD;
+  if (cacheKey && r.hasResultSet) cacheKey.store.set(cacheKey.key, { query: copyQuery(q), expires: cacheKey.expires });
+  return outcome(q, t, r, ms, false, o.wantResult);
 }
 
 interface CacheSlot {
@@ -131,8 +153,12 @@ function cacheKeyOf(ctx: Ctx, service: DatabaseService, ds: ResolvedDatasource, 
   return { store, key: [ds.key, o.maxrows ?? -1, displaySql(t), JSON.stringify(vals)].join('\0'), expires };
 }
 
-/** A Query from a driver result: NULL reads as "" (Lucee without null support), column types kept. */
-export function toQuery(r: DbResult): Query {
+/**
+ * A Query from a driver result, column types kept. NULL reads as "" as in Lucee without full null
+ * support, or stays null with it (`nulls`, see Ctx.fullNullSupport).
+ */
+export function toQuery(r: DbResult, nulls = false): Query {
+  const none = nulls ? null : '';
   const q = new Query();
   const seen = new Set<string>();
   const n = r.rows.length;
@@ -144,7 +170,7 @@ export function toQuery(r: DbResult): Query {
     const col = new Array<unknown>(n);
     for (let j = 0; j < n; j++) {
       const v = r.rows[j]![i];
-      col[j] = v === null || v === undefined ? '' : v;
+      col[j] = v === null || v === undefined ? none : v;
     }
     q.addColumn(c.name, col, c.type);
   });

@@ -31,8 +31,22 @@ const RANGES: Record<string, [number, number]> = {
 
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
+/** What is known of a cf_sql type once: its short name, its kind and an integer type's range. */
+interface SqlTypeInfo {
+  type: string;
+  kind: (typeof KINDS)[string];
+  range?: [number, number];
+}
+
 /** The canonical short name of a cfsqltype (`CF_SQL_VARCHAR` -> `varchar`); throws for unknown types. */
 export function sqlType(type: string | undefined): string {
+  return typeInfo(type).type;
+}
+
+/** cfsqltype values as written to what they name: a page names the same few on every query. */
+const SQL_TYPES = new Map<string | undefined, SqlTypeInfo>();
+
+function typeInfo(type: string | undefined): SqlTypeInfo {
   const known = SQL_TYPES.get(type);
   if (known !== undefined) return known;
   const t = (type ?? 'varchar').trim().toLowerCase().replace(/^cf_sql_/, '');
@@ -43,12 +57,10 @@ export function sqlType(type: string | undefined): string {
       detail: 'valid types are CF_SQL_ followed by one of [varchar, char, longvarchar, clob, integer, smallint, tinyint, bigint, numeric, decimal, float, double, real, money, bit, date, time, timestamp, blob, varbinary, idstamp, other]',
     });
   }
-  if (SQL_TYPES.size < 256) SQL_TYPES.set(type, t);
-  return t;
+  const info: SqlTypeInfo = { type: t, kind: KINDS[t]!, range: RANGES[t] };
+  if (SQL_TYPES.size < 256) SQL_TYPES.set(type, info);
+  return info;
 }
-
-/** cfsqltype values as written to their short names: a page names the same few on every query. */
-const SQL_TYPES = new Map<string | undefined, string>();
 
 function invalid(v: unknown, type: string, why?: string): CfmlError {
   const shown = typeof v === 'string' ? v : v instanceof Date || typeof v === 'number' || typeof v === 'boolean' ? toStr(v) : typeName(v);
@@ -57,9 +69,13 @@ function invalid(v: unknown, type: string, why?: string): CfmlError {
 
 /** Casts one value to its cf_sql type (short name from sqlType), as the driver will bind it. */
 export function castParam(raw: unknown, type: string, scale?: number): unknown {
+  return castTo(raw, typeInfo(type), scale);
+}
+
+function castTo(raw: unknown, info: SqlTypeInfo, scale: number | undefined): unknown {
   const v = simple(raw);
-  const kind = KINDS[type]!;
-  switch (kind) {
+  const type = info.type;
+  switch (info.kind) {
     case 'string':
       if (typeof v === 'string') return v;
       try {
@@ -71,7 +87,7 @@ export function castParam(raw: unknown, type: string, scale?: number): unknown {
       const n = num(v, type);
       if (!Number.isFinite(n)) throw invalid(v, type);
       const i = Math.round(n);
-      const r = RANGES[type];
+      const r = info.range;
       if (r && (i < r[0] || i > r[1])) throw invalid(v, type, `the value is out of the range of the type (${r[0]} to ${r[1]})`);
       return i;
     }
@@ -147,18 +163,21 @@ export interface ParamInput {
  * empty list binds a single NULL, so `IN (...)` matches nothing). Throws for values that do not fit.
  */
 export function bindParam(p: ParamInput): BoundParam[] {
-  const type = sqlType(p.cfsqltype);
+  const info = typeInfo(p.cfsqltype);
+  const type = info.type;
   if (p.null) return [{ value: null, type, isNull: true }];
-  const check = (v: unknown): BoundParam => {
-    if (p.maxLength !== undefined && p.maxLength > 0 && typeof v === 'string' && v.length > p.maxLength) {
-      throw new CfmlError(`the value of the parameter is ${v.length} characters long, more than its maxLength [${p.maxLength}]`, { type: 'Database', code: ErrorCode.ParamLength });
-    }
-    return { value: castParam(v, type, p.scale), type, isNull: false };
-  };
-  if (!p.list) return [check(p.value)];
+  if (!p.list) return [checked(p, info, p.value)];
   const raw = simple(p.value);
   const items = Array.isArray(raw) ? raw : toStr(raw).split(p.separator ?? ',');
-  const kept = items.map((x) => (typeof x === 'string' && KINDS[type] !== 'string' ? x.trim() : x)).filter((x) => x !== '');
+  const kept = items.map((x) => (typeof x === 'string' && info.kind !== 'string' ? x.trim() : x)).filter((x) => x !== '');
   if (!kept.length) return [{ value: null, type, isNull: true }];
-  return kept.map(check);
+  return kept.map((v) => checked(p, info, v));
+}
+
+/** One value of a parameter checked against maxLength and cast to its type. */
+function checked(p: ParamInput, info: SqlTypeInfo, v: unknown): BoundParam {
+  if (p.maxLength !== undefined && p.maxLength > 0 && typeof v === 'string' && v.length > p.maxLength) {
+    throw new CfmlError(`the value of the parameter is ${v.length} characters long, more than its maxLength [${p.maxLength}]`, { type: 'Database', code: ErrorCode.ParamLength });
+  }
+  return { value: castTo(v, info, p.scale), type: info.type, isNull: false };
 }

@@ -34,6 +34,8 @@ export interface CachedResult {
 export class DatabaseService {
   private readonly pools = new Map<string, DbPool>();
   private readonly resolved = new WeakMap<object, Map<string, ResolvedDatasource>>();
+  /** Names as written to what they resolved to, per settings (the Engine's, or an Application.cfc's). */
+  private readonly byName = new WeakMap<DatasourceSettings, Map<string, ResolvedDatasource>>();
   readonly cache = new Map<string, CachedResult>();
 
   constructor(private readonly engineSettings: DatasourceSettings = {}) {}
@@ -44,6 +46,21 @@ export class DatabaseService {
    * `app` is the render's Application.cfc settings (Ctx.appDatasources), searched first.
    */
   datasource(ds: unknown, app: DatasourceSettings | undefined): ResolvedDatasource {
+    // a name as written: looked up once per settings (the definitions themselves are memoised below)
+    if (typeof ds === 'string' && ds !== '') {
+      const owner = app ?? this.engineSettings;
+      let names = this.byName.get(owner);
+      const hit = names?.get(ds);
+      if (hit) return hit;
+      const found = this.lookup(ds, app);
+      if (!names) this.byName.set(owner, (names = new Map()));
+      if (names.size < 256) names.set(ds, found);
+      return found;
+    }
+    return this.lookup(ds, app);
+  }
+
+  private lookup(ds: unknown, app: DatasourceSettings | undefined): ResolvedDatasource {
     if (ds !== undefined && ds !== null && ds !== '' && typeof ds !== 'string') {
       if (ds instanceof Struct || typeof ds === 'object') return this.memo(ds as object, '', () => resolveDatasource('(inline)', ds as DatasourceInput, app?.baseDir));
       ds = toStr(ds);

@@ -13,15 +13,40 @@ export interface SqlTemplate {
   /** texts.length === params.length + 1 */
   texts: string[];
   params: BoundParam[][];
+  /**
+   * Set when `texts` are shared by every run of one statement as written (a cfquery whose text
+   * came out the same): the SQL rendered for each driver is kept there.
+   */
+  shape?: SqlShape;
+}
+
+/** The parts of a statement that do not change between its runs: the SQL rendered per driver, one value per parameter. */
+export interface SqlShape {
+  rendered: Partial<Record<DbPool['driver'], string>>;
 }
 
 /** The SQL a pool runs: its placeholders, the driver values. */
 export function renderSql(t: SqlTemplate, pool: DbPool): { sql: string; values: unknown[] } {
-  let sql = t.texts[0]!;
+  const groups = t.params;
   const values: unknown[] = [];
-  t.params.forEach((group, i) => {
-    sql += group.map((p) => (values.push(pool.bind(p)), pool.placeholder(values.length))).join(',') + t.texts[i + 1]!;
-  });
+  let single = true;
+  for (const group of groups) {
+    if (group.length !== 1) single = false;
+    for (const p of group) values.push(pool.bind(p));
+  }
+  // the text depends only on the texts, the number of values of each parameter and the driver
+  const memo = single ? t.shape?.rendered : undefined;
+  let sql = memo?.[pool.driver];
+  if (sql === undefined) {
+    sql = t.texts[0]!;
+    let n = 0;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i]!;
+      for (let j = 0; j < group.length; j++) sql += (j ? ',' : '') + pool.placeholder(++n);
+      sql += t.texts[i + 1]!;
+    }
+    if (memo) memo[pool.driver] = sql;
+  }
   return { sql, values };
 }
 
@@ -54,12 +79,13 @@ function describe(v: unknown): string {
 /**
  * The cfquery body as rendered: each cfqueryparam wrote `\uE000<nonce>:<i>\uE001`. The nonce is
  * random per process and never shown, so text that came from a #variable# cannot pose as a
- * parameter.
+ * parameter. `order` is the index in `params` of each marker found, in the order of the text.
  */
-export function fromMarkedText(text: string, nonce: string, params: BoundParam[][]): SqlTemplate {
+export function fromMarkedText(text: string, nonce: string, params: BoundParam[][]): SqlTemplate & { order: number[] } {
   const open = '\uE000' + nonce + ':';
   const texts: string[] = [];
   const ordered: BoundParam[][] = [];
+  const order: number[] = [];
   let last = 0;
   for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, last)) {
     const end = text.indexOf('\uE001', at);
@@ -69,10 +95,16 @@ export function fromMarkedText(text: string, nonce: string, params: BoundParam[]
     if (end < 0 || !group) break;
     texts.push(text.slice(last, at));
     ordered.push(group);
+    order.push(i);
     last = end + 1;
   }
   texts.push(text.slice(last));
-  return { texts, params: ordered };
+  return { texts, params: ordered, order };
+}
+
+/** The marker cfqueryparam number `i` writes into the cfquery body (see fromMarkedText). */
+export function paramMarker(nonce: string, i: number): string {
+  return '\uE000' + nonce + ':' + i + '\uE001';
 }
 
 /** One queryExecute parameter: a plain value or a struct {value, cfsqltype, list, separator, null, maxLength, scale}. */

@@ -98,6 +98,8 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
 export const CfmlComment = createToken({ name: 'CfmlComment', pattern: commentMatcher, start_chars_hint: ['<'], group: Lexer.SKIPPED, line_breaks: true });
 export const UnclosedBlockComment = createToken({ name: 'UnclosedBlockComment', pattern: unclosedBlockMatcher, start_chars_hint: ['/'], line_breaks: true });
 
+/** A tag island in script (Lucee): template code between two lines of three backticks. */
+export const TagIsland = createToken({ name: 'TagIsland', pattern: /```[\s\S]*?```/, line_breaks: true, start_chars_hint: ['`'] });
 export const StringLit = createToken({
   name: 'StringLit',
   pattern: custom((t, o) => {
@@ -240,7 +242,7 @@ const symbols = [
 /** Expression tokens valid inside a tag, where `>` ends the tag and `/>` closes it. */
 const tagMode = [WS, CfmlComment, UnclosedComment, TagEnd, SelfClose, StringLit, NumberLit, ...words, Identifier, ...symbols.filter((t) => t !== GtEqSym), LtEqSym, LtSym, Slash, GtEqSym, GtSym];
 /** Script and `#...#` expressions: `>` is an operator and line and block comments are skipped. */
-const exprMode = [WS, LineComment, BlockComment, UnclosedBlockComment, CfmlComment, UnclosedComment, StringLit, NumberLit, ...words, Identifier, ...symbols, GtSym, LtSym, Slash];
+const exprMode = [WS, LineComment, BlockComment, UnclosedBlockComment, CfmlComment, UnclosedComment, TagIsland, StringLit, NumberLit, ...words, Identifier, ...symbols, GtSym, LtSym, Slash];
 
 export const lexerDefinition = {
   modes: {

@@ -4,6 +4,7 @@ import { allTokens } from '../lexer/tokens.js';
 import type * as A from './ast.js';
 import { SCOPE_NAMES } from './ast.js';
 import { ParseError, type SourceLoc } from '../runtime/errors.js';
+import { tagCallAttrs } from './tag-check.js';
 import type { TagDef } from '../tags/types.js';
 
 /** Expressions written as a quoted string: on the left of `=` they name the variable to set. */
@@ -19,6 +20,16 @@ export interface LocBase {
   file: string;
   line: number;
   col: number;
+}
+
+/**
+ * Parses the template code of a tag island (```...``` in script) into statements; set by the
+ * template parser, which owns tag parsing. `loc` is where the code starts (after the backticks).
+ */
+export type IslandParserFn = (code: string, loc: SourceLoc, tags: TagLookup | undefined) => A.Stmt[];
+let islandParser: IslandParserFn | undefined;
+export function setIslandParser(fn: IslandParserFn): void {
+  islandParser = fn;
 }
 
 /** Turns the text of a string literal (without quotes) into parts; set by the front end. */
@@ -179,6 +190,18 @@ export class CfmlParser extends EmbeddedActionsParser {
                 },
               },
             ]);
+          },
+        },
+        {
+          // `row.4.name`: the lexer reads `.4` as a number; after a value it is the key "4"
+          GATE: () => /^\.\d+$/.test(this.LA(1).image) && this.LA(1).tokenType === T.NumberLit,
+          ALT: () => {
+            const n = this.CONSUME2(T.NumberLit);
+            e = this.ACTION(() => {
+              const name = n.image.slice(1);
+              const at = this.loc(n);
+              return { kind: 'member', object: e, name, lower: name, safe: false, loc: { ...at, col: at.col + 1 } } as A.Member;
+            });
           },
         },
         {
@@ -625,6 +648,12 @@ export class CfmlParser extends EmbeddedActionsParser {
         { GATE: () => this.isFunctionDecl(), ALT: () => this.SUBRULE(this.functionDecl) },
         { GATE: () => this.isComponentDecl(), ALT: () => this.SUBRULE(this.componentDecl) },
         { GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.LBrace && this.LA(1).image.toLowerCase() === 'static', ALT: () => this.SUBRULE(this.staticBlock) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.TagIsland);
+            return this.ACTION(() => this.tagIsland(t));
+          },
+        },
         { GATE: () => this.isTagStatement(), ALT: () => this.SUBRULE(this.tagStatement) },
         { GATE: () => this.isTagCallWithBody(), ALT: () => this.SUBRULE(this.tagCallWithBody) },
         {
@@ -683,6 +712,14 @@ export class CfmlParser extends EmbeddedActionsParser {
       ],
     }),
   );
+
+  /** A tag island: its template code runs in place, as a block of the script. */
+  private tagIsland(t: IToken): A.Stmt {
+    const loc = this.loc(t);
+    const at: SourceLoc = { file: loc.file, line: loc.line, col: loc.col + 3 };
+    if (!islandParser) throw new ParseError('Tag islands (```) are not supported here', loc);
+    return { kind: 'block', body: islandParser(t.image.slice(3, -3), at, this.tags), loc };
+  }
 
   /** `include "x.cfm";` and `abort;` read as expressions; they become statements here. */
   private exprStatement(e: A.Expr): A.Stmt {
@@ -1079,15 +1116,6 @@ export class CfmlParser extends EmbeddedActionsParser {
   });
 }
 
-/** The named arguments of `cfX(name=value, ...)` as the attributes of tag X. */
-export function tagCallAttrs(args: A.Arg[], name: string, loc: SourceLoc): A.AttrNode[] {
-  return args.map((a) => {
-    if (a.name === undefined) {
-      throw new ParseError(`the tag [${name}] called from script takes named attributes only (${name}(name=value, ...))`, a.value.loc ?? loc);
-    }
-    return { name: a.name, lower: a.lower ?? a.name.toLowerCase(), value: a.value, loc: a.value.loc ?? loc };
-  });
-}
 
 /** `a.b.C` as written (a name or a dotted member chain), else undefined. */
 function dottedName(e: A.Expr): string | undefined {

@@ -7,6 +7,10 @@ import type { TagRegistry } from '../tags/registry.js';
 import type { TagDef } from '../tags/types.js';
 import type * as A from './ast.js';
 import { parseExpression, parseScript, stringParts, type LocBase } from './expressions.js';
+import { setIslandParser } from './expr-parser.js';
+import { validateTag, ATTRIBUTE_COLLECTION } from './tag-check.js';
+
+export { validateTag, ATTRIBUTE_COLLECTION };
 
 interface Frame {
   node: A.TagNode | null;
@@ -351,50 +355,24 @@ function endOf(t: IToken): number {
   return t.startOffset + t.image.length - 1;
 }
 
+/**
+ * A tag island's code parsed as a template. The code is padded with the lines and columns before
+ * it, so the nodes carry their positions in the file.
+ */
+setIslandParser((code, loc, tags) => {
+  if (!tags || !('names' in tags)) throw new ParseError('Tag islands (```) need the tag registry', loc);
+  const padded = '\n'.repeat(loc.line - 1) + ' '.repeat(loc.col - 1) + code;
+  // the padding is text before any tag: it is whitespace, dropped from the body
+  const body = new TemplateParser(padded, loc.file, tags as TagRegistry).parse().body;
+  const first = body[0];
+  if (first && first.kind === 'text') first.text = first.text.slice(loc.line - 1 + loc.col - 1);
+  return first && first.kind === 'text' && first.text === '' ? body.slice(1) : body;
+});
+
 export function parseTemplate(source: string, file: string, tags: TagRegistry): A.Template {
   return new TemplateParser(source, file, tags).parse();
 }
 
-/** Checks a tag's attributes against its TagDef (also for tags written as script statements). */
-export function validateTag(node: A.TagNode, def: TagDef): void {
-  // with attributeCollection, the required attributes and the tag's own check wait for the
-  // merged attributes at run time (runtime/attribute-collection.ts)
-  const collection = def.expression ? undefined : node.attrs.find((a) => a.lower === ATTRIBUTE_COLLECTION);
-  if (collection && def.staticAttrs) {
-    throw new ParseError(`Attribute [${collection.name}] is not allowed for tag [cf${node.name}]: its attributes must be literal`, collection.loc, {
-      detail: `the attributes of cf${node.name} are read when the template is compiled`,
-    });
-  }
-  if (def.attrs && !def.expression) {
-    for (const a of node.attrs) {
-      if (a === collection) continue;
-      const spec = def.attrs.find((s) => s.name === a.lower || s.aliases?.includes(a.lower));
-      if (!spec) {
-        if (def.anyAttrs) continue;
-        throw new ParseError(`Attribute [${a.name}] is not allowed for tag [cf${node.name}]`, a.loc, {
-          detail: `the tag accepts the attributes [${def.attrs.map((s) => s.name).join(', ')}]`,
-        });
-      }
-      a.lower = spec.name;
-      if (spec.values && a.value.kind === 'lit') {
-        const v = String(a.value.value).toLowerCase();
-        const hit = spec.values.find((x) => x.toLowerCase() === v);
-        if (!hit) throw new ParseError(`Invalid value [${a.value.value}] for attribute [${a.name}] of tag [cf${node.name}], valid values are [${spec.values.join(', ')}]`, a.loc);
-        a.value = { ...a.value, value: hit };
-      }
-    }
-    for (const spec of def.attrs) {
-      if (collection) break;
-      if (spec.required && !node.attrs.some((a) => a.lower === spec.name)) {
-        throw new ParseError(`Attribute [${spec.name}] is required for tag [cf${node.name}]`, node.loc);
-      }
-    }
-  }
-  if (!collection) def.check?.(node, { error: (message, loc) => new ParseError(message, loc ?? node.loc) });
-}
-
-/** The lower-case name of the attribute that passes a struct of attributes to any tag. */
-export const ATTRIBUTE_COLLECTION = 'attributecollection';
 
 /** A token's text for an error message: an unclosed comment can hold the rest of the page. */
 export function shortImage(image: string): string {

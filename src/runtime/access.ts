@@ -3,7 +3,7 @@ import { Query, QueryColumnRef } from './query.js';
 import { expressionError, type SourceLoc } from './errors.js';
 import { simple, toNum, toStr, typeName } from './cast.js';
 import { intern } from './intern.js';
-import { arrayMeta, setArrayMeta } from './array-meta.js';
+import { arrayElement, arrayMeta, setArrayMeta } from './array-meta.js';
 import { XmlNode, xmlGet, xmlSet } from './xml/node.js';
 import { checkArrayIndex } from './limits.js';
 
@@ -106,8 +106,9 @@ export function setKey(obj: unknown, key: unknown, value: unknown, loc: SourceLo
     const n = toNum(key);
     if (!Number.isInteger(n) || n < 1) throw expressionError(`invalid array index [${toStr(key)}]`, { loc, detail: 'arrays in CFML start at 1' });
     checkArrayIndex(n, loc);
+    const v = arrayElement(obj, value);
     while (obj.length < n - 1) obj.push(null);
-    obj[n - 1] = value;
+    obj[n - 1] = v;
     return;
   }
   if (obj instanceof QueryColumnRef && !dot) {

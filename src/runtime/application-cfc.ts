@@ -1,3 +1,4 @@
+import { runInZone } from './time-zone.js';
 import * as path from 'node:path';
 import { Ctx, AbortPage } from './context.js';
 import { Struct } from './struct.js';
@@ -103,7 +104,7 @@ function installEndHooks(ctx: Ctx, app: Application, appFile: string): void {
     c.appMappings = a.settings.mappingList;
     c.appDatasources = a.settings.datasourceSettings;
     c.applicationSettings = a.settings.given;
-    const run = andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined));
+    const run = runInZone(c.timeZone, () => andThen(createInstance(c, cls), (inst) => (hasMethod(inst, method) ? invokeMethod(c, inst, method, args(a)) : undefined)));
     // connections the hook opened are released like a request's
     return Promise.resolve(run).finally(() => c.runEndHooks());
   };

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Template } from '../parser/ast.js';
 
 /**
  * Parsed templates on disk, keyed by a hash of the engine version, the tag set, the path and the
  * source. A CLI run whose pages were parsed before skips building the lexer and parser, which is
- * most of a cold start. Everything is written inside `dir` only, atomically (temp file + rename).
+ * most of a cold start. The hash only names the file: an entry is used only when its path and
+ * source equal the page's, so the hash need not be cryptographic (loading node:crypto was a tenth
+ * of a cached CLI start). Everything is written inside `dir` only, atomically (temp file + rename).
  *
  * The directory's contents become code that runs, so it is trusted only when it is safe: see
  * {@link checkCacheDir}. Build it with {@link AstCache.open}, which refuses an unsafe directory.
@@ -31,14 +32,13 @@ export class AstCache {
   }
 
   private file(absPath: string, source: string): string {
-    const h = createHash('sha1').update(this.salt).update('\0').update(absPath).update('\0').update(source).digest('hex');
-    return path.join(this.dir, h + '.json');
+    return path.join(this.dir, hash64(`${this.salt}\0${absPath}\0${source}`) + '.json');
   }
 
   get(absPath: string, source: string): Template | undefined {
     try {
       const t = JSON.parse(fs.readFileSync(this.file(absPath, source), 'utf8')) as Template;
-      return t.file === absPath ? { ...t, source } : undefined;
+      return t.file === absPath && t.source === source ? t : undefined;
     } catch {
       return undefined;
     }
@@ -49,12 +49,24 @@ export class AstCache {
       const target = this.file(absPath, source);
       const tmp = `${target}.${process.pid}.tmp`;
       // 'wx': never follow or reuse something already at the temp name
-      fs.writeFileSync(tmp, JSON.stringify({ ...t, source: '' }), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(tmp, JSON.stringify({ ...t, source }), { flag: 'wx', mode: 0o600 });
       fs.renameSync(tmp, target);
     } catch {
       // a cache that cannot be written only costs speed
     }
   }
+}
+
+/** 64 bits of two FNV-1a hashes (different offset bases) of `text`'s UTF-16 code units, as 16 hex digits. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type * as A from '../parser/ast.js';
 import type { TagDef } from '../tags/types.js';
 import type { Exec } from './exec.js';
-import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
+import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/tag-check.js';
 import type { Compiler } from './compiler.js';
 import { Struct } from './struct.js';
 import { applicationError, toCfmlError } from './errors.js';

@@ -10,7 +10,7 @@ import { simple, toStr, typeName } from './cast.js';
 import { directInvoker, invokeBuiltin } from './functions/invoke.js';
 import type { FunctionDef, MemberReceiver } from './functions/types.js';
 import { isThenable } from './maybe.js';
-import { tagCallAttrs } from '../parser/expr-parser.js';
+import { tagCallAttrs } from '../parser/tag-check.js';
 import { compileExpr, type ExprOpts } from './compile-expr.js';
 import { XmlNode } from './xml/node.js';
 import { ComponentInstance } from './components/instance.js';

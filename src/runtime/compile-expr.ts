@@ -69,7 +69,11 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
           }
         }
         const v = ctx.lookup(lower);
-        if (v === undefined || v === null) throw undefinedVar(name, loc);
+        // with full null support a variable that holds null (a NULL column cell too) reads as null
+        if (v === undefined || v === null) {
+          if (ctx.fullNullSupport && ctx.holdsNull(lower)) return null;
+          throw undefinedVar(name, loc);
+        }
         return v;
       };
     }
@@ -90,6 +94,7 @@ export function compileExpr(c: Compiler, e: A.Expr, o: ExprOpts = {}): Eval {
           const v = s.getLower(lower);
           if (v !== undefined && v !== null) return v;
           if (soft) return undefined;
+          if (ctx.fullNullSupport && s.hasLower(lower)) return null;
           throw expressionError(`variable [${name}] doesn't exist in scope [${(e.object as A.ScopeRef).scope}]`, { loc, code: ErrorCode.UndefinedVariable });
         };
       }

@@ -1,5 +1,7 @@
+import type { ZoneHolder } from './time-zone.js';
 import { Struct } from './struct.js';
 import { Query } from './query.js';
+import { isBooleanLike, toBool } from './cast.js';
 import { CfmlError, ControlSignal, ErrorCode, expressionError, type SourceLoc, type TagContextEntry } from './errors.js';
 import type { ScopeName } from '../parser/ast.js';
 import type { EngineCore } from './engine-core.js';
@@ -13,6 +15,17 @@ import type { ComponentInstance } from './components/instance.js';
 import { CookieScope } from './cookies.js';
 import type { Application, SessionRef } from './application.js';
 import type { UploadedFiles } from './uploads.js';
+
+/** What getHttpRequestData reports of an HTTP request: its method, protocol, headers and raw body text. */
+export interface HttpRequestData {
+  method: string;
+  /** `HTTP/1.1` */
+  protocol: string;
+  /** Header name (as Node gives it, lower-case) -> value; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The request body as text ("" for none, and for multipart bodies, whose parts are the form scope). */
+  content: string;
+}
 import { clientScope } from './client-scope.js';
 
 /** Ctx.applicationSettings outside an application (nothing writes to it). */
@@ -82,6 +95,8 @@ export class Ctx {
   web = false;
   /** Files uploaded with this request, by form field (see uploads.ts). */
   files: UploadedFiles = {};
+  /** The HTTP request as received (getHttpRequestData), when the render answers one. */
+  httpRequest: HttpRequestData | undefined = undefined;
   frame: FunctionFrame | null = null;
   /** The component whose method (or pseudo-constructor) is running: the `this` scope; null on a page. */
   component: ComponentInstance | null = null;
@@ -127,6 +142,8 @@ export class Ctx {
    */
   customTagPaths: readonly string[] = [];
   readonly locals = new Map<string, unknown>();
+  /** The request's time zone (setTimeZone, the application's `timezone`); see time-zone.ts. */
+  readonly timeZone: ZoneHolder = {};
   /**
    * The hook for Application.cfc: `this.datasources` / `this.datasource` of the application the
    * render belongs to. Whatever runs Application.cfc sets it before the page runs; cfquery and
@@ -196,6 +213,16 @@ export class Ctx {
    */
   applicationSettings: Struct = NO_SETTINGS;
 
+  /**
+   * Lucee's full null support for this render: the application's `nullSupport` setting
+   * (Application.cfc `this.nullSupport`, cfapplication) when given, else EngineOptions.nullSupport.
+   * On: a database NULL reads as null, and a struct key holding null exists (structKeyExists).
+   */
+  get fullNullSupport(): boolean {
+    const v = this.applicationSettings.get('nullSupport');
+    return v === undefined || v === null || v === '' || !isBooleanLike(v) ? this.engine.nullSupport : toBool(v);
+  }
+
   /** When the render must end (cfsetting requesttimeout, EngineOptions.timeout); Infinity = never. */
   deadline = Infinity;
   readonly startedAt = Date.now();
@@ -248,6 +275,12 @@ export class Ctx {
   flushed = false;
   /** `<cfflush interval="n">`: flush whenever this many characters are buffered (0 = off). */
   flushInterval = 0;
+  /**
+   * Above 0 while a tag takes its body's output for itself (cfquery's SQL, cfsavecontent, cfsilent,
+   * a custom tag's generated content...): ctx.out is then that text, not the page's, so the
+   * cfflush interval must not send it to the client.
+   */
+  captureDepth = 0;
 
   /**
    * `<cfflush>`: sends the output buffered so far to the client (status, headers and cookies with
@@ -295,7 +328,7 @@ export class Ctx {
   write(s: string): void {
     if (this.frame?.outputOff) return;
     this.out += s;
-    if (this.flushInterval !== 0 && this.out.length >= this.flushInterval) this.flush();
+    if (this.flushInterval !== 0 && this.captureDepth === 0 && this.out.length >= this.flushInterval) this.flush();
     // a runaway page (an endless loop that prints) ends with an error, not an exhausted heap
     if (this.out.length > this.engine.maxOutput) {
       this.out = this.out.slice(0, 1000);
@@ -378,6 +411,17 @@ export class Ctx {
     const c = this.cookie.getLower(lower);
     if (c !== undefined) return c;
     return undefined;
+  }
+
+  /**
+   * Whether an unscoped name is a variable that holds null (for full null support, where such a
+   * variable reads as null instead of being undefined): a key of a local, arguments or variables
+   * scope, or a column of an active query loop, in lookup()'s order.
+   */
+  holdsNull(lower: string): boolean {
+    for (let f = this.frame; f; f = f.parent) if (f.local.hasLower(lower) || f.args.hasLower(lower)) return true;
+    for (const q of this.queries) if (q.columnLower(lower)) return true;
+    return this.variables.hasLower(lower);
   }
 
   /** Where an unscoped assignment goes: an existing local or argument inside a function, else variables. */

@@ -177,11 +177,13 @@ export function runCustomTag(ctx: Ctx, call: CustomTagCall): MaybePromise<Signal
 export function captureOutput(ctx: Ctx, fn: () => MaybePromise<unknown>): MaybePromise<string> {
   const saved = ctx.out;
   ctx.out = '';
+  ctx.captureDepth++;
   let text = '';
   return andThen(
     tryFinally(fn, () => {
       text = ctx.out;
       ctx.out = saved;
+      ctx.captureDepth--;
     }),
     () => text,
   );

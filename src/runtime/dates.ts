@@ -1,9 +1,11 @@
 /**
- * Date values are JS Dates read in the engine's local time zone. Conversions between date
- * strings and Dates live here so comparisons, casts and the date functions agree.
+ * Date values are JS Dates (instants) read in the request's time zone (see time-zone.ts: the
+ * zone of setTimeZone(), else the process zone). Conversions between date strings, numbers and
+ * Dates live here so comparisons, casts and the date functions agree.
  */
 
 import { expressionError } from './errors.js';
+import { dateParts, wallToDate } from './time-zone.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -11,8 +13,9 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/** The date as days since 1899-12-30 on the request zone's wall clock (fraction = time of day). */
 export function dateToNumber(d: Date): number {
-  const localMs = d.getTime() - d.getTimezoneOffset() * 60_000;
+  const localMs = d.getTime() + dateParts(d).offset * 60_000;
   return (localMs - EPOCH_MS) / DAY_MS;
 }
 
@@ -26,7 +29,9 @@ export const MAX_YEAR = 275759;
  */
 export function numberToDate(n: number): Date {
   const utc = new Date(EPOCH_MS + Math.round(n * DAY_MS));
-  const d = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
+  const d = Number.isNaN(utc.getTime())
+    ? utc
+    : wallToDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
   if (Number.isNaN(d.getTime())) throw expressionError(`Can't cast Number [${n}] to a value of type [DateTime]: it is outside the range of dates (years ${MIN_YEAR} to ${MAX_YEAR})`);
   return d;
 }
@@ -46,21 +51,21 @@ export class OdbcDate extends Date {
   }
 }
 
-/** `{ts '2024-01-05 10:00:00'}`: how Lucee prints a date value. */
+/** `{ts '2024-01-05 10:00:00'}`: how Lucee prints a date value (on the request zone's wall clock). */
 export function formatTimestamp(d: Date): string {
+  const p = dateParts(d);
   if (d instanceof OdbcDate) {
-    if (d.odbc === 'd') return `{d '${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}'}`;
-    return `{t '${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}'}`;
+    if (d.odbc === 'd') return `{d '${p.year}-${pad(p.month)}-${pad(p.day)}'}`;
+    return `{t '${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}'}`;
   }
-  return `{ts '${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}'}`;
+  return `{ts '${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}'}`;
 }
 
 function make(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date | undefined {
   if (y < 100) y += y < 30 ? 2000 : 1900;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
-  const date = new Date(y, mo - 1, d, h, mi, s, ms);
-  if (date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
-  return date;
+  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return wallToDate(y, mo, d, h, mi, s, ms);
 }
 
 function monthIndex(name: string): number {
@@ -80,12 +85,13 @@ function applyTime(date: Date | undefined, time: string | undefined): Date | und
     if (ap.startsWith('p') && h < 12) h += 12;
     if (ap.startsWith('a') && h === 12) h = 0;
   }
-  return make(date.getFullYear(), date.getMonth() + 1, date.getDate(), h, +(t[2] ?? 0), +(t[3] ?? 0), +(t[4] ?? '0').padEnd(3, '0'));
+  const p = dateParts(date);
+  return make(p.year, p.month, p.day, h, +(t[2] ?? 0), +(t[3] ?? 0), +(t[4] ?? '0').padEnd(3, '0'));
 }
 
 /** RFC 822 / common zone names with their offsets in minutes. */
 const ZONES: Record<string, number> = {
-  GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, MET: 60, CEST: 120, MEST: 120, EET: 120, EEST: 180,
+  GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, MET: 60, MEZ: 60, CEST: 120, MEST: 120, MESZ: 120, EET: 120, EEST: 180,
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
 };
 
@@ -97,12 +103,28 @@ function zoneOffset(z: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +(m[3] ?? 0));
 }
 
+/** The instant whose wall clock at UTC offset `off` (minutes east) reads what `local` reads in the request zone. */
+function shiftToOffset(local: Date, off: number): Date {
+  const p = dateParts(local);
+  const wall = new Date(Date.UTC(2000, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms));
+  wall.setUTCFullYear(p.year);
+  return new Date(wall.getTime() - off * 60_000);
+}
+
 /**
  * Parses the date strings CFML accepts wherever a date is expected. Returns undefined when the
  * string is not a date; never guesses from a bare number.
  */
 export function parseDateString(input: string): Date | undefined {
   const s = input.trim();
+  // a time alone ("10:30", "1:02:03 PM") is that time on CFML's day zero, 1899-12-30 (Lucee)
+  const time = /^(\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d{1,3})?)?(?:\s*[ap]\.?m\.?)?)(?:\s+([a-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?))?$/i.exec(s);
+  if (time) {
+    const local = applyTime(make(1899, 12, 30), time[1]);
+    if (!local || !time[2]) return local;
+    const off = zoneOffset(time[2]);
+    return off === undefined ? undefined : shiftToOffset(local, off);
+  }
   if (s.length < 6 || s.length > 60) return undefined;
   let m = /^\{(?:ts|d|t)\s+'([^']*)'\}$/i.exec(s);
   if (m) return parseDateString(m[1]!);
@@ -140,8 +162,7 @@ export function parseDateString(input: string): Date | undefined {
     if (!local || !m[5]) return local;
     const off = zoneOffset(m[5]);
     if (off === undefined) return undefined;
-    const wall = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
-    return new Date(wall - off * 60_000);
+    return shiftToOffset(local, off);
   }
   // "Jan 5 2024 10:00:00 GMT+0100" style (JS Date.toString without the weekday)
   m = /^([a-z]+)\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*((?:GMT|UTC)?[+-]\d{4}|GMT|UTC|Z)(?:\s*\([^)]*\))?$/i.exec(cleaned);
@@ -150,8 +171,7 @@ export function parseDateString(input: string): Date | undefined {
     const local = mo < 0 ? undefined : applyTime(make(+m[3]!, mo + 1, +m[2]!), m[4]);
     const off = zoneOffset(m[5]!);
     if (!local || off === undefined) return undefined;
-    const wall = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
-    return new Date(wall - off * 60_000);
+    return shiftToOffset(local, off);
   }
   return undefined;
 }

@@ -25,6 +25,8 @@ export interface EngineCore {
   readonly customTagPaths: readonly string[];
   /** Datasources from EngineOptions (datasources, datasource); a render's Ctx.appDatasources is searched first. */
   readonly databaseSettings?: DatasourceSettings;
+  /** EngineOptions.nullSupport: Lucee's full null support for renders whose application does not set it. */
+  readonly nullSupport: boolean;
   /** EngineOptions.secret: signs values stored in browsers (see runtime/signed-values.ts); random per Engine when absent. */
   readonly secret?: string;
   /** Finds, compiles and caches components (`.cfc`), with the Engine's mappings. */

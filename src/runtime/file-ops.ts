@@ -88,7 +88,7 @@ export function fileInfo(p: string): Struct {
 }
 
 /** "*.txt|*.log" -> a RegExp on the (lower-cased) file name. */
-function globFilter(filter: string): RegExp {
+export function globFilter(filter: string): RegExp {
   const parts = filter.split('|').map((g) => g.trim()).filter(Boolean);
   const re = parts.map((g) => g.replace(/[.+^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')).join('|');
   // through safeRegExp, without the i flag: V8 can finish `*a*a*a...` in linear time

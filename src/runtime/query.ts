@@ -67,6 +67,24 @@ export class Query {
   }
 
   /**
+   * Gives a column a new name, keeping its place, values and declared type (queryRenameColumn).
+   * @throws Expression error when the column does not exist, Application error when the new name is taken by another column.
+   */
+  renameColumn(name: string, newName: string): void {
+    const lower = name.toLowerCase();
+    const col = this.data.get(lower);
+    if (!col) throw this.noColumn(name);
+    const newLower = newName.toLowerCase();
+    if (newLower !== lower && this.data.has(newLower)) throw applicationError(`column [${newName}] already exists`);
+    const type = this.types.get(lower);
+    this.data.delete(lower);
+    this.types.delete(lower);
+    this.data.set(newLower, col);
+    if (type) this.types.set(newLower, type);
+    this.columns[this.columns.findIndex((c) => c.toLowerCase() === lower)] = newName;
+  }
+
+  /**
    * Appends n empty rows and returns the new recordCount.
    * @throws Expression error when the query would pass MAX_ARRAY_LENGTH rows or MAX_QUERY_CELLS cells.
    */

@@ -3,9 +3,12 @@
  * exponential time on patterns like `(a+)+b`; V8 also has a linear-time engine it can fall back to
  * after too many backtracks, for the patterns that engine supports (no back-references, no
  * lookaround, no `i`/`u`/`d` flags, no large counted repetition). The strategy:
- *  1. at load, turn on V8's fallback (`--enable-experimental-regexp-engine-on-excessive-backtracks`):
- *     ordinary patterns keep the fast engine, a pattern that starts to backtrack without end
- *     continues in linear time with the same result;
+ *  1. before the first pattern is compiled, turn on V8's fallback
+ *     (`--enable-experimental-regexp-engine-on-excessive-backtracks`): ordinary patterns keep the
+ *     fast engine, a pattern that starts to backtrack without end continues in linear time with
+ *     the same result. Done on first use rather than at load: node:v8 brings the stream modules
+ *     with it (a twentieth of a CLI start), and a V8 flag set at start would also have to be set
+ *     before the CLI's code cache is read (V8 rejects a cache made under other flags);
  *  2. a case-insensitive pattern is rewritten with explicit cases (`a` -> `[aA]`) when it is plain
  *     ASCII, so that it too can fall back;
  *  3. a pattern that still cannot fall back and nests repetition (`(x+)*`, `(\w*\s?)+`) together
@@ -16,12 +19,20 @@
 import * as v8 from 'node:v8';
 import { expressionError } from './errors.js';
 
-v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-// lets the 'l' flag be parsed, which is how we ask V8 whether a pattern is linear-capable
-v8.setFlagsFromString('--enable-experimental-regexp-engine');
+let linearEngineOn = false;
+
+/** Turns on V8's fallback to its linear engine, once, before any pattern of ours is compiled. */
+function turnOnLinearEngine(): void {
+  if (linearEngineOn) return;
+  linearEngineOn = true;
+  v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+  // lets the 'l' flag be parsed, which is how we ask V8 whether a pattern is linear-capable
+  v8.setFlagsFromString('--enable-experimental-regexp-engine');
+}
 
 /** True when V8's linear engine supports `source` with `flags` (so the fallback can happen). */
 export function canRunLinear(source: string, flags: string): boolean {
+  turnOnLinearEngine();
   try {
     new RegExp(source, flags.replace(/[dgyl]/g, '') + 'l');
     return true;
@@ -159,6 +170,7 @@ export function safeRegExp(fn: string, pattern: string, source: string, flags: s
       fl = fl.replace('i', '');
     }
   }
+  turnOnLinearEngine();
   const re = new RegExp(src, fl); // throws SyntaxError for an invalid pattern, as before
   if (!canRunLinear(src, fl) && hasNestedRepetition(src)) {
     throw expressionError(`The regular expression [${pattern}] passed to function [${fn}] nests repetitions and uses back-references, lookaround or Unicode classes: it could take exponential time and is refused`, {

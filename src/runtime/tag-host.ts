@@ -5,9 +5,9 @@ import type { Ctx } from './context.js';
 import { AbortPage } from './context.js';
 import type { Compiler } from './compiler.js';
 import { CfmlError, toCfmlError } from './errors.js';
-import { isThenable, tryFinally } from './maybe.js';
+import { isThenable } from './maybe.js';
 import { toBool, toNum, toStr } from './cast.js';
-import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/template-parser.js';
+import { ATTRIBUTE_COLLECTION, validateTag } from '../parser/tag-check.js';
 import { compileAttributeCollection } from './attribute-collection.js';
 
 /**
@@ -87,27 +87,69 @@ function compileWrittenTag(c: Compiler, node: A.TagNode, def: TagDef): Exec {
   };
 }
 
+/**
+ * The TagCall a `run` tag receives: its attributes, body runners and helpers bound to this render.
+ * A class, so a call costs one object and no closures (a tag in a loop makes one per iteration).
+ */
+class HostTagCall implements TagCall {
+  constructor(
+    readonly attrs: Record<string, unknown>,
+    readonly given: Set<string>,
+    readonly node: A.TagNode,
+    readonly ctx: Ctx,
+    private readonly engine: Compiler['engine'],
+    private readonly bodyExec: Exec,
+  ) {}
+
+  body(): MaybePromise<Signal> {
+    return this.bodyExec(this.ctx);
+  }
+
+  capture(): MaybePromise<string> {
+    const ctx = this.ctx;
+    const saved = ctx.out;
+    ctx.out = '';
+    ctx.captureDepth++;
+    let r: MaybePromise<Signal>;
+    try {
+      r = this.bodyExec(ctx);
+    } catch (e) {
+      ctx.out = saved;
+      ctx.captureDepth--;
+      throw e;
+    }
+    if (isThenable(r)) {
+      const restore = () => {
+        const captured = ctx.out;
+        ctx.out = saved;
+        ctx.captureDepth--;
+        return captured;
+      };
+      return (r as Promise<Signal>).then(restore, (e) => {
+        restore();
+        throw e;
+      });
+    }
+    const captured = ctx.out;
+    ctx.out = saved;
+    ctx.captureDepth--;
+    return captured;
+  }
+
+  write(t: string): void {
+    this.ctx.write(t);
+  }
+
+  setVariable(name: string, value: unknown): void {
+    this.engine.setterFor(name, this.node.loc)(this.ctx, value);
+  }
+
+  error(message: string, init?: { type?: string; detail?: string; errorCode?: string }): CfmlError {
+    return new CfmlError(message, { type: 'Application', ...init, loc: this.node.loc });
+  }
+}
+
 /** The TagCall a `run` tag receives: its attributes, body runners and helpers bound to this render. */
 export function makeTagCall(c: Compiler, ctx: Ctx, node: A.TagNode, attrs: Record<string, unknown>, given: Set<string>, body: Exec): TagCall {
-  const engine = c.engine;
-  return {
-    attrs,
-    given,
-    node,
-    ctx,
-    body: () => body(ctx),
-    capture: () => {
-      const saved = ctx.out;
-      ctx.out = '';
-      let captured = '';
-      const r = tryFinally(() => body(ctx), () => {
-        captured = ctx.out;
-        ctx.out = saved;
-      });
-      return isThenable(r) ? (r as Promise<Signal>).then(() => captured) : captured;
-    },
-    write: (t) => ctx.write(t),
-    setVariable: (name, value) => engine.setterFor(name, node.loc)(ctx, value),
-    error: (message, init) => new CfmlError(message, { type: 'Application', ...init, loc: node.loc }),
-  };
+  return new HostTagCall(attrs, given, node, ctx, c.engine, body);
 }

@@ -22,7 +22,7 @@ export interface ParsedBody {
   /** Field names in the order first seen (for form.fieldnames). */
   fieldNames: string[];
   files: UploadedFiles;
-  /** The raw body of a request that is neither urlencoded nor multipart (JSON, XML...), as text. */
+  /** The raw body of a request that is not multipart (urlencoded, JSON, XML...), as text. */
   content?: string;
   /** Removes the upload temp dir (what the page did not move away). */
   cleanup(): Promise<void>;
@@ -58,7 +58,6 @@ export async function readBody(req: IncomingMessage, maxBytes: number, tmpRoot?:
   if (type.startsWith('application/x-www-form-urlencoded') || type === '') {
     const body: ParsedBody = { ...empty, form: {}, fieldNames: [] };
     for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) addField(body, k, v);
-    if (type !== '') return body;
     return { ...body, content: raw.toString('utf8') };
   }
   return { ...empty, content: raw.toString('utf8') };

@@ -7,6 +7,7 @@ import { Engine, type RenderResult } from '../engine.js';
 import { readBody, hasNoBody, NO_BODY, HttpError, type ParsedBody } from './body.js';
 import { resolvePath, type Resolved } from './paths.js';
 import { BoundedMap } from '../runtime/bounded-map.js';
+import type { HttpRequestData } from '../runtime/context.js';
 import { cgiOf } from './cgi.js';
 import { errorPage } from './error-page.js';
 import { RemoteCallError } from '../runtime/remote-cfc.js';
@@ -41,6 +42,26 @@ export type CfmlHandler = ((req: http.IncomingMessage, res: http.ServerResponse,
 const STATIC_METHODS = new Set(['GET', 'HEAD']);
 /** Methods a missing page's onMissingTemplate answers (others get 404 without running CFML). */
 const PAGE_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/** The request as getHttpRequestData shows it; the headers are copied only when a page asks. */
+class NodeHttpRequest implements HttpRequestData {
+  constructor(
+    private readonly req: http.IncomingMessage,
+    readonly content: string,
+  ) {}
+  get method(): string {
+    return this.req.method ?? 'GET';
+  }
+  get protocol(): string {
+    return `HTTP/${this.req.httpVersion}`;
+  }
+  /** Repeated headers joined with ", ". */
+  get headers(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+    return out;
+  }
+}
 
 const hasField = (scope: Record<string, unknown>, name: string) => Object.keys(scope).some((k) => k.toLowerCase() === name);
 
@@ -167,7 +188,8 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           }
           if (chunk && req.method !== 'HEAD') res.write(chunk);
         };
-        const input = { url, form, cgi, cookie: req.headers.cookie, files: body === NO_BODY ? undefined : body.files, web: true, root: realRoot, onFlush };
+        const httpRequest = new NodeHttpRequest(req, body.content ?? '');
+        const input = { url, form, cgi, cookie: req.headers.cookie, files: body === NO_BODY ? undefined : body.files, web: true, root: realRoot, onFlush, httpRequest };
         result =
           target.kind === 'page'
             ? await engine.renderFileWithMeta(target.file, input)

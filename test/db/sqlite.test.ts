@@ -48,6 +48,20 @@ describe('SQLite datasources', () => {
     await e.close();
   });
 
+  it('runs the same cfquery again with new values, a new #var# text, or a new number of list values', async () => {
+    // each run of one cfquery as written reuses its split SQL while the text is the same: the
+    // values, a changed #var# part and a list param of another length must all still be honoured
+    const e = memory();
+    const out = await e.renderString(`<cfsetting enablecfoutputonly="true">
+<cfquery>CREATE TABLE t (id INTEGER, a VARCHAR(5), b VARCHAR(5))</cfquery>
+<cfloop from="1" to="4" index="i"><cfquery>INSERT INTO t VALUES (<cfqueryparam value="#i#" cfsqltype="cf_sql_integer">, <cfqueryparam value="a#i#">, <cfqueryparam value="b#5 - i#">)</cfquery></cfloop>
+<cfloop list="a,b,a" index="col"><cfquery name="q">SELECT id FROM t WHERE #col# = <cfqueryparam value="#col#2"> ORDER BY id</cfquery><cfoutput>#col#:#valueList(q.id)# </cfoutput></cfloop>
+<cfloop list="1|1,2|1,2,3|4" index="ids" delimiters="|"><cfquery name="q">SELECT COUNT(*) AS n FROM t WHERE id IN (<cfqueryparam value="#ids#" cfsqltype="cf_sql_integer" list="true">)</cfquery><cfoutput>#q.n# </cfoutput></cfloop>
+<cfloop from="1" to="2" index="k"><cfquery name="q">SELECT id FROM t WHERE id = <cfif k eq 1><cfqueryparam value="1" cfsqltype="cf_sql_integer"><cfelse>2 OR id = <cfqueryparam value="3" cfsqltype="cf_sql_integer"></cfif> ORDER BY id</cfquery><cfoutput>#valueList(q.id)# </cfoutput></cfloop>`);
+    expect(out.trim()).toBe('a:2 b:3 a:2 1 2 3 1 1 2,3');
+    await e.close();
+  });
+
   it('never runs one render inside another render\'s transaction on the shared connection', async () => {
     // asyncTags makes every tag wait a tick, so the two renders interleave inside the transaction
     const e = new Engine({ datasources: { main: { driver: 'sqlite', database: ':memory:' } }, datasource: 'main', asyncTags: true });

@@ -172,4 +172,13 @@ describe('samples', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('starts from the code cache the build wrote (V8 rejects a cache whose flags differ, silently)', () => {
+    const r = spawnSync(process.execPath, [cli, '-e', '<cfoutput>#reReplace("aab", "a+", "x")#</cfoutput>'], {
+      cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CFML_DEBUG_CODE_CACHE: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('xb');
+    expect(r.stderr).toBe('code cache used\n');
+  });
 });

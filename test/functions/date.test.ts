@@ -233,7 +233,8 @@ describe('dateCompare and datePart', () => {
     expect(fn('quarter', dt(2016, 8, 1))).toBe(3);
     expect(fn('week', d)).toBe(1);
     expect(fn('week', dt(2016, 12, 31))).toBe(53);
-    expect(fn('week', dt(2019, 12, 31))).toBe(1);
+    // Lucee's week() keeps late December in its own year (DateTimeUtil.getWeekOfYear): not week 1 of 2020
+    expect(fn('week', dt(2019, 12, 31))).toBe(53);
     expect(fn('dayOfWeek', fn('createDate', 2010, 9, 8))).toBe(4);
     expect(fn('dayOfYear', fn('createDate', 2012, 12, 30))).toBe(365);
     expect(fn('daysInMonth', fn('createDate', 2012, 2, 3))).toBe(29);

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AstCache, checkCacheDir } from '../../src/runtime/ast-cache.js';
 import { Engine } from '../../src/index.js';
+import type { Template } from '../../src/parser/ast.js';
 
 let tmp: string;
 beforeEach(() => {
@@ -82,5 +83,22 @@ describe('parse cache directory checks', () => {
     expect(files).toHaveLength(1);
     expect(fs.statSync(path.join(d, files[0]!)).mode & 0o777).toBe(0o600);
     expect(await new Engine({ astCacheDir: d }).renderFile(page)).toBe('6');
+  });
+
+  it('an entry is used only for the same path and source (the file name is a plain hash, not a proof)', () => {
+    const d = path.join(tmp, 'cache');
+    const cache = AstCache.open(d, 'salt', () => {})!;
+    const page = path.join(tmp, 'p.cfm');
+    const tpl = (source: string) => ({ file: page, source, body: [{ kind: 'text', value: source, loc: { file: page, line: 1, col: 1 } }] }) as unknown as Template;
+    cache.set(page, 'one', tpl('one'));
+    const [one] = fs.readdirSync(d);
+    cache.set(page, 'two', tpl('two'));
+    const two = fs.readdirSync(d).find((f) => f !== one)!;
+    expect(cache.get(page, 'two')).toEqual(tpl('two'));
+    // as if 'two' hashed to the name of 'one': the entry holds another source, so it is a miss
+    fs.copyFileSync(path.join(d, one!), path.join(d, two));
+    expect(cache.get(page, 'two')).toBeUndefined();
+    expect(cache.get(page, 'one')).toEqual(tpl('one'));
+    expect(cache.get(path.join(tmp, 'q.cfm'), 'one')).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ beforeAll(async () => {
       'late-location.cfm': 'a<cfflush><cflocation url="/elsewhere">',
       'late-cookie.cfm': 'a<cfflush><cfcookie name="c" value="1">',
       'interval.cfm': '<cfflush interval="5"><cfloop from="1" to="3" index="i">chunk<cfgate></cfloop>end',
+      'interval-capture.cfm': '<cfflush interval="5"><cfsavecontent variable="s">inside savecontent</cfsavecontent><cfsilent>never shown at all</cfsilent><cfquery name="q" datasource="m">SELECT \'from the query\' AS x</cfquery><cfoutput>[#s#][#q.x#]</cfoutput>',
       'error-after.cfm': 'visible<cfflush><cfset x = nope>',
       'pc.cfm': `<cfscript>
         pc = getPageContext();
@@ -38,7 +39,7 @@ beforeAll(async () => {
       'sess/Application.cfm': '<cfapplication name="flushsess" sessionmanagement="true">',
       'sess/after.cfm': 'a<cfflush><cfparam name="session.n" default="0"><cfset session.n++><cfoutput>#session.n#</cfoutput>',
     },
-    { engineOptions: { tags: [gateTag] } },
+    { engineOptions: { tags: [gateTag], datasources: { m: { driver: 'sqlite', database: ':memory:' } } } },
   );
 });
 
@@ -82,6 +83,12 @@ describe('cfflush', () => {
     for (let c = await reader.read(); !c.done; c = await reader.read()) rest += Buffer.from(c.value!).toString();
     expect(seen).toEqual(['chunk', 'chunk', 'chunk']);
     expect(rest).toBe('end');
+  });
+
+  it('interval="n" never sends what a tag captures (the SQL of cfquery, cfsavecontent, cfsilent)', async () => {
+    const r = await fetch(site.base + '/interval-capture.cfm');
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe('[inside savecontent][from the query]');
   });
 
   it('cfheader, cflocation and cfcookie after a flush are errors; the error ends the page with the request id only', async () => {

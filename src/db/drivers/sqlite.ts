@@ -17,6 +17,9 @@ interface Prepared {
   isInsert: boolean;
 }
 
+/** The columns and rows of a statement without a result set (read only). */
+const NONE: never[] = [];
+
 const DATE_TYPES = /^(date|datetime|timestamp)/i;
 const TIME_TYPE = /^time$/i;
 
@@ -157,11 +160,11 @@ export class SqlitePool implements DbPool {
     if (!st.reader) {
       const info = st.run(...stmt.params);
       return {
-        columns: [],
-        rows: [],
+        columns: NONE,
+        rows: NONE,
         hasResultSet: false,
         updateCount: info.changes,
-        generatedKeys: p.isInsert && info.changes > 0 ? { generatedKey: Number(info.lastInsertRowid), ROWID: Number(info.lastInsertRowid) } : undefined,
+        generatedKeys: stmt.wantKeys && p.isInsert && info.changes > 0 ? { generatedKey: Number(info.lastInsertRowid), ROWID: Number(info.lastInsertRowid) } : undefined,
       };
     }
     let rows: unknown[][];

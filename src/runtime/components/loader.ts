@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as A from '../../parser/ast.js';
-import { parseTemplate } from '../../parser/template-parser.js';
-import { parseScript } from '../../parser/expressions.js';
+import { parser } from '../../parser/load.js';
 import type { EngineCore } from '../engine-core.js';
 import { CfmlError, ErrorCode, expressionError, type SourceLoc } from '../errors.js';
 import { buildComponentClass } from './build.js';
@@ -200,6 +199,6 @@ const TAG_BASED = /^\s*(?:(?:<!---[\s\S]*?--->|\/\*[\s\S]*?\*\/|\/\/[^\n]*)\s*)*
 
 /** Parses a `.cfc` file's source, tag-based or script, into a template whose body is the declaration. */
 export function parseComponentSource(source: string, file: string, engine: EngineCore): A.Template {
-  if (TAG_BASED.test(source)) return parseTemplate(source, file, engine.tags);
-  return { file, source, body: parseScript(source, { file, line: 1, col: 1 }, engine.tags) };
+  if (TAG_BASED.test(source)) return parser().parseTemplate(source, file, engine.tags);
+  return { file, source, body: parser().parseScript(source, { file, line: 1, col: 1 }, engine.tags) };
 }

@@ -3,12 +3,12 @@
  * position argument is converted here. Sparse slots are `undefined` entries (or holes).
  */
 import { expressionError } from '../errors.js';
-import { isSimple, toStr, tryNum, typeName } from '../cast.js';
+import { isBooleanLike, isSimple, toStr, tryNum, typeName } from '../cast.js';
 import { CfFunction } from '../function-value.js';
 import type { FnContext, FunctionDef, MemberSpec } from './types.js';
-import { cfEquals, isMissing, predicateResult, toInt } from './collection-util.js';
+import { cfEquals, duplicateValue, isMissing, predicateResult, toInt } from './collection-util.js';
 import { arrayIterationFunctions } from './array-iteration.js';
-import { arrayMeta, setArrayMeta } from '../array-meta.js';
+import { arrayElement, arrayMeta, setArrayMeta } from '../array-meta.js';
 import { Struct } from '../struct.js';
 import { checkCount, MAX_ARRAY_LENGTH } from '../limits.js';
 
@@ -81,17 +81,20 @@ export { arrayDepth };
 const basics: FunctionDef[] = [
   {
     name: 'arrayNew',
+    // Lucee's order: arrayNew(dimension, type, synchronized); a boolean in the type's place is the synchronized flag
     params: [
       { name: 'dimension', type: 'numeric', default: 1 },
-      { name: 'isSynchronized', type: 'any' },
       { name: 'type', type: 'any' },
+      { name: 'synchronized', type: 'any' },
     ],
-    impl: (_ctx, dimension: number, _sync: unknown, type: unknown) => {
+    impl: (_ctx, dimension: number, type: unknown) => {
       if (!(dimension >= 1 && dimension <= 3) || !Number.isInteger(dimension)) {
         throw expressionError(`invalid dimension [${numText(dimension)}] for function [arrayNew], the dimension must be 1, 2 or 3`);
       }
-      // the element type (`arrayNew["string"](1)`) is recorded for getMetadata, not enforced
-      const datatype = type === undefined || type === null || type === '' ? 'any' : toStr(type);
+      // a typed array casts what is written into it (array-meta.ts arrayElement)
+      const t = type === undefined || type === null || typeof type === 'boolean' ? '' : toStr(type).trim();
+      const datatype = t === '' || isBooleanLike(t) ? 'any' : t;
+      if (datatype !== 'any' && dimension > 1) throw expressionError('multi dimensional arrays are not supported with typed arrays');
       return setArrayMeta([], { dimensions: dimension, datatype });
     },
   },
@@ -104,8 +107,8 @@ const basics: FunctionDef[] = [
       const s = new Struct();
       s.set('dimensions', meta.dimensions);
       s.set('datatype', meta.datatype);
-      // Lucee arrays are synchronized unless created otherwise
-      s.set('type', 'synchronized');
+      // Lucee 7 arrays are unsynchronized unless created with synchronized=true (not kept here)
+      s.set('type', 'unsynchronized');
       return s;
     },
   },
@@ -119,8 +122,8 @@ const basics: FunctionDef[] = [
     ],
     members: m('append', true),
     impl: (_c, arr: unknown[], value: unknown, merge: boolean) => {
-      if (merge && Array.isArray(value)) arr.push(...value);
-      else arr.push(value);
+      if (merge && Array.isArray(value)) arr.push(...value.map((v) => arrayElement(arr, v)));
+      else arr.push(arrayElement(arr, value));
       return true;
     },
   },
@@ -133,8 +136,8 @@ const basics: FunctionDef[] = [
     ],
     members: m('prepend', true),
     impl: (_c, arr: unknown[], value: unknown, merge: boolean) => {
-      if (merge && Array.isArray(value)) arr.unshift(...value);
-      else arr.unshift(value);
+      if (merge && Array.isArray(value)) arr.unshift(...value.map((v) => arrayElement(arr, v)));
+      else arr.unshift(arrayElement(arr, value));
       return true;
     },
   },
@@ -148,7 +151,7 @@ const basics: FunctionDef[] = [
     members: m('insertAt', true),
     impl: (_c, arr: unknown[], position: number, value: unknown) => {
       const p = checkPos('arrayInsertAt', arr, position, true);
-      arr.splice(p - 1, 0, value);
+      arr.splice(p - 1, 0, arrayElement(arr, value));
       return true;
     },
   },
@@ -360,7 +363,10 @@ const basics: FunctionDef[] = [
       if (s < 1) throw expressionError(`invalid start index [${numText(start)}] for function [arraySet], indexes start at 1`);
       if (e < s) throw expressionError(`function [arraySet]: end index [${numText(end)}] is smaller than the start index [${numText(start)}]`);
       checkCount('arraySet', 'end', e, MAX_ARRAY_LENGTH, 'elements');
-      for (let i = s; i <= e; i++) arr[i - 1] = value;
+      const v = arrayElement(arr, value);
+      // each position gets its own copy of an array or struct (Lucee duplicates the value per position)
+      const own = Array.isArray(v) || v instanceof Struct;
+      for (let i = s; i <= e; i++) arr[i - 1] = own ? duplicateValue(v) : v;
       return true;
     },
   },

@@ -7,6 +7,9 @@ import { expressionError } from '../errors.js';
 
 const CP1252_HIGH = '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
+/** Java charset names the WHATWG decoder knows under another label. */
+const JAVA_ALIASES: Record<string, string> = { 'euc-cn': 'gb2312', ms936: 'gbk', 'windows-936': 'gbk', ms932: 'shift_jis', 'windows-31j': 'shift_jis', ms949: 'euc-kr', 'x-euc-jp': 'euc-jp' };
+
 export function normalizeCharset(charset: string | undefined): string {
   const c = (charset ?? 'utf-8').trim().toLowerCase().replace(/_/g, '-');
   if (c === '' || c === 'utf8') return 'utf-8';
@@ -14,7 +17,24 @@ export function normalizeCharset(charset: string | undefined): string {
   if (c === 'ascii' || c === 'us-ascii') return 'us-ascii';
   if (c === 'cp1252') return 'windows-1252';
   if (c === 'utf16') return 'utf-16';
-  return c;
+  return JAVA_ALIASES[c] ?? c;
+}
+
+const ASCII = Uint8Array.from({ length: 128 }, (_, i) => i);
+const keepsAsciiCache = new Map<string, boolean>();
+
+/** Whether a (decodable) charset maps the bytes 0-127 to the ASCII characters. */
+function keepsAscii(cs: string): boolean {
+  let v = keepsAsciiCache.get(cs);
+  if (v === undefined) {
+    try {
+      v = new TextDecoder(cs).decode(ASCII) === String.fromCharCode(...ASCII);
+    } catch {
+      v = false;
+    }
+    if (keepsAsciiCache.size < 100) keepsAsciiCache.set(cs, v);
+  }
+  return v;
 }
 
 /** Encodes a string in a charset; characters the charset lacks become '?', as Java does. */
@@ -63,7 +83,9 @@ export function encodeString(s: string, charset?: string, fn = 'charsetDecode'):
       return out;
     }
     default:
-      throw expressionError(`Function [${fn}] does not support encoding to the charset [${charset}]; supported are utf-8, utf-16, iso-8859-1, us-ascii and windows-1252`);
+      // every charset that keeps ASCII as is (Big5, GBK, EUC-JP, Shift_JIS, ...) encodes an ASCII text the same way
+      if (/^[\x00-\x7f]*$/.test(s) && keepsAscii(cs)) return new Uint8Array(Buffer.from(s, 'latin1'));
+      throw expressionError(`Function [${fn}] does not support encoding to the charset [${charset}]; supported are utf-8, utf-16, iso-8859-1, us-ascii and windows-1252 (and ASCII text in other charsets that keep ASCII)`);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Keyed cryptography: hmac, encrypt/decrypt (CFMX_COMPAT by default, as Lucee; AES, DES, DESede
- * with Java transformation names,
- * ECB by default as Java does), generatePBKDFKey, generateSecretKey. Binary results are
+ * with Java transformation names, RSA as in rsa.ts),
+ * ECB by default as Java does), generatePBKDFKey, generateSecretKey, generateRSAKeys, generate3DESKey. Binary results are
  * encoded as Base64, Hex or UU as the encoding argument says.
  */
 import { createCipheriv, createDecipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
@@ -11,6 +11,7 @@ import type { FunctionDef, ParamSpec } from './types.js';
 import { encodeString } from './charset.js';
 import { numberText } from '../limits.js';
 import { LEGACY_BLOCK, legacyCrypt } from './legacy-ciphers.js';
+import { generateRsaKeys, isRsa, RSA_KEY_SIZE, rsaDecrypt, rsaEncrypt } from './rsa.js';
 import { cfmxCompatTransform, isCfmxCompat, uuDecodeLines, uuEncodeLines } from './cfmx-compat.js';
 
 const HMAC_ALGOS: Record<string, string> = {
@@ -150,6 +151,7 @@ export const cryptoFunctions: FunctionDef[] = [
     members: [{ type: 'string', name: 'encrypt' }],
     impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
       const data = Buffer.from(s, 'utf8');
+      if (isRsa(algorithm)) return encodeBinary('encrypt', rsaEncrypt(data, key), encoding);
       const out = isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('encrypt', false, data, key, algorithm, iv);
       return encodeBinary('encrypt', out, encoding);
     },
@@ -159,8 +161,21 @@ export const cryptoFunctions: FunctionDef[] = [
     params: CRYPT_PARAMS,
     impl: (_c, s: string, key: string, algorithm: string, encoding: string, iv?: unknown) => {
       const data = decodeBinary('decrypt', s, encoding);
+      if (isRsa(algorithm)) return rsaDecrypt(data, key).toString('utf8');
       return (isCfmxCompat(algorithm) ? cfmxCompatTransform(key, data) : crypt('decrypt', true, data, key, algorithm, iv)).toString('utf8');
     },
+  },
+  {
+    name: 'generateRSAKeys',
+    params: [{ name: 'keySize', type: 'numeric', default: RSA_KEY_SIZE }],
+    async: true,
+    impl: (_c, keySize: number) => generateRsaKeys(keySize),
+  },
+  {
+    // Lucee: the Base64 of the input's bytes as a DESede key, or a new random DESede key
+    name: 'generate3DESKey',
+    params: [{ name: 'input', type: 'string' }],
+    impl: (_c, input?: string) => (input === undefined ? randomBytes(24).toString('base64') : Buffer.from(input, 'utf8').toString('base64')),
   },
   {
     name: 'generatePBKDFKey',

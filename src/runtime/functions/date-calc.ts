@@ -1,9 +1,10 @@
 /**
  * Date arithmetic behind dateAdd, dateDiff, dateCompare and datePart. Day-based parts work on the
- * local calendar (wall clock), hours and smaller on elapsed time, as Lucee does.
+ * request zone's calendar (wall clock), hours and smaller on elapsed time, as Lucee does.
  */
 import { expressionError } from '../errors.js';
-import { dateParts, dayOfYear, weekOfYear, type DateParts } from './date-mask.js';
+import { dateParts, dayOfYear, weekOfYearInYear, type DateParts } from './date-mask.js';
+import { wallToDate } from '../time-zone.js';
 
 const DAY_MS = 86_400_000;
 
@@ -13,20 +14,19 @@ export function daysInMonthOf(year: number, month: number): number {
 
 export const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** Adds months on the local calendar, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
+/** Adds months on the request zone's calendar, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
 function addMonths(d: Date, n: number): Date {
-  const r = new Date(d.getTime());
-  const day = r.getDate();
-  r.setDate(1);
-  r.setMonth(r.getMonth() + n);
-  r.setDate(Math.min(day, daysInMonthOf(r.getFullYear(), r.getMonth() + 1)));
-  return r;
+  const p = dateParts(d);
+  const total = p.year * 12 + (p.month - 1) + n;
+  const y = Math.floor(total / 12);
+  const mo = total - y * 12 + 1;
+  return wallToDate(y, mo, Math.min(p.day, daysInMonthOf(y, mo)), p.hour, p.minute, p.second, p.ms);
 }
 
+/** Adds calendar days on the request zone's wall clock (the time of day stays across a DST change). */
 function addDays(d: Date, n: number): Date {
-  const r = new Date(d.getTime());
-  r.setDate(r.getDate() + n);
-  return r;
+  const p = dateParts(d);
+  return wallToDate(p.year, p.month, p.day + n, p.hour, p.minute, p.second, p.ms);
 }
 
 /** Adds business days (Monday-Friday); a weekend start counts from the next/previous weekday. */
@@ -42,7 +42,7 @@ function addWeekdays(d: Date, n: number): Date {
   }
   while (left > 0) {
     r = addDays(r, step);
-    const dow = r.getDay();
+    const dow = dateParts(r).dow;
     if (dow !== 0 && dow !== 6) left--;
   }
   return r;
@@ -189,7 +189,7 @@ export function datePart(part: string, p: DateParts): number {
     case 'w':
       return p.dow + 1;
     case 'ww':
-      return weekOfYear(p.year, p.month, p.day);
+      return weekOfYearInYear(p.year, p.month, p.day);
     case 'h':
       return p.hour;
     case 'n':

@@ -6,120 +6,13 @@
 import { expressionError } from '../errors.js';
 import { numberToDate, parseDateString } from '../dates.js';
 import { isNumericString, typeName, simple } from '../cast.js';
-import { BoundedMap } from '../bounded-map.js';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const short3 = (s: string) => s.slice(0, 3);
 
-/** The wall-clock view of an instant that the masks print. */
-export interface DateParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  dow: number; // 0 = Sunday
-  /** Offset from UTC in minutes (east positive). */
-  offset: number;
-  zone?: string;
-  time: number;
-}
-
-// bounded: a zone name is matched case-insensitively, so a request can spell one in many ways
-const zoneCache = new BoundedMap<string, Intl.DateTimeFormat>(1000);
-
-function zoneFormatter(zone: string): Intl.DateTimeFormat {
-  let f = zoneCache.get(zone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        weekday: 'short',
-      });
-    } catch {
-      throw expressionError(`invalid timezone [${zone}]`);
-    }
-    zoneCache.set(zone, f);
-  }
-  return f;
-}
-
-/** Maps CFML-ish zone names ("UTC", "GMT", "GMT+1", "CET") to something Intl accepts. */
-/** US and a few other abbreviations Lucee's TimeZoneUtil maps to zone ids (Intl rejects CDT, EDT, ...). */
-const ZONE_ABBR: Record<string, string> = {
-  et: 'US/Eastern', est: 'US/Eastern', edt: 'US/Eastern',
-  ct: 'US/Central', cst: 'US/Central', cdt: 'US/Central',
-  mt: 'US/Mountain', mst: 'US/Mountain', mdt: 'US/Mountain',
-  pt: 'US/Pacific', pst: 'US/Pacific', pdt: 'US/Pacific',
-  cest: 'CET', acdt: 'Australia/Darwin', aest: 'Australia/Queensland',
-};
-
-export function normalizeZone(zone: string): string {
-  const z = zone.trim();
-  const abbr = ZONE_ABBR[z.toLowerCase()];
-  if (abbr) return abbr;
-  const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
-  if (m) {
-    if (m[3] && m[3] !== '00') throw expressionError(`timezone [${zone}] is not supported, use a whole-hour offset or a zone name`);
-    // Etc/GMT zones have the sign reversed.
-    return +m[2]! === 0 ? 'UTC' : `Etc/GMT${m[1] === '+' ? '-' : '+'}${+m[2]!}`;
-  }
-  if (/^(gmt|utc|z|ut)$/i.test(z)) return 'UTC';
-  return z;
-}
-
-export function dateParts(d: Date, zone?: string): DateParts {
-  if (!zone) {
-    return {
-      year: d.getFullYear(),
-      month: d.getMonth() + 1,
-      day: d.getDate(),
-      hour: d.getHours(),
-      minute: d.getMinutes(),
-      second: d.getSeconds(),
-      ms: d.getMilliseconds(),
-      dow: d.getDay(),
-      offset: -d.getTimezoneOffset(),
-      time: d.getTime(),
-    };
-  }
-  const tz = normalizeZone(zone);
-  const parts: Record<string, string> = {};
-  for (const p of zoneFormatter(tz).formatToParts(d)) parts[p.type] = p.value;
-  const year = +parts.year!;
-  const month = +parts.month!;
-  const day = +parts.day!;
-  const hour = +parts.hour! % 24;
-  const minute = +parts.minute!;
-  const second = +parts.second!;
-  const ms = ((d.getTime() % 1000) + 1000) % 1000;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const utcYear = new Date(wall);
-  utcYear.setUTCFullYear(year);
-  return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    ms,
-    dow: DAY_NAMES.findIndex((n) => n.startsWith(parts.weekday!)),
-    offset: Math.round((utcYear.getTime() - d.getTime()) / 60_000),
-    zone: tz,
-    time: d.getTime(),
-  };
-}
+export { dateParts, normalizeZone, type DateParts } from '../time-zone.js';
+import { dateParts, type DateParts } from '../time-zone.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -190,6 +83,18 @@ export function weekOfYear(year: number, month: number, day: number): number {
   const daysLeft = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, month - 1, day)) / 86_400_000;
   if (nextJan1Dow !== 0 && daysLeft <= 6 - dow) return 1;
   return Math.floor((doy - 1 + jan1Dow) / 7) + 1;
+}
+
+/**
+ * The week() function's week of the year: the US week, except that the last days of December
+ * count as week 53 (or 54) of their own year rather than week 1 of the next (Lucee's
+ * DateTimeUtil.getWeekOfYear: the week of the same day a week earlier, plus one).
+ */
+export function weekOfYearInYear(year: number, month: number, day: number): number {
+  const w = weekOfYear(year, month, day);
+  if (w !== 1 || month !== 12) return w;
+  const back = new Date(Date.UTC(year, month - 1, day - 7));
+  return weekOfYear(back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate()) + 1;
 }
 
 function weekOfMonth(p: DateParts): number {

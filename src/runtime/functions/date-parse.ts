@@ -3,7 +3,8 @@
  * k, K, m minutes, s, S, a, E, z/Z/X, quoted literals), the form Lucee accepts as its format
  * argument. Returns undefined when the string does not fit the pattern.
  */
-import { MONTH_NAMES, dateParts } from './date-mask.js';
+import { MONTH_NAMES } from './date-mask.js';
+import { wallToDate } from '../time-zone.js';
 import { safeRegExp } from '../safe-regex.js';
 
 interface Slot {
@@ -161,12 +162,5 @@ export function parseWithMask(input: string, mask: string, zone?: string): Date 
   if (wallD.getUTCDate() !== d) return undefined;
   const wall = wallD.getTime();
   if (offset !== undefined) return new Date(wall - offset * 60_000);
-  if (zone) {
-    let guess = wall - dateParts(new Date(wall), zone).offset * 60_000;
-    guess = wall - dateParts(new Date(guess), zone).offset * 60_000;
-    return new Date(guess);
-  }
-  const local = new Date(2000, 0, 1, h, mi, s, ms);
-  local.setFullYear(y, mo - 1, d);
-  return local;
+  return wallToDate(y, mo, d, h, mi, s, ms, zone);
 }

@@ -16,7 +16,7 @@ import {
   formatTimeMask,
   normalizeZone,
   offsetRfc,
-  weekOfYear,
+  weekOfYearInYear,
   weekOfYearBy,
   zoneName,
   isStyle,
@@ -24,13 +24,14 @@ import {
 import { dateAdd, dateCompare, dateDiff, datePart, daysInMonthOf, isLeap } from './date-calc.js';
 import { parseWithMask } from './date-parse.js';
 import { MAX_YEAR, MIN_YEAR } from '../dates.js';
+import { processZone, requestZone, wallToDate } from '../time-zone.js';
 import { numberText } from '../limits.js';
 
 const tzParam: ParamSpec = { name: 'timezone', type: 'string' };
 const dateArg: ParamSpec = { name: 'date', type: 'date', required: true };
 const zoneOf = (tz: string | undefined) => (tz && tz.trim() ? tz : undefined);
 
-/** The instant whose wall clock in `zone` (or local time) reads the given parts. */
+/** The instant whose wall clock in `zone` (else the request's zone) reads the given parts; each part range-checked for `fn`. */
 function fromParts(fn: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, zone?: string): Date {
   [y, mo, d, h, mi, s, ms] = [y, mo, d, h, mi, s, ms].map(Math.trunc) as [number, number, number, number, number, number, number];
   // a JS Date holds about 275,000 years either side of 1970; later years would print as NaN
@@ -41,17 +42,7 @@ function fromParts(fn: string, y: number, mo: number, d: number, h = 0, mi = 0, 
   if (mi < 0 || mi > 59) throw expressionError(`invalid minute [${mi}] for function [${fn}], the minute must be between 0 and 59`);
   if (s < 0 || s > 59) throw expressionError(`invalid second [${s}] for function [${fn}], the second must be between 0 and 59`);
   if (ms < 0 || ms > 999) throw expressionError(`invalid millisecond [${ms}] for function [${fn}], the millisecond must be between 0 and 999`);
-  if (!zone) {
-    const r = new Date(2000, 0, 1, h, mi, s, ms);
-    r.setFullYear(y, mo - 1, d);
-    return r;
-  }
-  const wallDate = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
-  wallDate.setUTCFullYear(y, mo - 1, d);
-  const wall = wallDate.getTime();
-  let guess = wall - dateParts(new Date(wall), zone).offset * 60_000;
-  guess = wall - dateParts(new Date(guess), zone).offset * 60_000;
-  return new Date(guess);
+  return wallToDate(y, mo, d, h, mi, s, ms, zone);
 }
 
 /** A simple date accessor: year(date [, timezone]) and friends, with their member form. */
@@ -196,7 +187,10 @@ export const dateFunctions: FunctionDef[] = [
     name: 'createODBCTime',
     params: [dateArg],
     members: [{ type: 'date', name: 'createODBCTime' }],
-    impl: (_ctx, d: Date) => new OdbcDate(fromParts('createODBCTime', 1899, 12, 30, d.getHours(), d.getMinutes(), d.getSeconds()).getTime(), 't'),
+    impl: (_ctx, d: Date) => {
+      const p = dateParts(d);
+      return new OdbcDate(fromParts('createODBCTime', 1899, 12, 30, p.hour, p.minute, p.second).getTime(), 't');
+    },
   },
   {
     name: 'parseDateTime',
@@ -282,7 +276,7 @@ export const dateFunctions: FunctionDef[] = [
   part('second', (p) => p.second),
   part('millisecond', (p) => p.ms),
   part('quarter', (p) => Math.floor((p.month - 1) / 3) + 1),
-  part('week', (p) => weekOfYear(p.year, p.month, p.day)),
+  part('week', (p) => weekOfYearInYear(p.year, p.month, p.day)),
   {
     // Lucee's LSWeek: the week of the year by the locale's first weekday and minimal days of week 1
     // (Java's Calendar rules: en_US Sunday/1, de_DE Monday/4); locale and zone default to the request's.
@@ -292,7 +286,7 @@ export const dateFunctions: FunctionDef[] = [
       const tag = localeFor(ctx, 'lsWeek', locale);
       const loc = new Intl.Locale(tag) as Intl.Locale & { weekInfo?: { firstDay: number; minimalDays: number }; getWeekInfo?: () => { firstDay: number; minimalDays: number } };
       const info = loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7, minimalDays: 1 };
-      const p = dateParts(d, zoneOf(tz) ?? (ctx.locals.get('timezone') as string | undefined));
+      const p = dateParts(d, zoneOf(tz));
       return weekOfYearBy(p.year, p.month, p.day, info.firstDay % 7, info.minimalDays);
     },
   },
@@ -367,10 +361,11 @@ export const dateFunctions: FunctionDef[] = [
     members: [{ type: 'date', name: 'convert', receiverArg: 1 }],
     impl: (_ctx, type: string, d: Date) => {
       const t = type.toLowerCase();
-      if (t === 'local2utc') return new Date(d.getTime() + d.getTimezoneOffset() * 60_000);
+      // the request zone's wall clock read as UTC, and back
+      if (t === 'local2utc') return new Date(d.getTime() - dateParts(d).offset * 60_000);
       if (t === 'utc2local') {
-        const guess = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-        return new Date(d.getTime() - guess.getTimezoneOffset() * 60_000);
+        const guess = new Date(d.getTime() + dateParts(d).offset * 60_000);
+        return new Date(d.getTime() + dateParts(guess).offset * 60_000);
       }
       throw expressionError(`invalid conversion type [${type}] for function [dateConvert], valid values are [local2Utc, utc2Local]`);
     },
@@ -378,10 +373,10 @@ export const dateFunctions: FunctionDef[] = [
   {
     name: 'getTimeZoneInfo',
     params: [tzParam, { name: 'locale', type: 'string' }],
-    impl: (ctx, tz?: string) => {
+    impl: (_ctx, tz?: string) => {
       // without an argument: the zone of setTimeZone() for this render, else the process zone
-      const set = ctx.locals.get('timezone') as string | undefined;
-      const zone = zoneOf(tz) ? normalizeZone(tz!) : set ? normalizeZone(set) : Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const set = requestZone();
+      const zone = zoneOf(tz) ? normalizeZone(tz!) : set ? normalizeZone(set) : processZone();
       const now = new Date();
       const p = dateParts(now, zone);
       const jan = dateParts(new Date(Date.UTC(p.year, 0, 1)), zone).offset;

@@ -19,6 +19,7 @@ import { XmlNode, tryParseXml } from '../xml/node.js';
 import { ComponentInstance } from '../components/instance.js';
 import { parseJson } from './json.js';
 import { UDF } from '../udf.js';
+import { FileObject } from '../file-stream.js';
 
 const anyParam = (name: string, required = true) => ({ name, type: 'any' as const, required });
 
@@ -238,13 +239,15 @@ export function isValidValue(type: string, value: unknown, min?: unknown, max?: 
       return matches(PATTERNS[t]!, v);
     case 'component':
       return v instanceof ComponentInstance;
+    case 'fileobject':
+      return v instanceof FileObject;
     case 'xml':
       // an XML value, or a string that parses as XML
       return v instanceof XmlNode || (typeof v === 'string' && tryParseXml(v) !== undefined);
     default:
       throw expressionError(`invalid type [${type}] for function [isValid]`, {
         detail:
-          'valid types are [any, array, binary, boolean, creditcard, date, time, email, eurodate, float, numeric, guid, integer, query, range, regex, regular_expression, ssn, social_security_number, string, struct, telephone, url, usdate, uuid, variablename, zipcode, function]',
+          'valid types are [any, array, binary, boolean, creditcard, date, time, email, eurodate, float, numeric, guid, integer, query, range, regex, regular_expression, ssn, social_security_number, string, struct, telephone, url, usdate, uuid, variablename, zipcode, function, component, xml, fileobject]',
       });
   }
 }
@@ -282,8 +285,8 @@ export const decisionFunctions: FunctionDef[] = [
       return (JAVA_TYPES[kind] ?? []).includes(t);
     },
   },
-  // Lucee: true for the file objects fileOpen() returns; there are none here (no fileOpen yet).
-  { name: 'isFileObject', params: [anyParam('value')], impl: () => false },
+  // Lucee: true for the file objects fileOpen() returns
+  { name: 'isFileObject', params: [anyParam('value')], impl: (_c, v: unknown) => v instanceof FileObject },
   {
     // Lucee's IsIPv6: whether the host resolves to an IPv6 address; no argument (or localhost)
     // asks about this machine. Literal addresses answer by their form; names are not resolved here.

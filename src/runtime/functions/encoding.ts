@@ -131,6 +131,22 @@ const HASH_ALGORITHMS: Record<string, string> = {
   sha512: 'sha512',
 };
 
+let uniqueCounter = 0;
+
+/** The Node digest name of a CFML hash algorithm (MD5 when empty). */
+function hashAlgorithm(fn: string, algorithm: string): string {
+  const alg = HASH_ALGORITHMS[algorithm.trim().toLowerCase() || 'md5'];
+  if (!alg) throw expressionError(`Unsupported hash algorithm [${algorithm}] for function [${fn}], supported are [MD5, SHA, SHA-256, SHA-384, SHA-512]`);
+  return alg;
+}
+
+/** The bytes a hash function digests: binary as is, a simple value in the charset given. */
+function hashInput(fn: string, input: unknown, enc: string): Uint8Array {
+  if (input instanceof Uint8Array) return input;
+  if (isSimple(input)) return encodeString(toStr(input), enc || 'utf-8', fn);
+  throw expressionError(`Function [${fn}] can't hash a value of type [${typeName(input)}]`);
+}
+
 const ENCODERS: Record<string, (s: string) => string> = {
   html: (s) => encodeHtml(s),
   htmlattribute: (s) => encodeHtml(s, true),
@@ -299,15 +315,24 @@ export const encodingFunctions: FunctionDef[] = [
     params: [{ name: 'string', required: true }, opt('algorithm', 'MD5'), opt('encoding', 'utf-8'), { name: 'numIterations', type: 'numeric', default: 1 }],
     members: m('hash'),
     impl: (_c, input: unknown, algorithm: string, enc: string, iterations: number) => {
-      const alg = HASH_ALGORITHMS[algorithm.trim().toLowerCase() || 'md5'];
-      if (!alg) throw expressionError(`Unsupported hash algorithm [${algorithm}] for function [hash], supported are [MD5, SHA, SHA-256, SHA-384, SHA-512]`);
-      let data: Uint8Array;
-      if (input instanceof Uint8Array) data = input;
-      else if (isSimple(input)) data = encodeString(toStr(input), enc || 'utf-8', 'hash');
-      else throw expressionError(`Function [hash] can't hash a value of type [${typeName(input)}]`);
+      const alg = hashAlgorithm('hash', algorithm);
+      let data = hashInput('hash', input, enc);
       const n = Math.max(1, Math.trunc(iterations));
       for (let i = 0; i < n; i++) data = createHash(alg).update(data).digest();
       return Buffer.from(data).toString('hex').toUpperCase();
+    },
+  },
+  {
+    // Lucee's Hash40 (ColdFusion 4.0's hash): numIterations feeds the input to one digest that
+    // many times (the digest of the input repeated), where hash() digests the digest again
+    name: 'hash40',
+    params: [{ name: 'input', required: true }, opt('algorithm', 'MD5'), opt('encoding', 'utf-8'), { name: 'numIterations', type: 'numeric', default: 1 }],
+    impl: (_c, input: unknown, algorithm: string, enc: string, iterations: number) => {
+      const h = createHash(hashAlgorithm('hash40', algorithm));
+      const data = hashInput('hash40', input, enc);
+      const n = Math.max(1, Math.trunc(iterations));
+      for (let i = 0; i < n; i++) h.update(data);
+      return h.digest('hex').toUpperCase();
     },
   },
   {
@@ -319,4 +344,14 @@ export const encodingFunctions: FunctionDef[] = [
     },
   },
   { name: 'createGUID', params: [], impl: () => randomUUID().toUpperCase() },
+  {
+    // Lucee: a random UUID's 16 bytes in URL-safe Base64 (22 characters), or with type "counter"
+    // the next value of a process-wide counter in base 36
+    name: 'createUniqueId',
+    params: [opt('type')],
+    impl: (_c, type?: string) => {
+      if (type?.trim().toLowerCase() === 'counter') return (++uniqueCounter).toString(36);
+      return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    },
+  },
 ];

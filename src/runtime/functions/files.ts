@@ -7,9 +7,14 @@ import { applicationError, expressionError } from '../errors.js';
 import { simple, toBool, toStr } from '../cast.js';
 import { dataToWrite, directoryQuery, fileInfo, io, listDirectory, moveFile, normalizeCharset, statOrNull } from '../file-ops.js';
 import { CfFunction } from '../function-value.js';
+import { FileObject, readFromObject, writeToObject } from '../file-stream.js';
 
-/** Absolute paths stay; relative ones are taken from the current template's directory. */
+/**
+ * Absolute paths stay; relative ones are taken from the current template's directory. A file
+ * object (fileOpen) stands for its file, as in Lucee.
+ */
 export function resolvePath(ctx: FnContext, p: unknown): string {
+  if (p instanceof FileObject) return p.path;
   const s = toStr(simple(p));
   if (s.trim() === '') throw expressionError('a file path must not be empty');
   if (nodePath.isAbsolute(s)) return nodePath.normalize(s);
@@ -147,6 +152,8 @@ export const filesFunctions: FunctionDef[] = [
     name: 'fileRead',
     params: [{ name: 'filePath', type: 'any', required: true }, { name: 'charset', type: 'any' }, { name: 'bufferSize', type: 'any' }],
     impl: (ctx, p: unknown, charset?: unknown) => {
+      // Lucee: fileRead(fileObject, n) reads the next n characters of the open file
+      if (p instanceof FileObject && charset !== undefined && charset !== null) return readFromObject(p, charset);
       const f = resolvePath(ctx, p);
       const cs = charset === undefined || typeof charset === 'number' || /^\d+$/.test(toStr(charset)) ? undefined : toStr(charset);
       return io('fileRead', f, () => fs.readFileSync(f, normalizeCharset(cs)));
@@ -164,6 +171,7 @@ export const filesFunctions: FunctionDef[] = [
     name: 'fileWrite',
     params: [{ name: 'filePath', type: 'any', required: true }, { name: 'data', type: 'any', required: true }, { name: 'charset', type: 'string' }],
     impl: (ctx, p: unknown, data: unknown, charset?: string) => {
+      if (p instanceof FileObject) return writeToObject('fileWrite', p, data);
       const f = resolvePath(ctx, p);
       io('fileWrite', f, () => fs.writeFileSync(f, dataToWrite(data, charset)));
       return VOID;
@@ -173,6 +181,7 @@ export const filesFunctions: FunctionDef[] = [
     name: 'fileAppend',
     params: [{ name: 'file', type: 'any', required: true }, { name: 'data', type: 'any', required: true }, { name: 'charset', type: 'string' }, { name: 'addNewLine', type: 'boolean', default: false }],
     impl: (ctx, p: unknown, data: unknown, charset: string | undefined, newline: boolean) => {
+      if (p instanceof FileObject) return writeToObject('fileAppend', p, newline ? toStr(simple(data)) + '\n' : data);
       const f = resolvePath(ctx, p);
       io('fileAppend', f, () => {
         fs.appendFileSync(f, dataToWrite(data, charset));

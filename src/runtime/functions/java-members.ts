@@ -15,6 +15,7 @@ import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef, MemberReceiver, ParamSpec } from './types.js';
 import { BoundedMap } from '../bounded-map.js';
+import { encodeString } from './charset.js';
 
 function member(type: MemberReceiver, name: string, params: ParamSpec[], impl: FunctionDef['impl']): FunctionDef {
   return { name: `${type}.${name}`, memberOnly: true, params: [{ name: 'self', type: 'any', required: true }, ...params], members: [{ type, name }], impl };
@@ -203,6 +204,10 @@ const stringMembers: FunctionDef[] = [
   member('string', 'replaceFirst', [str('regex'), str('replacement')], (_c, s: string, re: string, rep: string) =>
     s.replace(javaRegex('replaceFirst', re, false), javaReplacement('replaceFirst', rep)),
   ),
+  // String.getBytes([charset]): the text's bytes (UTF-8 by default, as Lucee's JVM), a binary value
+  member('string', 'getBytes', [str('charset', false)], (_c, s: string, cs?: string) => encodeString(s, cs, 'getBytes')),
+  // String.toCharArray(): an array of the text's characters (UTF-16 units, as Java's chars)
+  member('string', 'toCharArray', [], (_c, s: string) => s.split('')),
 ];
 
 const collectionMembers: FunctionDef[] = [

@@ -7,6 +7,7 @@
 import { expressionError } from '../errors.js';
 import { simple, toStr } from '../cast.js';
 import { parseDateString } from '../dates.js';
+import { dateParts, wallToDate } from '../time-zone.js';
 import { localeFor } from './locale.js';
 import type { FnContext, FunctionDef } from './types.js';
 
@@ -39,15 +40,45 @@ function build(y: number, m: number, d: number, time: string | undefined): Date 
     [h, mi, s] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
   }
   if (m < 1 || m > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
-  const date = new Date(y, m - 1, d, h, mi, s);
-  return date.getMonth() === m - 1 && date.getDate() === d ? date : undefined;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return wallToDate(y, m, d, h, mi, s);
 }
 
-/** A date written the way `tag` writes it, or undefined. */
+/** Lower-case weekday names of the locale (long and short, without dots) to 0 (Sunday)..6. */
+function weekdayNames(tag: string): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const weekday of ['long', 'short'] as const) {
+    const f = new Intl.DateTimeFormat(tag, { weekday, timeZone: 'UTC' });
+    // 2023-01-01 was a Sunday
+    for (let d = 0; d < 7; d++) names.set(f.format(new Date(Date.UTC(2023, 0, 1 + d))).toLowerCase().replace(/\.$/, ''), d);
+  }
+  return names;
+}
+
+/**
+ * A date written the way `tag` writes it, or undefined. A leading weekday name ("Freitag, 29.
+ * Februar 2008") must be the date's own weekday. In en_US a month and day alone ("1/31") are
+ * that day of the current year.
+ */
 export function parseLocaleDate(text: string, tag: string): Date | undefined {
-  const m = /^(.*?)(?:[ ,T]+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(text.trim());
+  let rest = text.trim();
+  let weekday: number | undefined;
+  const w = /^([^\s\d,.]+)\.?,?\s+(?=\d|[^\s\d,.]+\s+\d)/u.exec(rest);
+  if (w) {
+    weekday = weekdayNames(tag).get(w[1]!.toLowerCase());
+    if (weekday !== undefined) rest = rest.slice(w[0].length);
+  }
+  const d = parseLocaleDateOnly(rest, tag);
+  if (!d || weekday === undefined) return d;
+  return dateParts(d).dow === weekday ? d : undefined;
+}
+
+function parseLocaleDateOnly(text: string, tag: string): Date | undefined {
+  const m = /^(.*?)(?:[ ,T]+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(text);
   if (!m) return undefined;
   const [, datePart = '', time] = m;
+  const monthDay = /^(\d{1,2})\/(\d{1,2})$/.exec(datePart);
+  if (monthDay && /^en-US$/i.test(tag)) return build(dateParts(new Date()).year, Number(monthDay[1]), Number(monthDay[2]), time);
   const numeric = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$/.exec(datePart);
   if (numeric) {
     const values = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];

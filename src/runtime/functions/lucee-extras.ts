@@ -1,8 +1,7 @@
 /**
  * Lucee functions real templates use that had no home yet:
- *  - setTimeZone / getTimeZone / clearTimeZone: a time zone per render. getTimeZoneInfo() with no
- *    argument reports it; the other date functions still format in the process zone unless they
- *    are given a timezone argument (their zone is not threaded through yet).
+ *  - setTimeZone / getTimeZone / clearTimeZone: a time zone per render, which every date function,
+ *    date cast and date print then reads its wall clock in (time-zone.ts).
  *  - cachePut / cacheGet / cacheDelete / cacheClear / cacheKeyExists / cacheIdExists / cacheCount /
  *    cacheGetAll / cacheGetAllIds: an in-memory object cache per Engine (shared by its renders),
  *    with named caches, timeSpan (expiry after put) and idleTime (expiry after the last read).
@@ -18,6 +17,7 @@ import { Query } from '../query.js';
 import { CfFunction, NativeMethod } from '../function-value.js';
 import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName } from '../cast.js';
 import { normalizeZone, dateParts } from './date-mask.js';
+import { processZone, requestZone, setZone, zoneHolder, type ZoneHolder } from '../time-zone.js';
 import { cfcatchStruct } from '../exceptions.js';
 import type { FnContext, FunctionDef } from './types.js';
 import { safeRegExp } from '../safe-regex.js';
@@ -34,23 +34,29 @@ function checkZone(zone: string): string {
   }
 }
 
-const currentZone = (ctx: FnContext): string => (ctx.locals.get('timezone') as string | undefined) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The zone getTimeZone() reports: the request's (setTimeZone), else the process zone. */
+const currentZone = (): string => requestZone() ?? processZone();
+
+/** The render's zone holder: its Ctx's, else the one of the async context running it. */
+const holderOf = (ctx: FnContext): ZoneHolder | undefined => ctx.ctx?.timeZone ?? zoneHolder();
 
 const timeZoneFunctions: FunctionDef[] = [
   {
     name: 'setTimeZone',
     params: [{ name: 'timezone', type: 'string', required: true }],
     impl: (ctx, tz: string) => {
-      ctx.locals.set('timezone', checkZone(tz));
+      const h = holderOf(ctx);
+      if (h) setZone(h, checkZone(tz));
       return null;
     },
   },
-  { name: 'getTimeZone', params: [], impl: (ctx) => currentZone(ctx) },
+  { name: 'getTimeZone', params: [], impl: () => currentZone() },
   {
     name: 'clearTimeZone',
     params: [],
     impl: (ctx) => {
-      ctx.locals.delete('timezone');
+      const h = holderOf(ctx);
+      if (h) delete h.zone;
       return null;
     },
   },
@@ -310,7 +316,7 @@ function serializeValue(v: unknown, seen: Set<unknown>): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) {
     const p = dateParts(v);
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = currentZone();
     return `createDateTime(${p.year},${p.month},${p.day},${p.hour},${p.minute},${p.second},${p.ms},${quote(zone)})`;
   }
   if (seen.has(v)) return 'nullValue()';

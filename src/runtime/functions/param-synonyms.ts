@@ -31,6 +31,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['columnlist', 'columnnames', 'names', 'columns'],
   ['columntypelist', 'columntypes', 'types'],
   ['rowdata', 'data'],
+  ['rownumber', 'row'],
   ['replacements', 'replacement'],
   ['length', 'len'],
 ];

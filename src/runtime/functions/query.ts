@@ -46,6 +46,18 @@ function checkRow(fnName: string, q: Query, row: number): number {
   return r;
 }
 
+/** A query of the given rows: one column per key seen in any row (upper-cased), "" where a row lacks it. */
+function queryFromStructs(rows: Struct[]): Query {
+  const cols = new Map<string, string>();
+  for (const r of rows) for (const k of r.keys()) if (!cols.has(k.toLowerCase())) cols.set(k.toLowerCase(), k.toUpperCase());
+  const q = new Query([...cols.values()], []);
+  for (const r of rows) {
+    const n = q.addRows(1);
+    for (const [k, v] of r.entries()) q.setCell(cols.get(k.toLowerCase())!, v ?? null, n);
+  }
+  return q;
+}
+
 /** Rows from queryNew's rowData / queryAddRow's data: a struct, an array of structs or an array of arrays. */
 function addData(fnName: string, q: Query, data: unknown): number {
   data = simple(data);
@@ -133,6 +145,12 @@ export const queryFunctions: FunctionDef[] = [
       { name: 'rowData', type: 'any' },
     ],
     impl: (_c, columnList: unknown, columnTypeList: unknown, rowData: unknown) => {
+      const rows = simple(columnList);
+      // queryNew([{id: 1, name: "a"}, {id: 2, fullName: "b"}]): the rows alone; the columns are
+      // their keys in the order first seen, upper-cased (Lucee)
+      if (columnTypeList === undefined && rowData === undefined && Array.isArray(rows) && rows.length && rows.every((r) => simple(r) instanceof Struct)) {
+        return queryFromStructs(rows.map((r) => simple(r) as Struct));
+      }
       const cols = names('queryNew', columnList, 'the column list');
       const types = columnTypeList === undefined || columnTypeList === '' ? [] : names('queryNew', columnTypeList, 'the column type list');
       if (types.length && types.length !== cols.length) {

@@ -6,6 +6,7 @@ import { classMetadata, functionMetadata } from '../components/metadata.js';
 import { UDF } from '../udf.js';
 import { simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
+import { structTypeInfo } from '../struct-meta.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 
@@ -61,8 +62,9 @@ function metadata(v: unknown): unknown {
     );
     return s;
   }
+  if (v instanceof Struct) return Struct.from(structTypeInfo(v));
   if (v instanceof Query) {
-    return v.columns.map((c) => Struct.from({ name: c, isCaseSensitive: false, typeName: (v as Query).types.get(c.toLowerCase())?.toUpperCase() ?? 'OBJECT' }));
+    return v.columns.map((c) => Struct.from({ name: c, isCaseSensitive: false, typeName: sqlTypeName((v as Query).types.get(c.toLowerCase())) }));
   }
   const t = typeName(v);
   return Struct.from({ name: JAVA_CLASS[t] ?? t, type: t });
@@ -98,6 +100,18 @@ const writeDumpDef: FunctionDef = {
     return null;
   },
 };
+
+/** Other names of SQL types, to the JDBC name a query column's metadata reports (Lucee's SQLCaster). */
+const SQL_TYPE_ALIASES: Record<string, string> = {
+  INT: 'INTEGER', BOOL: 'BOOLEAN', STRING: 'VARCHAR', TEXT: 'VARCHAR', DATETIME: 'TIMESTAMP', NUMBER: 'NUMERIC', MONEY: 'DOUBLE', MONEY4: 'DOUBLE',
+};
+
+/** A column type as written in queryNew ("int", "cf_sql_varchar") to its metadata typeName ("INTEGER", "VARCHAR"); no type is OBJECT. */
+function sqlTypeName(type: string | undefined): string {
+  if (!type || !type.trim()) return 'OBJECT';
+  const t = type.trim().toUpperCase().replace(/^(CF_)?SQL_/, '');
+  return SQL_TYPE_ALIASES[t] ?? t;
+}
 
 export const runtimeFunctions: FunctionDef[] = [
   {
@@ -254,6 +268,7 @@ export const runtimeFunctions: FunctionDef[] = [
   {
     name: 'getMetadata',
     params: [{ name: 'object', type: 'any', required: true }],
+    members: [{ type: 'struct', name: 'getMetadata' }],
     impl: (_ctx, v: unknown) => metadata(v),
   },
   {

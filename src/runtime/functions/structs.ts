@@ -6,6 +6,7 @@
 import { expressionError } from '../errors.js';
 import { isSimple, simple, toStr, typeName } from '../cast.js';
 import { Struct } from '../struct.js';
+import { setStructType } from '../struct-meta.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
 import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
@@ -42,10 +43,13 @@ function newLike(s: Struct): Struct {
   return out;
 }
 
-/** structKeyExists also answers for queries (columns) and arrays (defined index), as Lucee's collections do. */
-function keyExists(container: unknown, key: string): boolean {
+/**
+ * structKeyExists also answers for queries (columns) and arrays (defined index), as Lucee's
+ * collections do. A key holding null exists only with full null support (`nulls`), as in Lucee.
+ */
+function keyExists(container: unknown, key: string, nulls = false): boolean {
   container = simple(container);
-  if (container instanceof Struct) return container.has(key) && !isMissing(container.get(key));
+  if (container instanceof Struct) return container.has(key) && (nulls || !isMissing(container.get(key)));
   if (container instanceof Query) return container.hasColumn(key);
   if (container instanceof XmlNode) return xmlGet(container, key, true, undefined, true) !== undefined;
   if (Array.isArray(container)) {
@@ -118,7 +122,8 @@ export const structsFunctions: FunctionDef[] = [
       if (!kind) throw expressionError(`invalid struct type [${type}] for function [structNew], valid types are [${Object.keys(STRUCT_TYPES).join(', ')}]`);
       const s = new Struct();
       s.kind = kind;
-      return s;
+      const named = t === 'normal' || t === 'regular' ? 'regular' : t === 'sync' || t === 'syncronized' ? 'synchronized' : t === 'weaked' ? 'weak' : t;
+      return ['regular', 'soft', 'weak', 'synchronized'].includes(named) ? setStructType(s, named) : s;
     },
   },
   {
@@ -128,7 +133,7 @@ export const structsFunctions: FunctionDef[] = [
       { name: 'key', type: 'string', required: true },
     ],
     members: m('keyExists'),
-    impl: (_c, s: unknown, key: string) => keyExists(s, key),
+    impl: (c, s: unknown, key: string) => keyExists(s, key, c.ctx?.fullNullSupport),
   },
   { name: 'structCount', params: [structParam], members: [...m('count'), ...m('len')], impl: (_c, s: Struct) => s.size },
   {

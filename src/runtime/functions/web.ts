@@ -70,6 +70,7 @@ export const webFunctions: FunctionDef[] = [
       if (!s) {
         out.set('name', '');
         out.set('sessionManagement', false);
+        out.set('nullSupport', p.fullNullSupport);
         return out;
       }
       for (const [k, v] of s.given.entries()) out.set(k, v);
@@ -79,6 +80,7 @@ export const webFunctions: FunctionDef[] = [
       out.set('sessionTimeout', s.sessionTimeoutMs / 86_400_000);
       out.set('setClientCookies', s.setClientCookies);
       out.set('clientManagement', s.clientManagement);
+      out.set('nullSupport', p.fullNullSupport);
       const sc = new Struct();
       sc.set('httpOnly', s.sessionCookie.httpOnly);
       sc.set('secure', s.sessionCookie.secure);

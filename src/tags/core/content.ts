@@ -29,7 +29,11 @@ export const silentTag = defineTag({
     const body = c.block(node.body);
     return (ctx) => {
       const saved = ctx.out;
-      return tryFinally(() => body(ctx), () => (ctx.out = saved));
+      ctx.captureDepth++;
+      return tryFinally(() => body(ctx), () => {
+        ctx.out = saved;
+        ctx.captureDepth--;
+      });
     };
   },
 });
@@ -69,7 +73,9 @@ export const processingdirectiveTag = defineTag({
       if (!sw || !toBool(sw(ctx))) return body(ctx);
       const saved = ctx.out;
       ctx.out = '';
+      ctx.captureDepth++;
       const finish = () => {
+        ctx.captureDepth--;
         // Lucee: every whitespace run becomes one character, a newline when the run holds one
         const produced = ctx.out.replace(/\s+/g, (m) => (/[\r\n]/.test(m) ? '\n' : m[0]!));
         ctx.out = saved + produced;

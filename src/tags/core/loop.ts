@@ -3,7 +3,7 @@ import type { Ctx } from '../../runtime/context.js';
 import { continueLoop, driveLoop, labelSignal, loopAction } from '../../runtime/maybe.js';
 import { toBool, toNum, toStr, typeName } from '../../runtime/cast.js';
 import { expressionError, toCfmlError, ParseError } from '../../runtime/errors.js';
-import { parseExpression } from '../../parser/expressions.js';
+import { parser } from '../../parser/load.js';
 import { Struct } from '../../runtime/struct.js';
 import { Query, QueryColumnRef } from '../../runtime/query.js';
 import { groupRanges, resolveQuery, type GroupState } from './query-source.js';
@@ -11,7 +11,7 @@ import type { Compiler } from '../../runtime/compiler.js';
 import type { TagNode } from '../../parser/ast.js';
 import { splitList } from '../../runtime/functions/list-util.js';
 
-const FORMS = ['from', 'condition', 'list', 'array', 'collection', 'query', 'times'] as const;
+const FORMS = ['from', 'condition', 'list', 'array', 'collection', 'struct', 'query', 'times'] as const;
 
 /** A setter for a loop variable named by a literal attribute (`index="i"`), built once. */
 function varSetter(c: Compiler, node: TagNode, name: string): ((ctx: Ctx, v: unknown) => void) | undefined {
@@ -30,6 +30,8 @@ export const loopTag = defineTag({
     { name: 'list' }, { name: 'delimiters' }, { name: 'array' }, { name: 'collection' }, { name: 'query' },
     { name: 'startrow' }, { name: 'endrow' }, { name: 'maxrows' }, { name: 'times' }, { name: 'group' }, { name: 'label' },
     { name: 'characters' }, { name: 'file' },
+    // collection loops (Lucee): `struct` names the collection, `key` and `value` alias index and item
+    { name: 'struct' }, { name: 'key' }, { name: 'value' },
   ],
   check(node, api) {
     const forms = FORMS.filter((f) => node.attrs.some((a) => a.lower === f));
@@ -46,8 +48,9 @@ export const loopTag = defineTag({
       const a = node.attrs.find((x) => x.lower === n);
       return a ? c.expr(a.value, { ref }) : undefined;
     };
-    const index = varSetter(c, node, 'index');
-    const item = varSetter(c, node, 'item');
+    const collectionLoop = node.attrs.some((a) => a.lower === 'collection' || a.lower === 'struct');
+    const index = varSetter(c, node, 'index') ?? (collectionLoop ? varSetter(c, node, 'key') : undefined);
+    const item = varSetter(c, node, 'item') ?? (collectionLoop ? varSetter(c, node, 'value') : undefined);
     const loc = node.loc;
     const guard = <T>(f: () => T): T => {
       try {
@@ -147,8 +150,8 @@ export const loopTag = defineTag({
         }, () => body(ctx), undefined, label);
       };
     }
-    if (has('collection')) {
-      const coll = attr('collection')!;
+    if (collectionLoop) {
+      const coll = (attr('collection') ?? attr('struct'))!;
       return (ctx) => {
         const s = coll(ctx);
         let keys: string[];
@@ -278,7 +281,7 @@ function conditionEval(c: Compiler, node: TagNode): Eval {
   if (a.value.kind === 'lit') {
     const text = String(a.value.value);
     try {
-      return c.expr(parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
+      return c.expr(parser().parseExpression(text, { file: a.loc.file, line: a.loc.line, col: a.loc.col }));
     } catch (e) {
       throw e instanceof ParseError ? e : toCfmlError(e, a.loc);
     }

@@ -13,21 +13,71 @@ import { runQueryOfQueries, type QoqParam } from '../../runtime/qoq/execute.js';
 import { resultInfo, shapeResult, toQoqParam } from '../../runtime/qoq/params.js';
 import { executeQuery } from '../../db/execute.js';
 import { bindParam } from '../../db/params.js';
-import { fromMarkedText } from '../../db/statement.js';
+import { fromMarkedText, paramMarker, type SqlShape, type SqlTemplate } from '../../db/statement.js';
 import type { BoundParam } from '../../db/types.js';
+import type { TagNode } from '../../parser/ast.js';
 
 /** The parameters collected while a cfquery body renders: `?` for QoQ, nonce markers for a datasource. */
-type Collector = { kind: 'qoq'; params: QoqParam[] } | { kind: 'db'; nonce: string; params: BoundParam[][] };
+type Collector = { kind: 'qoq'; params: QoqParam[] } | { kind: 'db'; params: BoundParam[][] };
 
-/** The parameter markers' nonce: random per process, never shown (see fromMarkedText). */
-const NONCE = randomBytes(9).toString('base64url');
+/** The parameter markers' nonce: random per process, never shown (see fromMarkedText); made on first use, so a process that runs no query never loads node:crypto. */
+let nonce: string | undefined;
+const processNonce = () => (nonce ??= randomBytes(9).toString('base64url'));
 
 /** Per render, innermost cfquery last. */
 const collectors = new WeakMap<Ctx, Collector[]>();
 
+/** The markers of the first cfqueryparams of a cfquery, made once. */
+const MARKERS: string[] = [];
+const marker = (i: number) => MARKERS[i] ?? (i < 256 ? (MARKERS[i] = paramMarker(processNonce(), i)) : paramMarker(processNonce(), i));
+
+/**
+ * The last SQL text of each cfquery as written, split at its parameter markers: a statement
+ * usually comes out the same on every run (its values travel apart), so the split and the SQL
+ * rendered for the driver (SqlShape) are done once, not per run.
+ */
+interface SplitText extends SqlShape {
+  text: string;
+  /** How many cfqueryparams wrote a marker (a marker only parses when its parameter exists). */
+  count: number;
+  texts: string[];
+  order: number[];
+}
+const lastText = new WeakMap<TagNode, SplitText>();
+
+/**
+ * Whether a cfquery body is text and cfqueryparams only (no #expr#, no other tag): its SQL text
+ * then comes out the same on every run, so the last split is reused without comparing the text.
+ */
+const staticBody = new WeakMap<TagNode, boolean>();
+function isStatic(node: TagNode): boolean {
+  let s = staticBody.get(node);
+  if (s === undefined) {
+    s = (node.body ?? []).every((st) => st.kind === 'text' || (st.kind === 'tag' && st.name === 'queryparam'));
+    staticBody.set(node, s);
+  }
+  return s;
+}
+
+/** The statement of a cfquery body: from the split of the same text last time, or split now. */
+function templateOf(node: TagNode, text: string, params: BoundParam[][]): SqlTemplate {
+  const last = lastText.get(node);
+  if (last && last.count === params.length && (isStatic(node) || last.text === text)) {
+    const ordered = new Array<BoundParam[]>(last.order.length);
+    for (let i = 0; i < ordered.length; i++) ordered[i] = params[last.order[i]!]!;
+    return { texts: last.texts, params: ordered, shape: last };
+  }
+  const t = fromMarkedText(text, processNonce(), params);
+  const split: SplitText = { text, count: params.length, texts: t.texts, order: t.order, rendered: {} };
+  lastText.set(node, split);
+  return { texts: t.texts, params: t.params, shape: split };
+}
+
 export const queryTag = defineTag({
   name: 'query',
   body: 'required',
+  // `query { echo("select 1"); }` in script: no name, the application's default datasource
+  scriptBare: true,
   interpolates: true,
   sqlBody: true,
   anyAttrs: true,
@@ -43,7 +93,7 @@ export const queryTag = defineTag({
     const ctx = call.ctx;
     let stack = collectors.get(ctx);
     if (!stack) collectors.set(ctx, (stack = []));
-    const col: Collector = dbtype === 'query' ? { kind: 'qoq', params: [] } : { kind: 'db', nonce: NONCE, params: [] };
+    const col: Collector = dbtype === 'query' ? { kind: 'qoq', params: [] } : { kind: 'db', params: [] };
     stack.push(col);
     // the SQL text is always captured: enablecfoutputonly and cffunction output="false" govern the page's output, not the SQL
     const frame = ctx.frame;
@@ -98,7 +148,7 @@ function finishDb(call: TagCall, text: string, col: Extract<Collector, { kind: '
   const str = (v: unknown) => (v === undefined ? undefined : toStr(v));
   const out = executeQuery(
     call.ctx,
-    fromMarkedText(text, col.nonce, col.params),
+    templateOf(call.node, text, col.params),
     {
       datasource: a.datasource,
       maxrows: a.maxrows as number | undefined,
@@ -108,6 +158,7 @@ function finishDb(call: TagCall, text: string, col: Extract<Collector, { kind: '
       username: str(a.username),
       password: str(a.password),
       wantResult: a.result !== undefined,
+      wantQuery: a.name !== undefined,
     },
     call.node.loc,
   );
@@ -134,7 +185,7 @@ export const queryparamTag = defineTag({
       const maxLength = a.maxlength === undefined || a.maxlength === '' ? undefined : toNum(a.maxlength);
       const scale = a.scale === undefined || a.scale === '' ? undefined : toNum(a.scale);
       col.params.push(bindParam({ value: a.value, cfsqltype, list, separator, null: isNull, maxLength, scale }));
-      call.write(`\uE000${col.nonce}:${col.params.length - 1}\uE001`);
+      call.write(marker(col.params.length - 1));
       return;
     }
     const value = a.value;

@@ -44,6 +44,7 @@ async function renderBody(ctx: Ctx, body: Exec): Promise<{ text: string; params:
   const savedParts = ctx.locals.get(PARTS_KEY);
   ctx.out = '';
   ctx.outputDepth++;
+  ctx.captureDepth++;
   ctx.locals.set(PARAMS_KEY, params);
   ctx.locals.set(PARTS_KEY, parts);
   try {
@@ -52,6 +53,7 @@ async function renderBody(ctx: Ctx, body: Exec): Promise<{ text: string; params:
   } finally {
     ctx.out = savedOut;
     ctx.outputDepth--;
+    ctx.captureDepth--;
     ctx.locals.set(PARAMS_KEY, savedParams);
     ctx.locals.set(PARTS_KEY, savedParts);
   }
