@@ -21,6 +21,13 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Seconds each server is measured per page, split into ROUNDS alternating runs. */
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/**
+ * Seconds of load each server gets on a page before it is measured. Per-round CPU time per
+ * request settles only after about 3 s (some 30,000 requests) for cfml serve, whose much larger
+ * code the JIT is still optimizing, and after about 2 s for bare node:http; with 1 s the first
+ * measured round still paid cfml serve's warm-up.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = 10;
 
 function freePort(): Promise<number> {
@@ -75,15 +82,15 @@ async function once(url: string, pid: number, seconds: number, headers: Record<s
 
 /**
  * cfml serve and bare node:http on the same page, measured in ROUNDS alternating runs of
- * DURATION / ROUNDS seconds each (after a 1 s warm-up of each), so that a change in the shared
+ * DURATION / ROUNDS seconds each (after a WARMUP s warm-up of each), so that a change in the shared
  * machine's load during the bench falls on both servers alike rather than on whichever ran
  * later. req/s is the mean over the rounds, CPU per request the total CPU over the total
  * requests, p99 the median of the rounds' p99.
  */
 async function pair(cfUrl: string, cfPid: number, bareUrl: string, barePid: number, headers: Record<string, string> = {}): Promise<[Run, Run]> {
-  // a short warm-up (JIT, template cache)
-  await autocannon({ url: bareUrl, connections: CONNECTIONS, duration: 1, headers });
-  await autocannon({ url: cfUrl, connections: CONNECTIONS, duration: 1, headers });
+  // warm-up (JIT, template cache), the same for both
+  await autocannon({ url: bareUrl, connections: CONNECTIONS, duration: WARMUP, headers });
+  await autocannon({ url: cfUrl, connections: CONNECTIONS, duration: WARMUP, headers });
   const cf: Array<Run & { requests: number }> = [];
   const bare: Array<Run & { requests: number }> = [];
   for (let i = 0; i < ROUNDS; i++) {
