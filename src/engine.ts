@@ -491,7 +491,8 @@ export class Engine implements EngineCore {
       if (!(e instanceof AbortPage)) {
         const err = this.finish(e);
         // <cferror> takes over when no onError did (Lucee's order)
-        if (!ctx.errorPages.length || !(await showErrorPage(ctx, err))) throw err;
+        // the error page formats dates in the request's zone too
+        if (!ctx.errorPages.length || !(await runInZone(ctx.timeZone, () => showErrorPage(ctx, err)))) throw err;
       }
     } finally {
       try {

@@ -26,6 +26,8 @@ export type FileMode = 'read' | 'readBinary' | 'write' | 'append' | 'readWrite';
 /** Java's BufferedOutputStream default size: buffered writes reach the file in pieces of this size. */
 const WRITE_BUFFER = 8192;
 const READ_CHUNK = 65536;
+/** Bytes read at a time by readLine on a seekable file. */
+const LINE_BLOCK = 8192;
 
 export class FileObject extends Struct {
   private fd: number | undefined;
@@ -163,16 +165,27 @@ export class FileObject extends Struct {
   readLine(): string {
     if (this.mode !== 'read') this.notSupported('readLine');
     if (this.seekable) return this.readLineBytes();
+    // where the search for a line end resumes: a long line is scanned once, not once per chunk
+    let from = 0;
     for (;;) {
-      const i = this.text.search(/[\r\n]/);
+      let i = -1;
+      for (let j = from; j < this.text.length; j++) {
+        const c = this.text.charCodeAt(j);
+        if (c === 10 || c === 13) {
+          i = j;
+          break;
+        }
+      }
       // a \r at the end of the buffer may be followed by a \n not read yet
       if (i >= 0 && !(this.text[i] === '\r' && i === this.text.length - 1 && !this.textDone)) {
         const line = this.text.slice(0, i);
         this.text = this.text.slice(this.text[i] === '\r' && this.text[i + 1] === '\n' ? i + 2 : i + 1);
         return line;
       }
+      from = i >= 0 ? i : this.text.length;
       if (!this.more()) {
         if (this.text === '') throw applicationError(`end of file [${this.path}] reached`);
+        if (i >= 0) continue;
         const line = this.text;
         this.text = '';
         return line;
@@ -180,22 +193,33 @@ export class FileObject extends Struct {
     }
   }
 
-  /** readLine of a seekable file: bytes as Latin-1 characters up to the line end, as Java's RandomAccessFile. */
+  /** readLine of a seekable file: bytes as Latin-1 characters up to the line end, as Java's RandomAccessFile; read in blocks. */
   private readLineBytes(): string {
     let line = '';
     for (;;) {
-      const b = this.readBytes(1);
+      const start = this.pos;
+      const b = this.readBytes(LINE_BLOCK);
       if (b.length === 0) {
         if (line === '') throw applicationError(`end of file [${this.path}] reached`);
         return line;
       }
-      if (b[0] === 0x0a) return line;
-      if (b[0] === 0x0d) {
-        const next = this.readBytes(1);
-        if (next.length && next[0] !== 0x0a) this.pos--;
-        return line;
+      let i = 0;
+      while (i < b.length && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+      line += b.toString('latin1', 0, i);
+      if (i === b.length) continue;
+      let end = i + 1;
+      if (b[i] === 0x0d) {
+        if (end < b.length) {
+          if (b[end] === 0x0a) end++;
+        } else {
+          this.pos = start + end;
+          const next = this.readBytes(1);
+          if (next.length && next[0] !== 0x0a) this.pos--;
+          return line;
+        }
       }
-      line += String.fromCharCode(b[0]!);
+      this.pos = start + end;
+      return line;
     }
   }
 
@@ -205,9 +229,11 @@ export class FileObject extends Struct {
    */
   read(n: number): string | Uint8Array {
     if (this.mode === 'write' || this.mode === 'append') this.notSupported('read');
+    // never more than what is left of the file: fileRead(f, 1e9) does not allocate a gigabyte
+    const want = Math.min(n, Math.max(0, fs.fstatSync(this.open()).size - this.pos));
     if (this.mode === 'read') {
       if (this.seekable) {
-        const b = this.readBytes(n);
+        const b = this.readBytes(want);
         if (b.length === 0) throw applicationError(`end of file [${this.path}] reached`);
         return new TextDecoder(this.charset).decode(b);
       }
@@ -217,7 +243,7 @@ export class FileObject extends Struct {
       this.text = this.text.slice(out.length);
       return out;
     }
-    const b = this.readBytes(n);
+    const b = this.readBytes(want);
     if (b.length < n) this.eof = true;
     return new Uint8Array(b);
   }

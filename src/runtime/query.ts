@@ -105,7 +105,12 @@ export class Query {
       throw expressionError(`invalid position [${at}] for function [${fn}], the query has ${this.recordCount} rows (valid positions are 1 to ${this.recordCount + 1})`);
     }
     checkCount(fn, 'number', this.recordCount + n, Math.min(MAX_ARRAY_LENGTH, Math.floor(MAX_QUERY_CELLS / Math.max(1, this.columns.length))), 'rows');
-    for (const col of this.data.values()) col.splice(at - 1, 0, ...new Array<unknown>(n).fill(''));
+    // no spread of n values into splice: a large n would overflow the call stack
+    for (const col of this.data.values()) {
+      const tail = col.splice(at - 1);
+      for (let i = 0; i < n; i++) col.push('');
+      for (const v of tail) col.push(v);
+    }
     this.recordCount += n;
     return at;
   }

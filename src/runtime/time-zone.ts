@@ -54,7 +54,17 @@ export function zoneHolder(): ZoneHolder | undefined {
 
 /** The request's zone id, or undefined when it is the process zone. */
 export function requestZone(): string | undefined {
-  return store.getStore()?.zone;
+  return carrying ? store.getStore()?.zone : undefined;
+}
+
+/** The zone getTimeZone() reports: the request's (setTimeZone), else the process zone. */
+export function currentZone(): string {
+  return requestZone() ?? processZone();
+}
+
+/** A date function's optional zone argument: undefined when absent or blank (then the request's zone holds). */
+export function zoneArg(tz: string | undefined): string | undefined {
+  return tz && tz.trim() ? tz : undefined;
 }
 
 /** The process's own zone id ("UTC", "Europe/Berlin"). */

@@ -114,22 +114,20 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
       const rawPath = q < 0 ? raw : raw.slice(0, q);
       const query = q < 0 ? '' : raw.slice(q + 1);
       const r = resolve(rawPath);
+      /** The cgi scope of a CFML target, built only when the page reads cgi (most pages never do). */
+      const cgiFor = (scriptName: string, pathInfo: string, file: string) => () =>
+        cgiOf(req, { scriptName: ((req as { baseUrl?: string }).baseUrl ?? '') + scriptName, pathInfo, query, file, remoteAddr: options.clientAddress?.(req) });
       switch (r.kind) {
         case 'bad':
           return plain(res, 400, 'Bad Request');
         case 'missing': {
           if (r.page && r.file && PAGE_METHODS.has(req.method ?? 'GET')) {
-            const base = (req as { baseUrl?: string }).baseUrl ?? '';
-            const file = r.file;
-            const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file, remoteAddr: options.clientAddress?.(req) });
-            if (await runPage(req, res, { kind: 'missing', file }, query, cgi)) return;
+            if (await runPage(req, res, { kind: 'missing', file: r.file }, query, cgiFor(r.scriptName, '', r.file))) return;
           }
           return next ? next() : plain(res, 404, 'Not Found');
         }
         case 'component': {
-          const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: '', query, file: r.file, remoteAddr: options.clientAddress?.(req) });
-          if (await runPage(req, res, { kind: 'component', file: r.file }, query, cgi)) return;
+          if (await runPage(req, res, { kind: 'component', file: r.file }, query, cgiFor(r.scriptName, '', r.file))) return;
           return next ? next() : plain(res, 404, 'Not Found');
         }
         case 'redirect': {
@@ -144,10 +142,7 @@ export function createHandler(options: HandlerOptions): CfmlHandler {
           }
           return await sendStatic(req, res, realRoot, r.rel, next);
         case 'page': {
-          const base = (req as { baseUrl?: string }).baseUrl ?? '';
-          // built only when the page reads cgi (most pages never do)
-          const cgi = () => cgiOf(req, { scriptName: base + r.scriptName, pathInfo: r.pathInfo, query, file: r.file, remoteAddr: options.clientAddress?.(req) });
-          await runPage(req, res, { kind: 'page', file: r.file }, query, cgi);
+          await runPage(req, res, { kind: 'page', file: r.file }, query, cgiFor(r.scriptName, r.pathInfo, r.file));
           return;
         }
       }

@@ -19,6 +19,24 @@ const render = (src: string) => new Engine({ logger: () => {} }).renderString(sr
 const p = (name: string) => path.join(dir, name);
 
 describe('fileOpen / fileReadLine / fileIsEOF', () => {
+  it('a very long line is scanned once (plain) or in blocks (seekable), line ends across blocks hold; fileRead asks for no more than the file holds', async () => {
+    const long = 'x'.repeat(6_000_000);
+    // a \r\n split across the seekable reader's 8 KB blocks, and a lone \r
+    fs.writeFileSync(p('long.txt'), long + '\n' + 'y'.repeat(8191) + '\r\nz\rlast');
+    const out = await render(`<cfscript>
+      r = [];
+      for (s in [false, true]) {
+        h = fileOpen(file = "${p('long.txt')}", mode = "read", seekable = s);
+        r.append(len(fileReadLine(h)) & "," & len(fileReadLine(h)) & "," & fileReadLine(h) & "," & fileReadLine(h) & "," & fileIsEOF(h));
+        fileClose(h);
+      }
+      b = fileOpen("${p('long.txt')}", "readBinary");
+      r.append(arrayLen(fileRead(b, 1000000000)));
+      fileClose(b);
+      writeOutput(r.toList("|"));
+    </cfscript>`);
+    expect(out).toBe('6000000,8191,z,last,true|6000000,8191,z,last,true|6008200');
+  });
   it('reads the lines of a file whatever its line ends', async () => {
     fs.writeFileSync(p('lines.txt'), 'first\r\nsecond\nthird\rfourth');
     const out = await render(`<cfscript>

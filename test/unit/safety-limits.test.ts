@@ -153,4 +153,15 @@ describe('JS errors and NaN never reach users (item 11)', () => {
     const e2 = await errorOf(engine, '<cfset explode(1e300)>');
     expect(e2?.message).toBe('Invalid argument [size] for function [explode]: [1e+300] is out of range');
   });
+  it('large arrays and queries go into arrays and queries element by element, not spread into one call (a stack overflow before)', async () => {
+    const out = await new Engine().renderString(`<cfscript>
+      big = []; arraySet(big, 1, 400000, 0);
+      a = [1]; arrayAppend(a, big, true); arrayPrepend(a, big, true);
+      s = [1, 2, 3]; removed = arraySplice(s, 2, 1, big);
+      q = queryNew("c"); queryAddRow(q, 300000); one = queryNew("c"); queryAddRow(one, 1);
+      queryPrepend(one, q); r = queryReverse(q);
+      writeOutput(arrayLen(a) & " " & arrayLen(s) & " " & removed[1] & " " & one.recordCount & " " & r.recordCount);
+    </cfscript>`);
+    expect(out.trim()).toBe('800001 400002 2 300001 300000');
+  });
 });

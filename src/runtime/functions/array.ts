@@ -122,7 +122,7 @@ const basics: FunctionDef[] = [
     ],
     members: m('append', true),
     impl: (_c, arr: unknown[], value: unknown, merge: boolean) => {
-      if (merge && Array.isArray(value)) arr.push(...value.map((v) => arrayElement(arr, v)));
+      if (merge && Array.isArray(value)) for (const v of value) arr.push(arrayElement(arr, v));
       else arr.push(arrayElement(arr, value));
       return true;
     },
@@ -136,7 +136,7 @@ const basics: FunctionDef[] = [
     ],
     members: m('prepend', true),
     impl: (_c, arr: unknown[], value: unknown, merge: boolean) => {
-      if (merge && Array.isArray(value)) arr.unshift(...value.map((v) => arrayElement(arr, v)));
+      if (merge && Array.isArray(value)) spliceIn(arr, 0, 0, value.map((v) => arrayElement(arr, v)));
       else arr.unshift(arrayElement(arr, value));
       return true;
     },
@@ -445,8 +445,7 @@ const basics: FunctionDef[] = [
       if (i < 1) throw expressionError(`invalid index [${numText(index)}] for function [arraySplice]`);
       i = Math.min(i, arr.length + 1);
       const n = length === undefined || toInt(length) === -1 ? arr.length - i + 1 : Math.max(0, toInt(length));
-      const removed = arr.splice(i - 1, n, ...(replacements ?? []));
-      return removed;
+      return spliceIn(arr, i - 1, n, replacements ?? []);
     },
   },
   {
@@ -550,6 +549,18 @@ export function sliceArray(fnName: string, arr: unknown[], offset: number, lengt
     throw expressionError(`invalid length [${numText(length!)}] for function [${fnName}]: offset ${off} plus length goes past the end of the array (${len} elements)`);
   }
   return to < off ? [] : arr.slice(off - 1, to);
+}
+
+/**
+ * arr.splice(at, remove, ...items) without spreading `items` into the call, which overflows the
+ * stack for a few hundred thousand items. Returns the removed elements.
+ */
+function spliceIn(arr: unknown[], at: number, remove: number, items: readonly unknown[]): unknown[] {
+  const tail = arr.splice(at);
+  const removed = tail.slice(0, remove);
+  for (const v of items) arr.push(v);
+  for (let i = remove; i < tail.length; i++) arr.push(tail[i]);
+  return removed;
 }
 
 export const arrayFunctions: FunctionDef[] = [...basics, ...arrayIterationFunctions];

@@ -11,11 +11,10 @@ import type { FunctionDef, ParamSpec } from './types.js';
 import { dateParts, type DateParts } from './date-mask.js';
 import { datePart } from './date-calc.js';
 import { localeFor } from './locale.js';
+import { zoneArg } from '../time-zone.js';
 
 type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'ms';
 
-/** The zone argument, when one is given; else the date functions' own zone. */
-const zoneOf = (tz: string | undefined): string | undefined => (tz && tz.trim() ? tz : undefined);
 
 /** The instant whose wall clock in `zone` reads the (possibly out-of-range) parts, carried over as Java does. */
 function lenientInstant(p: Record<Field, number>, zone: string): number {
@@ -65,7 +64,7 @@ export const dateSetterFunctions: FunctionDef[] = [
       memberOnly: true,
       params: [{ name: 'date', type: 'date', required: true }, { name: 'value', type: 'numeric', required: true }, tzParam],
       members: names.map((name) => ({ type: 'date' as const, name })),
-      impl: (_c, d: Date, value: number, tz?: string) => setDateField(d, field, value, zoneOf(tz)),
+      impl: (_c, d: Date, value: number, tz?: string) => setDateField(d, field, value, zoneArg(tz)),
     }),
   ),
   {
@@ -73,7 +72,7 @@ export const dateSetterFunctions: FunctionDef[] = [
     memberOnly: true,
     params: [{ name: 'date', type: 'date', required: true }, { name: 'datePart', type: 'string', required: true }, tzParam],
     members: [{ type: 'date', name: 'part' }],
-    impl: (_c, d: Date, part: string, tz?: string) => datePart(part, dateParts(d, zoneOf(tz))),
+    impl: (_c, d: Date, part: string, tz?: string) => datePart(part, dateParts(d, zoneArg(tz))),
   },
   {
     name: 'lsDayOfWeek',
@@ -83,7 +82,7 @@ export const dateSetterFunctions: FunctionDef[] = [
       const loc = new Intl.Locale(localeFor(ctx, 'lsDayOfWeek', locale)) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } };
       // ISO day numbers: Monday 1 ... Sunday 7
       const first = (loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7 }).firstDay % 7;
-      const dow = dateParts(d, zoneOf(tz)).dow; // Sunday 0
+      const dow = dateParts(d, zoneArg(tz)).dow; // Sunday 0
       return ((dow - first + 7) % 7) + 1;
     },
   },

@@ -26,12 +26,11 @@ import { dateAdd, dateCompare, dateDiff, datePart, daysInMonthOf, isLeap } from 
 import { parseWithMask } from './date-parse.js';
 import { parseLocaleDate } from './locale-date.js';
 import { MAX_YEAR, MIN_YEAR } from '../dates.js';
-import { processZone, requestZone, wallToDate } from '../time-zone.js';
+import { processZone, requestZone, wallToDate, zoneArg } from '../time-zone.js';
 import { numberText } from '../limits.js';
 
 const tzParam: ParamSpec = { name: 'timezone', type: 'string' };
 const dateArg: ParamSpec = { name: 'date', type: 'date', required: true };
-const zoneOf = (tz: string | undefined) => (tz && tz.trim() ? tz : undefined);
 
 /** The instant whose wall clock in `zone` (else the request's zone) reads the given parts; each part range-checked for `fn`. */
 function fromParts(fn: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, zone?: string): Date {
@@ -53,7 +52,7 @@ function part(name: string, get: (p: ReturnType<typeof dateParts>) => number, me
     name,
     params: [dateArg, tzParam],
     members: [{ type: 'date', name: member }],
-    impl: (_ctx, d: Date, tz?: string) => get(dateParts(d, zoneOf(tz))),
+    impl: (_ctx, d: Date, tz?: string) => get(dateParts(d, zoneArg(tz))),
   };
 }
 
@@ -65,7 +64,7 @@ function formatFn(name: string, mask: string, format: (p: ReturnType<typeof date
     impl: (_ctx, v: unknown, m: string, tz?: string) => {
       const d = formatInput(v, name);
       if (!d) return '';
-      return format(dateParts(d, zoneOf(tz)), m);
+      return format(dateParts(d, zoneArg(tz)), m);
     },
   };
 }
@@ -118,9 +117,9 @@ function lsFormat(kind: 'date' | 'time') {
     if (tag && isStyle(lc)) {
       const style = lc as 'short' | 'medium' | 'long' | 'full';
       const opts: Intl.DateTimeFormatOptions = kind === 'date' ? { dateStyle: style } : { timeStyle: style };
-      return new Intl.DateTimeFormat(tag, { ...opts, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
+      return new Intl.DateTimeFormat(tag, { ...opts, timeZone: zoneArg(tz) ? normalizeZone(tz!) : undefined }).format(d);
     }
-    const p = dateParts(d, zoneOf(tz));
+    const p = dateParts(d, zoneArg(tz));
     // masks print the locale's month and weekday names ("mmmm" is "Januar" in German)
     return kind === 'date' ? formatDateMask(p, mask, tag ? calendarNames(tag) : undefined) : formatTimeMask(p, mask);
   };
@@ -138,7 +137,7 @@ export const dateFunctions: FunctionDef[] = [
       { name: 'day', type: 'numeric', default: 1 },
       tzParam,
     ],
-    impl: (_ctx, y: number, m: number, d: number, tz?: string) => fromParts('createDate', y, m, d, 0, 0, 0, 0, zoneOf(tz)),
+    impl: (_ctx, y: number, m: number, d: number, tz?: string) => fromParts('createDate', y, m, d, 0, 0, 0, 0, zoneArg(tz)),
   },
   {
     name: 'createDateTime',
@@ -153,7 +152,7 @@ export const dateFunctions: FunctionDef[] = [
       tzParam,
     ],
     impl: (_ctx, y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, tz?: string) =>
-      fromParts('createDateTime', y, mo, d, h, mi, s, ms, zoneOf(tz)),
+      fromParts('createDateTime', y, mo, d, h, mi, s, ms, zoneArg(tz)),
   },
   {
     name: 'createTime',
@@ -165,7 +164,7 @@ export const dateFunctions: FunctionDef[] = [
       tzParam,
     ],
     impl: (_ctx, h: number, mi: number, s: number, ms: number, tz?: string) =>
-      new OdbcDate(fromParts('createTime', 1899, 12, 30, h, mi, s, ms, zoneOf(tz)).getTime(), 't'),
+      new OdbcDate(fromParts('createTime', 1899, 12, 30, h, mi, s, ms, zoneArg(tz)).getTime(), 't'),
   },
   {
     name: 'createTimeSpan',
@@ -186,8 +185,8 @@ export const dateFunctions: FunctionDef[] = [
     params: [dateArg, tzParam],
     members: [{ type: 'date', name: 'createODBCDate' }],
     impl: (_ctx, d: Date, tz?: string) => {
-      const p = dateParts(d, zoneOf(tz));
-      return new OdbcDate(fromParts('createODBCDate', p.year, p.month, p.day, 0, 0, 0, 0, zoneOf(tz)).getTime(), 'd');
+      const p = dateParts(d, zoneArg(tz));
+      return new OdbcDate(fromParts('createODBCDate', p.year, p.month, p.day, 0, 0, 0, 0, zoneArg(tz)).getTime(), 'd');
     },
   },
   {
@@ -216,7 +215,7 @@ export const dateFunctions: FunctionDef[] = [
       const s = toStr(v);
       const f = (format ?? '').trim();
       if (f && !/^(pop|standard)$/i.test(f)) {
-        const d = parseWithMask(s, f, zoneOf(tz));
+        const d = parseWithMask(s, f, zoneArg(tz));
         if (!d) throw expressionError(`can't parse [${s}] with the mask [${f}] to a date`);
         return d;
       }
@@ -252,9 +251,9 @@ export const dateFunctions: FunctionDef[] = [
       const lc = mask.toLowerCase();
       if (tag && isStyle(lc)) {
         const style = lc as 'short' | 'medium' | 'long' | 'full';
-        return new Intl.DateTimeFormat(tag, { dateStyle: style, timeStyle: style, timeZone: zoneOf(tz) ? normalizeZone(tz!) : undefined }).format(d);
+        return new Intl.DateTimeFormat(tag, { dateStyle: style, timeStyle: style, timeZone: zoneArg(tz) ? normalizeZone(tz!) : undefined }).format(d);
       }
-      return formatDateTimeMask(dateParts(d, zoneOf(tz)), mask, tag ? calendarNames(tag) : undefined);
+      return formatDateTimeMask(dateParts(d, zoneArg(tz)), mask, tag ? calendarNames(tag) : undefined);
     },
   },
   {
@@ -279,7 +278,7 @@ export const dateFunctions: FunctionDef[] = [
     name: 'datePart',
     params: [{ name: 'datepart', type: 'string', required: true }, dateArg, tzParam],
     members: [{ type: 'date', name: 'datePart', receiverArg: 1 }],
-    impl: (_ctx, p: string, d: Date, tz?: string) => datePart(p, dateParts(d, zoneOf(tz))),
+    impl: (_ctx, p: string, d: Date, tz?: string) => datePart(p, dateParts(d, zoneArg(tz))),
   },
   part('year', (p) => p.year),
   part('month', (p) => p.month),
@@ -299,7 +298,7 @@ export const dateFunctions: FunctionDef[] = [
       const tag = localeFor(ctx, 'lsWeek', locale);
       const loc = new Intl.Locale(tag) as Intl.Locale & { weekInfo?: { firstDay: number; minimalDays: number }; getWeekInfo?: () => { firstDay: number; minimalDays: number } };
       const info = loc.getWeekInfo?.() ?? loc.weekInfo ?? { firstDay: 7, minimalDays: 1 };
-      const p = dateParts(d, zoneOf(tz));
+      const p = dateParts(d, zoneArg(tz));
       return weekOfYearBy(p.year, p.month, p.day, info.firstDay % 7, info.minimalDays);
     },
   },
@@ -389,7 +388,7 @@ export const dateFunctions: FunctionDef[] = [
     impl: (_ctx, tz?: string) => {
       // without an argument: the zone of setTimeZone() for this render, else the process zone
       const set = requestZone();
-      const zone = zoneOf(tz) ? normalizeZone(tz!) : set ? normalizeZone(set) : processZone();
+      const zone = zoneArg(tz) ? normalizeZone(tz!) : set ? normalizeZone(set) : processZone();
       const now = new Date();
       const p = dateParts(now, zone);
       const jan = dateParts(new Date(Date.UTC(p.year, 0, 1)), zone).offset;

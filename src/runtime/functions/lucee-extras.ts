@@ -17,7 +17,7 @@ import { Query } from '../query.js';
 import { CfFunction, NativeMethod } from '../function-value.js';
 import { isBooleanLike, numberToString, simple, toBool, toNum, toStr, typeName } from '../cast.js';
 import { normalizeZone, dateParts } from './date-mask.js';
-import { processZone, requestZone, setZone, zoneHolder, type ZoneHolder } from '../time-zone.js';
+import { currentZone, setZone, zoneHolder, type ZoneHolder } from '../time-zone.js';
 import { cfcatchStruct } from '../exceptions.js';
 import type { FnContext, FunctionDef } from './types.js';
 import { safeRegExp } from '../safe-regex.js';
@@ -34,8 +34,6 @@ function checkZone(zone: string): string {
   }
 }
 
-/** The zone getTimeZone() reports: the request's (setTimeZone), else the process zone. */
-const currentZone = (): string => requestZone() ?? processZone();
 
 /** The render's zone holder: its Ctx's, else the one of the async context running it. */
 const holderOf = (ctx: FnContext): ZoneHolder | undefined => ctx.ctx?.timeZone ?? zoneHolder();

@@ -49,6 +49,23 @@ function copyInto(dst: Query, src: Query, at: number): void {
 
 const STRUCT_TYPES = new Set(['ordered', 'linked', 'normal', 'regular', 'weak', 'weaked', 'soft', 'sync', 'synchronized', 'syncronized']);
 
+/** queryAppend / queryPrepend: the rows of query2 (same columns) put into query1 at `at(query1)`, as Lucee's. */
+function joinDef(name: string, member: string, at: (a: Query) => number): FunctionDef {
+  return {
+    name,
+    params: [q('query1'), q('query2')],
+    members: m(member),
+    impl: (_c, a: Query, b: Query) => {
+      sameColumns(name, a, b);
+      if (b.recordCount === 0) return a;
+      const row = at(a);
+      a.insertRows(row, b.recordCount, name);
+      copyInto(a, b, row);
+      return a;
+    },
+  };
+}
+
 export const queryRowFunctions: FunctionDef[] = [
   {
     name: 'querySetRow',
@@ -68,31 +85,8 @@ export const queryRowFunctions: FunctionDef[] = [
       return true;
     },
   },
-  {
-    name: 'queryAppend',
-    params: [q('query1'), q('query2')],
-    members: m('append'),
-    impl: (_c, a: Query, b: Query) => {
-      sameColumns('queryAppend', a, b);
-      if (b.recordCount === 0) return a;
-      const at = a.recordCount + 1;
-      a.addRows(b.recordCount, 'queryAppend');
-      copyInto(a, b, at);
-      return a;
-    },
-  },
-  {
-    name: 'queryPrepend',
-    params: [q('query1'), q('query2')],
-    members: m('prepend'),
-    impl: (_c, a: Query, b: Query) => {
-      sameColumns('queryPrepend', a, b);
-      if (b.recordCount === 0) return a;
-      a.insertRows(1, b.recordCount, 'queryPrepend');
-      copyInto(a, b, 1);
-      return a;
-    },
-  },
+  joinDef('queryAppend', 'append', (a) => a.recordCount + 1),
+  joinDef('queryPrepend', 'prepend', () => 1),
   {
     name: 'queryReverse',
     params: [q()],
@@ -100,7 +94,12 @@ export const queryRowFunctions: FunctionDef[] = [
     impl: (_c, qry: Query) => {
       const out = copyQueryShape(qry);
       if (qry.recordCount) out.addRows(qry.recordCount, 'queryReverse');
-      for (const c of qry.columns) out.column(c).splice(0, qry.recordCount, ...qry.column(c).slice().reverse());
+      const n = qry.recordCount;
+      for (const c of qry.columns) {
+        const from = qry.column(c);
+        const to = out.column(c);
+        for (let i = 0; i < n; i++) to[i] = from[n - 1 - i];
+      }
       return out;
     },
   },

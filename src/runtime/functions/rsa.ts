@@ -71,11 +71,13 @@ export function rsaDecrypt(data: Uint8Array, key: string): Buffer {
 /**
  * generateRSAKeys(keySize): a struct {private, public} of Base64 DER keys. Generated off the
  * main thread (a 4096-bit key takes seconds), so the call returns a promise.
- * @throws Expression error for a size below 512 bits or above 16384.
+ * @throws Expression error for a size below 512 bits or above 4096 (Lucee takes any size; larger keys
+ *   take many seconds of one of libuv's four pool threads each, so a few calls would stall every
+ *   request's file I/O).
  */
 export function generateRsaKeys(keySize: number): Promise<Struct> {
   const bits = Math.trunc(keySize);
-  if (!(bits >= 512 && bits <= 16384)) throw expressionError(`Invalid argument [keySize] for function [generateRSAKeys]: [${keySize}] must be between 512 and 16384 bits`);
+  if (!(bits >= 512 && bits <= 4096)) throw expressionError(`Invalid argument [keySize] for function [generateRSAKeys]: [${keySize}] must be between 512 and 4096 bits`);
   return new Promise((resolve, reject) => {
     generateKeyPair('rsa', { modulusLength: bits }, (err, publicKey, privateKey) => {
       if (err) return reject(expressionError(`Function [generateRSAKeys]: ${err.message}`));

@@ -9,7 +9,7 @@ import { Struct } from '../struct.js';
 import { setStructType } from '../struct-meta.js';
 import { Query } from '../query.js';
 import { CfFunction } from '../function-value.js';
-import type { FunctionDef, MemberSpec, ParamSpec } from './types.js';
+import type { FnContext, FunctionDef, MemberSpec, ParamSpec } from './types.js';
 import { XmlNode, xmlGet } from '../xml/node.js';
 import { callClosure, cfEquals, closureComparator, duplicateValue, isMissing, predicateResult, typedComparator } from './collection-util.js';
 
@@ -45,11 +45,12 @@ function newLike(s: Struct): Struct {
 
 /**
  * structKeyExists also answers for queries (columns) and arrays (defined index), as Lucee's
- * collections do. A key holding null exists only with full null support (`nulls`), as in Lucee.
+ * collections do. A key holding null exists only with full null support (Ctx.fullNullSupport of `fc`), as in Lucee.
  */
-function keyExists(container: unknown, key: string, nulls = false): boolean {
+function keyExists(container: unknown, key: string, fc?: FnContext): boolean {
   container = simple(container);
-  if (container instanceof Struct) return container.has(key) && (nulls || !isMissing(container.get(key)));
+  // the null-support setting is read only for a key that holds null
+  if (container instanceof Struct) return container.has(key) && (!isMissing(container.get(key)) || !!fc?.ctx?.fullNullSupport);
   if (container instanceof Query) return container.hasColumn(key);
   if (container instanceof XmlNode) return xmlGet(container, key, true, undefined, true) !== undefined;
   if (Array.isArray(container)) {
@@ -133,7 +134,7 @@ export const structsFunctions: FunctionDef[] = [
       { name: 'key', type: 'string', required: true },
     ],
     members: m('keyExists'),
-    impl: (c, s: unknown, key: string) => keyExists(s, key, c.ctx?.fullNullSupport),
+    impl: (c, s: unknown, key: string) => keyExists(s, key, c),
   },
   { name: 'structCount', params: [structParam], members: [...m('count'), ...m('len')], impl: (_c, s: Struct) => s.size },
   {

@@ -3,7 +3,7 @@
  * applicationStop, getApplicationSettings (Lucee's names and behaviour).
  */
 import { currentLocale, luceeName } from './locale.js';
-import { processZone, requestZone } from '../time-zone.js';
+import { currentZone } from '../time-zone.js';
 import { Struct } from '../struct.js';
 import { expressionError } from '../errors.js';
 import type { Ctx } from '../context.js';
@@ -73,7 +73,7 @@ export const webFunctions: FunctionDef[] = [
       out.set('nullSupport', p.fullNullSupport);
       out.set('enableNullSupport', p.fullNullSupport);
       out.set('locale', luceeName(currentLocale(ctx)));
-      out.set('timezone', requestZone() ?? processZone());
+      out.set('timezone', currentZone());
       const s = p.app?.settings;
       if (!s) {
         out.set('name', '');

@@ -32,7 +32,7 @@ export const applicationTag = defineTag({
       for (const [k, v] of call.ctx.app!.settings.given.entries()) if (!given.has(k)) given.set(k, v);
     }
     const settings = settingsFrom(given, dir);
-    if (!update && Object.values(call.attrs).every(isSimple)) lastSettings.set(call.node, { dir, attrs: { ...call.attrs }, settings });
+    if (!update && Object.values(call.attrs).every(isPrimitive)) lastSettings.set(call.node, { dir, attrs: { ...call.attrs }, settings });
     return activateApplication(call.ctx, settings);
   },
 });
@@ -40,13 +40,13 @@ export const applicationTag = defineTag({
 /** The settings a cfapplication tag (as written) made last, with the attributes and directory they came from. */
 const lastSettings = new WeakMap<object, { dir: string; attrs: Record<string, unknown>; settings: ApplicationSettings }>();
 
-const isSimple = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPrimitive = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** The same attribute names with the same simple values (a struct or array attribute is never the same). */
 function sameSimpleAttrs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   let n = 0;
   for (const k in b) {
-    if (a[k] !== b[k] || !isSimple(b[k])) return false;
+    if (a[k] !== b[k] || !isPrimitive(b[k])) return false;
     n++;
   }
   return n === Object.keys(a).length;
